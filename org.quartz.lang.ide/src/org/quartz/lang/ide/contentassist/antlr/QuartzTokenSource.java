@@ -1,0 +1,16 @@
+package org.quartz.lang.ide.contentassist.antlr;
+
+import org.antlr.runtime.TokenSource;
+import org.quartz.lang.ide.contentassist.antlr.internal.InternalQuartzParser;
+import org.quartz.lang.parser.NewlineFilter;
+
+/** The content-assist parser's {@link NewlineFilter} (the generated parser instantiates this class). */
+public class QuartzTokenSource extends NewlineFilter {
+
+	static final TokenTypes TYPES = new TokenTypes(InternalQuartzParser.RULE_NL, InternalQuartzParser.RULE_ARM,
+			InternalQuartzParser.RULE_WS, InternalQuartzParser.RULE_SL_COMMENT, InternalQuartzParser.RULE_ANY_OTHER);
+
+	public QuartzTokenSource(TokenSource delegate) {
+		super(delegate, TYPES);
+	}
+}

@@ -1,0 +1,165 @@
+package org.quartz.lang.parser;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+
+import org.antlr.runtime.Token;
+import org.antlr.runtime.TokenSource;
+
+/**
+ * Decides which newlines end a statement, between lexer and parser.
+ *
+ * <ul>
+ * <li>{@code ;} becomes NL.</li>
+ * <li>A newline is dropped (re-typed as whitespace, so the node model keeps its text) at the
+ * start of input, after another statement end, after a token that continues the line (a
+ * binary operator, {@code ,}, an open bracket, {@code =}), and before a token that cannot
+ * start a statement ({@code )}, {@code ]}, {@code }}, a leading {@code .}, {@code and}, {@code or}).</li>
+ * <li>A newline that stays and is followed by a line holding {@code =>} outside brackets becomes
+ * ARM: the grammar starts a match or select arm there, so an arm body ends where the next
+ * {@code pattern =>} begins without any lookahead in the parser.</li>
+ * </ul>
+ */
+public class NewlineFilter implements TokenSource {
+
+	/** Token type numbers of the generated lexer this filter reads from. */
+	public record TokenTypes(int newline, int arm, int whitespace, int comment, int anyOther) {
+	}
+
+
+	private static final Set<String> CONTINUES_LINE = Set.of(
+			"+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "..", "..=",
+			"and", "or", "&&", "||", "not", "!", "=", "+=", "-=", "*=", "/=", "%=",
+			",", "(", "[", "{", ".", "::", "|");
+
+	private static final Set<String> CANNOT_START_LINE = Set.of(
+			")", "]", "}", ".", "and", "or", "&&", "||");
+
+	private final TokenSource delegate;
+	private final TokenTypes types;
+	/** Tokens read from the delegate but not yet handed out. */
+	private final Deque<Token> lookahead = new ArrayDeque<>();
+	/** The last token handed out that was not hidden; null at the start. */
+	private Token lastSignificant;
+
+	public NewlineFilter(TokenSource delegate, TokenTypes types) {
+		this.delegate = delegate;
+		this.types = types;
+	}
+
+	@Override
+	public String getSourceName() {
+		return delegate.getSourceName();
+	}
+
+	@Override
+	public Token nextToken() {
+		Token token = take();
+		if (isStatementEnd(token)) {
+			token.setType(types.newline());
+			if (lastSignificant == null || lastSignificant.getType() == types.newline()
+					|| lastSignificant.getType() == types.arm()
+					|| CONTINUES_LINE.contains(lastSignificant.getText())
+					|| cannotStartLine(peekSignificant())) {
+				token.setType(types.whitespace());
+				return token;
+			}
+			if (nextLineIsArm()) {
+				token.setType(types.arm());
+			}
+		}
+		if (!isHidden(token)) {
+			lastSignificant = token;
+		}
+		return token;
+	}
+
+	private Token take() {
+		return lookahead.isEmpty() ? delegate.nextToken() : lookahead.removeFirst();
+	}
+
+	/** The i-th token ahead (0-based), reading from the delegate as needed. */
+	private Token peek(int i) {
+		while (lookahead.size() <= i) {
+			Token next = delegate.nextToken();
+			lookahead.addLast(next);
+			if (next.getType() == Token.EOF) {
+				break;
+			}
+		}
+		int index = 0;
+		for (Token t : lookahead) {
+			if (index++ == i) {
+				return t;
+			}
+		}
+		return lookahead.peekLast();
+	}
+
+	private Token peekSignificant() {
+		for (int i = 0;; i++) {
+			Token t = peek(i);
+			if (t.getType() == Token.EOF || (!isHidden(t) && !isStatementEnd(t))) {
+				return t;
+			}
+		}
+	}
+
+	private static boolean cannotStartLine(Token next) {
+		return next.getType() == Token.EOF || CANNOT_START_LINE.contains(next.getText());
+	}
+
+	/** True when the next non-blank line holds `=>` outside brackets. */
+	private boolean nextLineIsArm() {
+		int start = 0;
+		while (peek(start).getType() != Token.EOF && (isHidden(peek(start)) || isStatementEnd(peek(start)))) {
+			start++;
+		}
+		int depth = 0;
+		for (int i = start;; i++) {
+			Token t = peek(i);
+			if (t.getType() == Token.EOF || (depth == 0 && isStatementEnd(t) && !continuesLine(i))) {
+				return false;
+			}
+			if (isHidden(t)) {
+				continue;
+			}
+			switch (t.getText()) {
+				case "(", "[", "{" -> depth++;
+				case ")", "]", "}" -> depth = Math.max(0, depth - 1);
+				case "=>" -> {
+					if (depth == 0) {
+						return true;
+					}
+				}
+				default -> {
+				}
+			}
+		}
+	}
+
+	/** Whether the statement end at lookahead index i will be dropped because its line continues. */
+	private boolean continuesLine(int i) {
+		for (int j = i - 1; j >= 0; j--) {
+			Token t = peek(j);
+			if (!isHidden(t)) {
+				return CONTINUES_LINE.contains(t.getText());
+			}
+		}
+		return false;
+	}
+
+	private boolean isStatementEnd(Token t) {
+		int type = t.getType();
+		return type == types.newline()
+				|| (type == types.anyOther() && ";".equals(t.getText()));
+	}
+
+	private boolean isHidden(Token t) {
+		int type = t.getType();
+		return type == types.whitespace() || type == types.comment()
+				|| t.getChannel() != Token.DEFAULT_CHANNEL;
+	}
+
+}

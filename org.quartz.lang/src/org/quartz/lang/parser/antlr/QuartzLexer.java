@@ -1,0 +1,37 @@
+package org.quartz.lang.parser.antlr;
+
+import org.antlr.runtime.CharStream;
+import org.antlr.runtime.Token;
+import org.quartz.lang.parser.StringLiterals;
+import org.quartz.lang.parser.antlr.lexer.InternalQuartzLexer;
+
+/** The generated runtime lexer, with string literals lexed by {@link StringLiterals}. */
+public class QuartzLexer extends InternalQuartzLexer {
+
+	private final StringLiterals strings = new StringLiterals(new StringLiterals.TokenTypes(RULE_STRING,
+			RULE_STRING_START, RULE_STRING_MIDDLE, RULE_STRING_END, RULE_ANY_OTHER));
+
+	public QuartzLexer() {
+	}
+
+	public QuartzLexer(CharStream input) {
+		super(input);
+	}
+
+	@Override
+	public void setCharStream(CharStream input) {
+		strings.reset();
+		super.setCharStream(input);
+	}
+
+	@Override
+	public Token nextToken() {
+		Token string = strings.lexStringAt(input);
+		if (string != null) {
+			return string;
+		}
+		Token token = super.nextToken();
+		strings.track(token);
+		return token;
+	}
+}

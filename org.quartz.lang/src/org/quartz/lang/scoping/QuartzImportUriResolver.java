@@ -1,0 +1,32 @@
+package org.quartz.lang.scoping;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.scoping.impl.ImportUriResolver;
+import org.quartz.lang.quartz.Import;
+
+import com.google.inject.Inject;
+
+/** Resolves `import a/b/c` to a file URI through {@link ModuleSearchPath}; null when no file exists. */
+public class QuartzImportUriResolver extends ImportUriResolver {
+
+	@Inject
+	private ModuleSearchPath searchPath;
+
+	@Override
+	public String resolve(EObject object) {
+		if (!(object instanceof Import imp) || imp.getImportURI() == null) {
+			return null;
+		}
+		return resolve(imp).map(path -> URI.createFileURI(path.toString()).toString()).orElse(null);
+	}
+
+	public java.util.Optional<Path> resolve(Import imp) {
+		URI from = imp.eResource() == null ? null : imp.eResource().getURI();
+		Path fromDir = from != null && from.isFile() ? Paths.get(from.toFileString()).getParent() : null;
+		return searchPath.find(imp.getImportURI(), fromDir);
+	}
+}

@@ -1,0 +1,72 @@
+/*
+ * rt_panic.c - panics: the one way a Quartz program stops abnormally.
+ *
+ * A panic flushes stdout (so everything printed before it is seen), writes
+ * "panic: <message>\n" to stderr in one writev, and exits with code 101.
+ * It uses _exit, not exit: a panic may come from any thread once tasks run on
+ * worker threads, and atexit handlers or stdio teardown must not race with them.
+ * Nothing here allocates, so running out of memory can panic too.
+ */
+#include "rt_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+enum { PANIC_EXIT_CODE = 101 };
+
+void rt_panic_msg(const char *msg, size_t len)
+{
+    fflush(stdout);
+    struct iovec iov[3] = {
+        { .iov_base = "panic: ", .iov_len = 7 },
+        { .iov_base = (void *)msg, .iov_len = len },
+        { .iov_base = "\n", .iov_len = 1 },
+    };
+    rt_write_fd(2, iov, 3);
+    _exit(PANIC_EXIT_CODE);
+}
+
+void rt_panic_cstr(const char *msg)
+{
+    rt_panic_msg(msg, strlen(msg));
+}
+
+void rt_panic_index(int64_t index, int64_t size)
+{
+    char buf[80];  /* fits both numbers at their widest */
+    int n = snprintf(buf, sizeof buf, "index out of bounds: index %lld, size %lld",
+                     (long long)index, (long long)size);
+    rt_panic_msg(buf, (size_t)n);
+}
+
+void rt_panic_oom(void)
+{
+    rt_panic_cstr("out of memory");
+}
+
+void qz_panic(qz_val msg)
+{
+    const struct qz_string *s = rt_ptr(msg);
+    rt_panic_msg(rt_str_bytes(s), (size_t)rt_str_len(s));
+}
+
+void qz_panic_div_zero(void)
+{
+    rt_panic_cstr("division by zero");
+}
+
+void qz_panic_unwrap_none(void)
+{
+    rt_panic_cstr("called unwrap on None");
+}
+
+void qz_panic_unwrap_err(void)
+{
+    rt_panic_cstr("called unwrap on Err");
+}
+
+void qz_panic_match(void)
+{
+    rt_panic_cstr("no match arm matched");
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds the Quartz runtime with each unit test (test_*.c) and runs them, twice:
+# under AddressSanitizer + UndefinedBehaviorSanitizer, and optimised (-O2, as a
+# compiled program links it). Also checks that quartz_rt.h keeps the one-line
+# declaration format and that it and the runtime's exported functions match.
+# Exits non-zero when anything fails.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+rt=$(cd "$here/../runtime" && pwd)
+cc=${CC:-cc}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# No GC yet: the runtime never frees values, so leak reports would be all noise.
+# allocator_may_return_null lets the out-of-memory panic be tested.
+export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
+# UBSan only reports by default; make a report fail the test.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+
+failed=0
+
+# Every declaration in quartz_rt.h is one line of the agreed form.
+check_header() {
+    local decl='^(QZ_NORETURN )?(qz_val|void) qz_[a-z0-9_]+\((void|qz_val [a-z_]+(, qz_val [a-z_]+)*)\);$'
+    local bad
+    bad=$(grep -nE '^(QZ_NORETURN |qz_val |void )' "$rt/quartz_rt.h" | grep -vE "^[0-9]+:${decl#^}" || true)
+    if [ -n "$bad" ]; then
+        echo "quartz_rt.h: declarations not in the one-line form:"
+        echo "$bad"
+        failed=1
+    fi
+    echo '#include "quartz_rt.h"' | $cc -std=c11 -Wall -Wextra -Werror -pedantic -fsyntax-only -I"$rt" -x c -
+}
+
+# The qz_ functions the runtime defines are exactly those quartz_rt.h declares.
+check_exports() {
+    local objs=("$@")
+    diff <(sed -nE 's/^(QZ_NORETURN )?(qz_val|void) (qz_[a-z0-9_]+)\(.*/\3/p' "$rt/quartz_rt.h" | sort) \
+         <(nm --defined-only "${objs[@]}" | awk '$2 == "T" && $3 ~ /^qz_/ { print $3 }' | sort) \
+        > "$work/exports.diff" || {
+        echo "quartz_rt.h (<) and the runtime's definitions (>) differ:"
+        cat "$work/exports.diff"
+        failed=1
+    }
+}
+
+run_config() {
+    local name=$1
+    shift
+    local flags=(-std=c11 -Wall -Wextra -Werror "$@")
+    local out="$work/$name"
+    mkdir -p "$out"
+    echo "== $name: ${flags[*]}"
+    for src in "$rt"/*.c; do
+        $cc "${flags[@]}" -I"$rt" -c "$src" -o "$out/$(basename "${src%.c}").o"
+    done
+    check_exports "$out"/rt_*.o
+    for t in "$here"/test_*.c; do
+        local exe
+        exe="$out/$(basename "${t%.c}")"
+        $cc "${flags[@]}" -I"$rt" "$t" "$out"/rt_*.o -o "$exe"
+        if ! "$exe"; then
+            echo "FAIL: $(basename "$t") ($name)"
+            failed=1
+        fi
+    done
+}
+
+check_header
+run_config sanitized -g -fsanitize=address,undefined -fno-omit-frame-pointer
+run_config optimised -O2
+
+if [ "$failed" -ne 0 ]; then
+    echo "runtime tests FAILED"
+    exit 1
+fi
+echo "runtime tests passed"
