@@ -1,0 +1,65 @@
+package org.quartz.lang.validation;
+
+/**
+ * Every diagnostic code the compiler reports, in one place. Codes are stable: tests and users
+ * refer to them. Ranges: 00xx syntax, 01xx names and modules, 02xx mutability, 03xx types,
+ * 04xx control flow, 05xx patterns, 06xx concurrency, 09xx internal.
+ */
+public final class QuartzIssueCodes {
+
+	private QuartzIssueCodes() {
+	}
+
+	// ---- syntax
+	public static final String SYNTAX_ERROR = "QZ0001";
+	public static final String INVALID_LITERAL = "QZ0002";
+
+	// ---- names and modules
+	public static final String UNDEFINED_NAME = "QZ0101";
+	public static final String DUPLICATE_DECLARATION = "QZ0102";
+	public static final String MODULE_NOT_FOUND = "QZ0103";
+	public static final String AMBIGUOUS_NAME = "QZ0104";
+	public static final String MAIN_AND_TOP_LEVEL_STATEMENTS = "QZ0105";
+	public static final String STATEMENT_IN_IMPORTED_MODULE = "QZ0106";
+	public static final String PRELUDE_ONLY = "QZ0107";
+	public static final String NOT_A_TYPE = "QZ0108";
+	public static final String NOT_A_VALUE = "QZ0109";
+
+	// ---- mutability
+	public static final String ASSIGN_TO_IMMUTABLE = "QZ0201";
+	public static final String FIELD_ASSIGN_THROUGH_IMMUTABLE = "QZ0202";
+	public static final String INDEX_ASSIGN_THROUGH_IMMUTABLE = "QZ0203";
+	public static final String INVALID_ASSIGNMENT_TARGET = "QZ0204";
+
+	// ---- types
+	public static final String TYPE_MISMATCH = "QZ0301";
+	public static final String WRONG_ARGUMENT_COUNT = "QZ0302";
+	public static final String NOT_CALLABLE = "QZ0303";
+	public static final String CANNOT_INFER = "QZ0304";
+	public static final String OPERATOR_TYPE = "QZ0305";
+	public static final String UNKNOWN_MEMBER = "QZ0306";
+	public static final String CONDITION_NOT_BOOL = "QZ0307";
+	public static final String TRY_OUTSIDE_OPTION_OR_RESULT = "QZ0308";
+	public static final String RETURN_TYPE_MISMATCH = "QZ0309";
+	public static final String MISSING_FIELD = "QZ0310";
+	public static final String WRONG_TYPE_ARGUMENTS = "QZ0311";
+	public static final String NOT_ITERABLE = "QZ0312";
+	public static final String VOID_VALUE = "QZ0313";
+	public static final String INVALID_MAIN = "QZ0314";
+
+	// ---- control flow
+	public static final String MISSING_RETURN = "QZ0401";
+	public static final String BREAK_OUTSIDE_LOOP = "QZ0402";
+	public static final String UNREACHABLE_CODE = "QZ0403";
+
+	// ---- patterns
+	public static final String NON_EXHAUSTIVE_MATCH = "QZ0501";
+	public static final String MATCH_NEEDS_WILDCARD = "QZ0502";
+	public static final String PATTERN_ARITY = "QZ0503";
+	public static final String PATTERN_TYPE = "QZ0504";
+
+	// ---- concurrency
+	public static final String SELECT_WITHOUT_ARMS = "QZ0601";
+	public static final String AWAIT_NON_TASK = "QZ0602";
+	public static final String SELECT_DUPLICATE_DEFAULT = "QZ0603";
+}
