@@ -15,7 +15,9 @@ import org.antlr.runtime.TokenSource;
  * <li>A newline is dropped (re-typed as whitespace, so the node model keeps its text) at the
  * start of input, after another statement end, after a token that continues the line (a
  * binary operator, {@code ,}, an open bracket, {@code =}), and before a token that cannot
- * start a statement ({@code )}, {@code ]}, {@code }}, a leading {@code .}, {@code and}, {@code or}).</li>
+ * start a statement ({@code )}, {@code ]}, {@code }}, a leading {@code .}, {@code and}, {@code or}).
+ * A {@code >} that closes type arguments ({@code Vec<Int>}) does not continue the line: a
+ * {@code <} written right after a capitalised name opens type arguments, a comparison does not.</li>
  * <li>A newline that stays and is followed by a line holding {@code =>} outside brackets becomes
  * ARM: the grammar starts a match or select arm there, so an arm body ends where the next
  * {@code pattern =>} begins without any lookahead in the parser.</li>
@@ -28,8 +30,9 @@ public class NewlineFilter implements TokenSource {
 	}
 
 
+	/** Tokens after which a line continues. Not `>`: it also closes a type (`def f(): Vec<Int>`). */
 	private static final Set<String> CONTINUES_LINE = Set.of(
-			"+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "..", "..=",
+			"+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">=", "..", "..=",
 			"and", "or", "&&", "||", "not", "!", "=", "+=", "-=", "*=", "/=", "%=",
 			",", "(", "[", "{", ".", "::", "|");
 
@@ -42,6 +45,12 @@ public class NewlineFilter implements TokenSource {
 	private final Deque<Token> lookahead = new ArrayDeque<>();
 	/** The last token handed out that was not hidden; null at the start. */
 	private Token lastSignificant;
+	/** The last token handed out, hidden or not; null at the start. */
+	private Token previous;
+	/** Type argument lists ({@code Vec<}) open on the current line. */
+	private int openTypeArguments;
+	/** Whether {@link #lastSignificant} is the {@code >} closing a type argument list. */
+	private boolean lastClosesTypeArguments;
 
 	public NewlineFilter(TokenSource delegate, TokenTypes types) {
 		this.delegate = delegate;
@@ -60,19 +69,41 @@ public class NewlineFilter implements TokenSource {
 			token.setType(types.newline());
 			if (lastSignificant == null || lastSignificant.getType() == types.newline()
 					|| lastSignificant.getType() == types.arm()
-					|| CONTINUES_LINE.contains(lastSignificant.getText())
+					|| (CONTINUES_LINE.contains(lastSignificant.getText()) && !lastClosesTypeArguments)
 					|| cannotStartLine(peekSignificant())) {
 				token.setType(types.whitespace());
-				return token;
+				return handOut(token);
 			}
+			openTypeArguments = 0;
 			if (nextLineIsArm()) {
 				token.setType(types.arm());
 			}
 		}
+		return handOut(token);
+	}
+
+	private Token handOut(Token token) {
 		if (!isHidden(token)) {
+			trackTypeArguments(token);
 			lastSignificant = token;
 		}
+		previous = token;
 		return token;
+	}
+
+	private void trackTypeArguments(Token token) {
+		lastClosesTypeArguments = false;
+		if ("<".equals(token.getText()) && previous != null && isCapitalisedName(previous.getText())) {
+			openTypeArguments++;
+		} else if (">".equals(token.getText()) && openTypeArguments > 0) {
+			openTypeArguments--;
+			lastClosesTypeArguments = true;
+		}
+	}
+
+	private static boolean isCapitalisedName(String text) {
+		return text != null && !text.isEmpty() && Character.isUpperCase(text.charAt(0))
+				&& text.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_');
 	}
 
 	private Token take() {
