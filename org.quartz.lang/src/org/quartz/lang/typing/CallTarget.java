@@ -1,0 +1,41 @@
+package org.quartz.lang.typing;
+
+import java.util.List;
+
+import org.quartz.lang.quartz.ActorDecl;
+import org.quartz.lang.quartz.Expression;
+import org.quartz.lang.quartz.Field;
+import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.Variant;
+
+/**
+ * What a call-shaped expression (`f(a)`, `x.f(a)`, `x.f`, `it "t" do end`) does, with its
+ * arguments normalised: a UFCS receiver comes first, a trailing block last. Code generation
+ * dispatches on this instead of re-resolving names.
+ */
+public sealed interface CallTarget {
+
+	/** A call of a declared function (user, extern or built-in). */
+	record Function(FunctionDecl function, List<Expression> arguments) implements CallTarget {
+	}
+
+	/** Construction of an enum value with a payload: `Circle(3)`. */
+	record VariantConstruction(Variant variant, List<Expression> arguments) implements CallTarget {
+	}
+
+	/** A call of a function value (closure, or a named function passed as a value). */
+	record Closure(Expression callee, List<Expression> arguments) implements CallTarget {
+	}
+
+	/** Reading a struct field: `p.x`. */
+	record FieldRead(Expression receiver, Field field) implements CallTarget {
+	}
+
+	/** Starting an actor: `Counter.new()`. */
+	record ActorStart(ActorDecl actor) implements CallTarget {
+	}
+
+	/** Sending a message to an actor: `c.increment(5)`; the value is a Task of the method's result. */
+	record ActorMessage(Expression actor, FunctionDecl method, List<Expression> arguments) implements CallTarget {
+	}
+}

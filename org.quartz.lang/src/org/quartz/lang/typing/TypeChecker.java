@@ -1,0 +1,107 @@
+package org.quartz.lang.typing;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
+import org.quartz.lang.quartz.ActorField;
+import org.quartz.lang.quartz.ConstDecl;
+import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.Module;
+import org.quartz.lang.quartz.QuartzPackage;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+/**
+ * Entry point of type checking: the {@link Typing} of the unit around any model element — its
+ * function, constant, actor field, or the module's top-level statements. Results are cached
+ * per resource and dropped when the resource changes.
+ */
+@Singleton
+public class TypeChecker {
+
+	@Inject
+	private IResourceScopeCache cache;
+
+	@Inject
+	private IScopeProvider scopeProvider;
+
+	/** Constants being typed, to stop a cycle `const A = B`, `const B = A`. */
+	private final ThreadLocal<Set<ConstDecl>> constantsInProgress = ThreadLocal.withInitial(HashSet::new);
+
+	/** The typing of the unit containing {@code element}. */
+	public Typing typing(EObject element) {
+		EObject unit = unitOf(element);
+		if (unit == null || unit.eResource() == null) {
+			return new Typing();
+		}
+		return cache.get(Tuples.pair(TypeChecker.class, unit), unit.eResource(), () -> infer(unit));
+	}
+
+	/** Shorthand for {@code typing(element).typeOf(element)}. */
+	public Type typeOf(EObject expressionOrBinding) {
+		return typing(expressionOrBinding).typeOf(expressionOrBinding);
+	}
+
+	/** The declared result type of a function. */
+	public Type resultOf(FunctionDecl function) {
+		return newInference().resultOf(function);
+	}
+
+	/** The nearest enclosing function, constant or actor field; else the module (a script). */
+	public static EObject unitOf(EObject element) {
+		for (EObject e = element; e != null; e = e.eContainer()) {
+			if (e instanceof FunctionDecl || e instanceof ConstDecl || e instanceof ActorField || e instanceof Module) {
+				return e;
+			}
+		}
+		return null;
+	}
+
+	private Typing infer(EObject unit) {
+		TypeInference inference = newInference();
+		if (unit instanceof FunctionDecl function) {
+			return inference.inferFunction(function);
+		}
+		if (unit instanceof ConstDecl constant) {
+			return inference.inferConstant(constant);
+		}
+		if (unit instanceof ActorField field) {
+			return inference.inferActorField(field);
+		}
+		return inference.inferScript((Module) unit);
+	}
+
+	private TypeInference newInference() {
+		return new TypeInference(this::findFunction, this::constantType);
+	}
+
+	private Type constantType(ConstDecl constant) {
+		Set<ConstDecl> inProgress = constantsInProgress.get();
+		if (!inProgress.add(constant)) {
+			return Type.Error.INSTANCE;
+		}
+		try {
+			return typing(constant).typeOf(constant);
+		} finally {
+			inProgress.remove(constant);
+		}
+	}
+
+	private FunctionDecl findFunction(EObject context, String name) {
+		for (IEObjectDescription description : scopeProvider.getScope(context, QuartzPackage.Literals.NAME_REF__REF)
+				.getElements(QualifiedName.create(name))) {
+			if (EcoreUtil2.resolve(description.getEObjectOrProxy(), context) instanceof FunctionDecl function) {
+				return function;
+			}
+		}
+		return null;
+	}
+}

@@ -1,0 +1,987 @@
+package org.quartz.lang.typing;
+
+import static org.quartz.lang.validation.QuartzIssueCodes.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.quartz.lang.quartz.*;
+import org.quartz.lang.quartz.util.QuartzSwitch;
+import org.quartz.lang.scoping.LocalBindings;
+import org.quartz.lang.scoping.PatternNames;
+
+/**
+ * Local type inference over one unit (see {@link Typing}): Hindley–Milner style unification
+ * without generalisation. Declarations are annotated (parameters, fields, results), so
+ * inference never crosses a function boundary; inside a body, bindings, `[]`, `vec_new()`,
+ * `map_new()` and lambda parameters get their types from later use. Built-in generic
+ * signatures from the prelude are instantiated with fresh variables at each use.
+ *
+ * Walks in source order; each expression's type is recorded in the {@link Typing}. Errors are
+ * collected as {@link TypeIssue}s; a wrong subexpression gets {@link Type.Error}, which unifies
+ * with anything, so one mistake is reported once.
+ */
+final class TypeInference extends QuartzSwitch<Type> {
+
+	/** Method forms of built-in types: `v.push(x)` is `vec_push(v, x)`. */
+	private static final Map<String, String> METHOD_PREFIXES = Map.of(Types.VEC, "vec_", Types.MAP, "map_",
+			Types.STRING, "str_", Types.CHANNEL, "channel_", Types.TASK, "task_", Types.MUTEX, "mutex_",
+			Types.ATOMIC, "atomic_");
+
+	private final Typing typing = new Typing();
+	private final Unifier unifier = new Unifier();
+	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
+	private final BiFunction<EObject, String, FunctionDecl> functionLookup;
+	/** Types of constants, which are their own units. */
+	private final java.util.function.Function<ConstDecl, Type> constantTypes;
+	/** Result type of the innermost enclosing function or lambda, for `return` and `?`. */
+	private final List<Type> resultTypes = new ArrayList<>();
+	/** If/match/select expressions whose branches have different types, with those types. */
+	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
+	/** Checks that can only run once all variables are bound (to_s arguments, map keys...). */
+	private final List<Runnable> deferredChecks = new ArrayList<>();
+
+	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
+			java.util.function.Function<ConstDecl, Type> constantTypes) {
+		this.functionLookup = functionLookup;
+		this.constantTypes = constantTypes;
+	}
+
+	// ------------------------------------------------------------------ units
+
+	Typing inferFunction(FunctionDecl function) {
+		for (Param param : function.getParams()) {
+			record(param, typeOf(param.getType(), Map.of()));
+		}
+		if (function.eContainer() instanceof ActorDecl actor) {
+			for (ActorField field : actor.getFields()) {
+				record(field, typeOf(field.getType(), Map.of()));
+			}
+		}
+		Type result = resultOf(function);
+		resultTypes.add(result);
+		if (function.getExpression() != null) {
+			expect(result, infer(function.getExpression()), function.getExpression(), null);
+		} else if (function.getBody() != null) {
+			Type value = inferBlock(function.getBody());
+			Statement last = lastStatement(function.getBody());
+			if (!Types.is(result, Types.VOID) && last instanceof Expression expression && !(last instanceof Assignment)) {
+				expect(result, value, expression, null);
+			}
+		}
+		return finish();
+	}
+
+	Typing inferConstant(ConstDecl constant) {
+		Type value = infer(constant.getValue());
+		if (constant.getType() != null) {
+			expect(typeOf(constant.getType(), Map.of()), value, constant.getValue(), null);
+		}
+		record(constant, value);
+		return finish();
+	}
+
+	Typing inferActorField(ActorField field) {
+		Type declared = typeOf(field.getType(), Map.of());
+		record(field, declared);
+		if (field.getValue() != null) {
+			expect(declared, infer(field.getValue()), field.getValue(), null);
+		}
+		return finish();
+	}
+
+	/** A script: the module's top-level statements, run in order as main. */
+	Typing inferScript(org.quartz.lang.quartz.Module module) {
+		resultTypes.add(Types.builtin(Types.VOID));
+		for (TopLevel element : module.getElements()) {
+			if (element instanceof Statement statement) {
+				inferStatement(statement);
+			}
+		}
+		return finish();
+	}
+
+	private Typing finish() {
+		deferredChecks.forEach(Runnable::run);
+		return typing;
+	}
+
+	// ------------------------------------------------------------------ declarations' types
+
+	/** The declared result type of a function (Void when omitted). */
+	Type resultOf(FunctionDecl function) {
+		return function.getReturnType() == null ? Types.builtin(Types.VOID) : typeOf(function.getReturnType(), Map.of());
+	}
+
+	/** The type a type reference denotes, with type parameters replaced per {@code parameters}. */
+	Type typeOf(TypeRef ref, Map<TypeParam, Type> parameters) {
+		if (ref instanceof FnTypeRef fn) {
+			List<Type> params = new ArrayList<>();
+			fn.getParamTypes().forEach(p -> params.add(typeOf(p, parameters)));
+			Type result = fn.getReturnType() == null ? Types.builtin(Types.VOID) : typeOf(fn.getReturnType(), parameters);
+			return new Type.Fn(params, result);
+		}
+		if (!(ref instanceof NamedTypeRef named) || named.getType() == null || named.getType().eIsProxy()) {
+			return Type.Error.INSTANCE;
+		}
+		NamedElement declaration = named.getType();
+		List<Type> arguments = new ArrayList<>();
+		named.getArgs().forEach(a -> arguments.add(typeOf(a, parameters)));
+		if (declaration instanceof TypeParam param) {
+			return parameters.getOrDefault(param, Type.Error.INSTANCE);
+		}
+		if (declaration instanceof TypeAlias alias && alias.getType() != null) {
+			return typeOf(alias.getType(), parameters);
+		}
+		int expected = declaration instanceof TypeParams generic ? generic.getTypeParams().size() : 0;
+		if (expected != arguments.size()) {
+			issue(ref, null, WRONG_TYPE_ARGUMENTS,
+					"'" + declaration.getName() + "' takes " + expected + " type argument(s), not " + arguments.size());
+			return Type.Error.INSTANCE;
+		}
+		if (declaration instanceof TypeAlias || declaration instanceof StructDecl || declaration instanceof EnumDecl
+				|| declaration instanceof ActorDecl) {
+			return Types.nominal(declaration, arguments);
+		}
+		return Type.Error.INSTANCE;
+	}
+
+	/** Fresh variables for a generic declaration's type parameters. */
+	private Map<TypeParam, Type> instantiate(TypeParams generic) {
+		Map<TypeParam, Type> fresh = new HashMap<>();
+		generic.getTypeParams().forEach(p -> fresh.put(p, unifier.fresh()));
+		return fresh;
+	}
+
+	private Type.Fn signature(FunctionDecl function) {
+		Map<TypeParam, Type> parameters = instantiate(function);
+		List<Type> params = new ArrayList<>();
+		function.getParams().forEach(p -> params.add(typeOf(p.getType(), parameters)));
+		Type result = function.getReturnType() == null ? Types.builtin(Types.VOID)
+				: typeOf(function.getReturnType(), parameters);
+		return new Type.Fn(params, result);
+	}
+
+	/** A variant's constructor: its fields to its enum, with the enum's parameters fresh. */
+	private Type.Fn constructor(Variant variant) {
+		EnumDecl enumDecl = (EnumDecl) variant.eContainer();
+		Map<TypeParam, Type> parameters = instantiate(enumDecl);
+		List<Type> fields = new ArrayList<>();
+		variant.getFields().forEach(f -> fields.add(typeOf(f.getType(), parameters)));
+		List<Type> arguments = new ArrayList<>();
+		enumDecl.getTypeParams().forEach(p -> arguments.add(parameters.get(p)));
+		return new Type.Fn(fields, Types.of(enumDecl, arguments));
+	}
+
+	// ------------------------------------------------------------------ statements
+
+	/** Types a block's statements; its value is the last statement's, when that is an expression. */
+	Type inferBlock(Block block) {
+		Type value = Types.builtin(Types.VOID);
+		for (Statement statement : block.getStatements()) {
+			value = inferStatement(statement);
+		}
+		return value;
+	}
+
+	private static Statement lastStatement(Block block) {
+		return block == null || block.getStatements().isEmpty() ? null
+				: block.getStatements().get(block.getStatements().size() - 1);
+	}
+
+	/** Types a statement; returns its value type (Void for all but expression statements). */
+	Type inferStatement(Statement statement) {
+		Type voidType = Types.builtin(Types.VOID);
+		if (statement instanceof Assignment assignment) {
+			inferAssignment(assignment);
+		} else if (statement instanceof Expression expression) {
+			return infer(expression);
+		} else if (statement instanceof LetDecl let) {
+			inferBinding(let, let.getType(), let.getValue());
+		} else if (statement instanceof VarDecl var) {
+			inferBinding(var, var.getType(), var.getValue());
+		} else if (statement instanceof WhileStmt loop) {
+			expectCondition(loop.getCondition());
+			inferBlock(loop.getBody());
+		} else if (statement instanceof ForStmt loop) {
+			record(loop.getVariable(), elementType(loop.getIterable()));
+			inferBlock(loop.getBody());
+		} else if (statement instanceof LoopStmt loop) {
+			inferBlock(loop.getBody());
+		} else if (statement instanceof ReturnStmt ret) {
+			Type result = resultTypes.get(resultTypes.size() - 1);
+			if (ret.getValue() != null) {
+				Type value = infer(ret.getValue());
+				if (Types.is(result, Types.VOID)) {
+					issue(ret.getValue(), null, RETURN_TYPE_MISMATCH, "this function returns nothing (Void)");
+				} else {
+					expect(result, value, ret.getValue(), null);
+				}
+			} else if (!Types.is(result, Types.VOID) && !Types.isUnknown(result)) {
+				issue(ret, null, RETURN_TYPE_MISMATCH, "return needs a value of type " + result);
+			}
+		} else if (statement instanceof DeferStmt defer) {
+			infer(defer.getAction());
+		} else if (statement instanceof CommandCall command) {
+			List<Expression> arguments = new ArrayList<>();
+			arguments.add(command.getArgument());
+			if (command.getBlock() != null) {
+				arguments.add(command.getBlock());
+			}
+			return inferNamedCall(command, command.getCallee(), arguments);
+		}
+		return voidType;
+	}
+
+	private void inferBinding(NamedElement binding, TypeRef annotation, Expression value) {
+		Type valueType = value == null ? Type.Error.INSTANCE : infer(value);
+		if (binding instanceof LetDecl let && annotation == null) {
+			NamedElement assigned = LocalBindings.assignedBinding(let);
+			if (assigned != null) {
+				expect(typing.types.getOrDefault(assigned, Type.Error.INSTANCE), valueType, value, null);
+				return;
+			}
+		}
+		if (annotation != null) {
+			Type declared = typeOf(annotation, Map.of());
+			expect(declared, valueType, value, null);
+			valueType = declared;
+		} else if (Types.is(valueType, Types.VOID)) {
+			String branches = mismatchedBranches.get(value);
+			issue(value, null, branches != null ? TYPE_MISMATCH : VOID_VALUE, branches != null
+					? "the branches have different types (" + branches + "), so there is no value to bind"
+					: "this expression has no value (Void) to bind");
+			valueType = Type.Error.INSTANCE;
+		}
+		record(binding, valueType);
+	}
+
+	private void inferAssignment(Assignment assignment) {
+		Type target = infer(assignment.getTarget());
+		Type value = infer(assignment.getValue());
+		switch (assignment.getOp()) {
+			case "=" -> expect(target, value, assignment.getValue(), null);
+			case "+=" -> {
+				if (Types.is(target, Types.STRING)) {
+					expect(target, value, assignment.getValue(), null);
+				} else {
+					expectInt(target, assignment.getTarget());
+					expectInt(value, assignment.getValue());
+				}
+			}
+			default -> {
+				expectInt(target, assignment.getTarget());
+				expectInt(value, assignment.getValue());
+			}
+		}
+	}
+
+	/** The element type `for x in e` binds: Int for a range, T for Vec<T> and Channel<T>, K for Map<K, V>. */
+	private Type elementType(Expression iterable) {
+		Type type = Types.resolve(infer(iterable));
+		if (type instanceof Type.Named named && named.builtin()) {
+			switch (named.name()) {
+				case Types.RANGE:
+					return Types.builtin(Types.INT);
+				case Types.VEC:
+				case Types.CHANNEL:
+				case Types.MAP:
+					return named.arguments().get(0);
+				default:
+			}
+		}
+		if (type == Type.Error.INSTANCE) {
+			return type;
+		}
+		if (type instanceof Type.Var) {
+			issue(iterable, null, CANNOT_INFER, "cannot infer what this iterates over; add a type annotation");
+		} else {
+			issue(iterable, null, NOT_ITERABLE, "cannot iterate over " + type + " (a range, Vec, Map or Channel)");
+		}
+		return Type.Error.INSTANCE;
+	}
+
+	// ------------------------------------------------------------------ expressions
+
+	Type infer(Expression expression) {
+		if (expression == null) {
+			return Type.Error.INSTANCE;
+		}
+		Type type = doSwitch(expression);
+		if (type == null) {
+			type = Type.Error.INSTANCE;
+		}
+		record(expression, type);
+		return type;
+	}
+
+	@Override
+	public Type caseIntLiteral(IntLiteral literal) {
+		return Types.builtin(Types.INT);
+	}
+
+	@Override
+	public Type caseBoolLiteral(BoolLiteral literal) {
+		return Types.builtin(Types.BOOL);
+	}
+
+	@Override
+	public Type caseNilLiteral(NilLiteral literal) {
+		return unifier.fresh();
+	}
+
+	@Override
+	public Type caseStringLiteral(StringLiteral literal) {
+		return Types.builtin(Types.STRING);
+	}
+
+	@Override
+	public Type caseInterpolatedString(InterpolatedString string) {
+		for (Expression part : string.getExpressions()) {
+			Type type = infer(part);
+			deferredChecks.add(() -> expectPrintable(type, part));
+		}
+		return Types.builtin(Types.STRING);
+	}
+
+	/** Interpolation and to_s take Int, Bool or String. */
+	private void expectPrintable(Type type, EObject at) {
+		Type t = Types.resolve(type);
+		if (Types.is(t, Types.INT) || Types.is(t, Types.BOOL) || Types.is(t, Types.STRING) || t == Type.Error.INSTANCE) {
+			return;
+		}
+		if (t instanceof Type.Var var) {
+			unifier.unify(var, Types.builtin(Types.INT));
+			return;
+		}
+		issue(at, null, TYPE_MISMATCH, "cannot convert " + t + " to a String (only Int, Bool and String)");
+	}
+
+	@Override
+	public Type caseVecLiteral(VecLiteral literal) {
+		Type element = unifier.fresh();
+		for (Expression e : literal.getElements()) {
+			expect(element, infer(e), e, null);
+		}
+		return Types.builtin(Types.VEC, element);
+	}
+
+	@Override
+	public Type caseParenthesizedExpression(ParenthesizedExpression expression) {
+		return infer(expression.getExpression());
+	}
+
+	@Override
+	public Type caseUnaryExpression(UnaryExpression expression) {
+		Type operand = infer(expression.getOperand());
+		if ("-".equals(expression.getOp())) {
+			expectInt(operand, expression.getOperand());
+			return Types.builtin(Types.INT);
+		}
+		expectBool(operand, expression.getOperand());
+		return Types.builtin(Types.BOOL);
+	}
+
+	@Override
+	public Type caseBinaryExpression(BinaryExpression expression) {
+		Type left = infer(expression.getLeft());
+		Type right = infer(expression.getRight());
+		switch (expression.getOp()) {
+			case "and", "or", "&&", "||" -> {
+				expectBool(left, expression.getLeft());
+				expectBool(right, expression.getRight());
+				return Types.builtin(Types.BOOL);
+			}
+			case "==", "!=" -> {
+				expect(left, right, expression.getRight(), null);
+				return Types.builtin(Types.BOOL);
+			}
+			case "<", "<=", ">", ">=" -> {
+				expect(left, right, expression.getRight(), null);
+				deferredChecks.add(() -> {
+					Type t = Types.resolve(left);
+					if (t instanceof Type.Var) {
+						unifier.unify(t, Types.builtin(Types.INT));
+					} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.STRING) && t != Type.Error.INSTANCE) {
+						issue(expression, null, OPERATOR_TYPE, "'" + expression.getOp() + "' compares Int or String, not " + t);
+					}
+				});
+				return Types.builtin(Types.BOOL);
+			}
+			case "+" -> {
+				if (Types.is(left, Types.STRING) || Types.is(right, Types.STRING)) {
+					expect(Types.builtin(Types.STRING), left, expression.getLeft(), null);
+					expect(Types.builtin(Types.STRING), right, expression.getRight(), null);
+					return Types.builtin(Types.STRING);
+				}
+				expectInt(left, expression.getLeft());
+				expectInt(right, expression.getRight());
+				return Types.builtin(Types.INT);
+			}
+			default -> {
+				expectInt(left, expression.getLeft());
+				expectInt(right, expression.getRight());
+				return Types.builtin(Types.INT);
+			}
+		}
+	}
+
+	@Override
+	public Type caseRangeLiteral(RangeLiteral range) {
+		expectInt(infer(range.getFrom()), range.getFrom());
+		expectInt(infer(range.getTo()), range.getTo());
+		if (!(range.eContainer() instanceof ForStmt)) {
+			issue(range, null, TYPE_MISMATCH, "a range can only be iterated by 'for'");
+		}
+		return Types.builtin(Types.RANGE);
+	}
+
+	@Override
+	public Type caseNameRef(NameRef ref) {
+		return typeOfReference(ref.getRef(), ref);
+	}
+
+	@Override
+	public Type caseVariantLiteral(VariantLiteral literal) {
+		return typeOfReference(literal.getVariant(), literal);
+	}
+
+	/** The type of a name used as a value. */
+	private Type typeOfReference(NamedElement target, EObject at) {
+		if (target == null || target.eIsProxy()) {
+			return Type.Error.INSTANCE;
+		}
+		if (target instanceof FunctionDecl function) {
+			return signature(function);
+		}
+		if (target instanceof Variant variant) {
+			Type.Fn constructor = constructor(variant);
+			return variant.getFields().isEmpty() ? constructor.result() : constructor;
+		}
+		if (target instanceof ConstDecl constant) {
+			return constantTypes.apply(constant);
+		}
+		if (target instanceof StructDecl || target instanceof EnumDecl || target instanceof ActorDecl) {
+			return new Type.Meta(target);
+		}
+		if (target instanceof BindingPattern pattern && PatternNames.isVariant(pattern)) {
+			return constructor(PatternNames.variantOf(pattern)).result();
+		}
+		Type type = typing.types.get(target);
+		if (type == null) {
+			// A binding of another unit (scoping keeps these out) or one whose declaration failed.
+			return Type.Error.INSTANCE;
+		}
+		return type;
+	}
+
+	@Override
+	public Type caseCall(Call call) {
+		List<Expression> arguments = new ArrayList<>(call.getArguments());
+		if (call.getBlock() != null) {
+			arguments.add(call.getBlock());
+		}
+		Expression callee = call.getCallee();
+		NamedElement named = callee instanceof NameRef ref ? ref.getRef()
+				: callee instanceof VariantLiteral literal ? literal.getVariant() : null;
+		if (named instanceof FunctionDecl || named instanceof Variant) {
+			return inferNamedCall(call, named, arguments);
+		}
+		Type calleeType = infer(callee);
+		return inferClosureCall(call, callee, calleeType, arguments);
+	}
+
+	/** A call of a declared function, variant constructor or (through a binding) closure. */
+	private Type inferNamedCall(EObject call, NamedElement callee, List<Expression> arguments) {
+		if (callee == null || callee.eIsProxy()) {
+			arguments.forEach(this::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (callee instanceof FunctionDecl function) {
+			typing.calls.put(call, new CallTarget.Function(function, arguments));
+			return inferFunctionCall(call, function, arguments);
+		}
+		if (callee instanceof Variant variant) {
+			typing.calls.put(call, new CallTarget.VariantConstruction(variant, arguments));
+			return applySignature(call, constructor(variant), arguments, "'" + variant.getName() + "'");
+		}
+		if (callee instanceof StructDecl || callee instanceof EnumDecl || callee instanceof ActorDecl) {
+			issue(call, null, NOT_CALLABLE, "'" + callee.getName() + "' is a type, not a function");
+			arguments.forEach(this::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (call instanceof Call c) {
+			return inferClosureCall(call, c.getCallee(), typeOfReference(callee, call), arguments);
+		}
+		issue(call, null, NOT_CALLABLE, "only a declared function can be called without parentheses");
+		arguments.forEach(this::infer);
+		return Type.Error.INSTANCE;
+	}
+
+	private Type inferClosureCall(EObject call, Expression callee, Type calleeType, List<Expression> arguments) {
+		Type resolved = Types.resolve(calleeType);
+		if (resolved == Type.Error.INSTANCE) {
+			arguments.forEach(this::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (resolved instanceof Type.Var) {
+			List<Type> params = new ArrayList<>();
+			arguments.forEach(a -> params.add(unifier.fresh()));
+			Type result = unifier.fresh();
+			unifier.unify(resolved, new Type.Fn(params, result));
+			resolved = Types.resolve(calleeType);
+		}
+		if (!(resolved instanceof Type.Fn fn)) {
+			issue(call, null, NOT_CALLABLE, "a value of type " + resolved + " cannot be called");
+			arguments.forEach(this::infer);
+			return Type.Error.INSTANCE;
+		}
+		typing.calls.put(call, new CallTarget.Closure(callee, arguments));
+		return applySignature(call, fn, arguments, "this function");
+	}
+
+	/** Checks arity and unifies arguments with parameters; returns the result type. */
+	private Type applySignature(EObject call, Type.Fn signature, List<Expression> arguments, String what) {
+		if (signature.parameters().size() != arguments.size()) {
+			issue(call, null, WRONG_ARGUMENT_COUNT, what + " takes " + signature.parameters().size()
+					+ " argument(s), but " + arguments.size() + " were given");
+			arguments.forEach(this::infer);
+			return signature.result();
+		}
+		for (int i = 0; i < arguments.size(); i++) {
+			Expression argument = arguments.get(i);
+			Type parameter = signature.parameters().get(i);
+			Type actual = argument instanceof Lambda lambda ? inferLambda(lambda, parameter) : infer(argument);
+			expect(parameter, actual, argument, null);
+		}
+		return signature.result();
+	}
+
+	/** Built-ins that accept several kinds of argument are typed here; the rest by their signature. */
+	private Type inferFunctionCall(EObject call, FunctionDecl function, List<Expression> arguments) {
+		boolean builtin = function.isExtern() && "builtin".equals(function.getAbi());
+		String name = function.getName();
+		if (builtin && arguments.size() >= 1) {
+			switch (name) {
+				case "to_s" -> {
+					if (arguments.size() == 1) {
+						Type type = infer(arguments.get(0));
+						deferredChecks.add(() -> expectPrintable(type, arguments.get(0)));
+						return Types.builtin(Types.STRING);
+					}
+				}
+				case "unwrap", "unwrap_or", "is_some?", "is_none?", "is_ok?", "is_err?" -> {
+					Type wrapped = Types.resolve(infer(arguments.get(0)));
+					if (wrapped instanceof Type.Named named && named.isBuiltin(Types.RESULT) && name.startsWith("unwrap")) {
+						Type value = named.arguments().get(0);
+						if (name.equals("unwrap_or") && arguments.size() == 2) {
+							expect(value, infer(arguments.get(1)), arguments.get(1), null);
+						}
+						return value;
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		Type result = applySignature(call, signature(function), arguments, "'" + name + "'");
+		if (builtin) {
+			addBuiltinChecks(call, name, arguments);
+		}
+		return result;
+	}
+
+	/** Built-ins whose element or key type must be Int or String (hashing, sorting, comparing). */
+	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
+		if (name.equals("map_new")) {
+			deferredChecks.add(() -> expectKeyType(Types.argument(typing.types.get(call), 0), call, "map key"));
+		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
+			deferredChecks.add(() -> expectKeyType(Types.argument(typing.types.get(arguments.get(0)), 0), call,
+					"element"));
+		}
+	}
+
+	private void expectKeyType(Type type, EObject at, String what) {
+		if (type == null) {
+			return;
+		}
+		Type t = Types.resolve(type);
+		if (t instanceof Type.Var) {
+			issue(at, null, CANNOT_INFER, "cannot infer the " + what + " type; add a type annotation");
+		} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.STRING) && t != Type.Error.INSTANCE) {
+			issue(at, null, TYPE_MISMATCH, "a " + what + " must be Int or String, not " + t);
+		}
+	}
+
+	@Override
+	public Type caseMemberAccess(MemberAccess access) {
+		Expression receiver = access.getReceiver();
+		Type receiverType = Types.resolve(infer(receiver));
+		List<Expression> arguments = new ArrayList<>();
+		arguments.add(receiver);
+		arguments.addAll(access.getArguments());
+		if (access.getBlock() != null) {
+			arguments.add(access.getBlock());
+		}
+		String member = access.getMember();
+		if (receiverType == Type.Error.INSTANCE || member == null) {
+			arguments.subList(1, arguments.size()).forEach(this::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (receiverType instanceof Type.Meta meta) {
+			if (meta.declaration() instanceof ActorDecl actor && member.equals("new")) {
+				typing.calls.put(access, new CallTarget.ActorStart(actor));
+				return Types.of(actor);
+			}
+			issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
+					"'" + meta.declaration().getName() + "' has no member '" + member + "'");
+			return Type.Error.INSTANCE;
+		}
+		if (receiverType instanceof Type.Var) {
+			issue(receiver, null, CANNOT_INFER, "cannot infer the type of this value; add a type annotation");
+			arguments.subList(1, arguments.size()).forEach(this::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (receiverType instanceof Type.Named named && named.declaration() instanceof StructDecl struct) {
+			Field field = struct.getFields().stream().filter(f -> member.equals(f.getName())).findFirst().orElse(null);
+			if (field != null) {
+				Type fieldType = typeOf(field.getType(), Map.of());
+				typing.calls.put(access, new CallTarget.FieldRead(receiver, field));
+				if (!access.isExplicitArguments() && access.getBlock() == null) {
+					return fieldType;
+				}
+				// A field holding a function, called: `p.callback(1)`.
+				record(access, fieldType);
+				return inferClosureCall(access, access, fieldType, arguments.subList(1, arguments.size()));
+			}
+		}
+		if (receiverType instanceof Type.Named named && named.declaration() instanceof ActorDecl actor) {
+			FunctionDecl method = actor.getMethods().stream().filter(m -> member.equals(m.getName())).findFirst()
+					.orElse(null);
+			if (method != null) {
+				List<Expression> messageArguments = arguments.subList(1, arguments.size());
+				typing.calls.put(access, new CallTarget.ActorMessage(receiver, method, List.copyOf(messageArguments)));
+				Type result = applySignature(access, signature(method), messageArguments, "'" + member + "'");
+				return Types.builtin(Types.TASK, result);
+			}
+		}
+		FunctionDecl function = methodFunction(access, receiverType, member);
+		if (function == null) {
+			issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
+					receiverType + " has no field or method '" + member + "'");
+			arguments.subList(1, arguments.size()).forEach(this::infer);
+			return Type.Error.INSTANCE;
+		}
+		typing.calls.put(access, new CallTarget.Function(function, List.copyOf(arguments)));
+		return inferFunctionCall(access, function, arguments);
+	}
+
+	/** `x.f(a)` is `prefix_f(x, a)` for built-in types (vec_, str_, ...), else `f(x, a)`. */
+	private FunctionDecl methodFunction(EObject context, Type receiverType, String member) {
+		if (receiverType instanceof Type.Named named && named.builtin()) {
+			String prefix = METHOD_PREFIXES.get(named.name());
+			if (prefix != null) {
+				FunctionDecl prefixed = functionLookup.apply(context, prefix + member);
+				if (prefixed != null) {
+					return prefixed;
+				}
+			}
+		}
+		return functionLookup.apply(context, member);
+	}
+
+	@Override
+	public Type caseIndexExpression(IndexExpression index) {
+		Type target = Types.resolve(infer(index.getTarget()));
+		Type key = infer(index.getIndex());
+		if (target instanceof Type.Named named && named.isBuiltin(Types.VEC)) {
+			expectInt(key, index.getIndex());
+			return named.arguments().get(0);
+		}
+		if (target instanceof Type.Named named && named.isBuiltin(Types.MAP)) {
+			expect(named.arguments().get(0), key, index.getIndex(), null);
+			return named.arguments().get(1);
+		}
+		if (target instanceof Type.Var) {
+			issue(index.getTarget(), null, CANNOT_INFER, "cannot infer the type of this value; add a type annotation");
+		} else if (target != Type.Error.INSTANCE) {
+			issue(index, null, TYPE_MISMATCH, "cannot index a value of type " + target + " (a Vec or Map)");
+		}
+		return Type.Error.INSTANCE;
+	}
+
+	@Override
+	public Type caseTryExpression(TryExpression expression) {
+		Type operand = Types.resolve(infer(expression.getOperand()));
+		Type result = Types.resolve(resultTypes.get(resultTypes.size() - 1));
+		if (operand instanceof Type.Named named && (named.isBuiltin(Types.OPTION) || named.isBuiltin(Types.RESULT))) {
+			boolean sameKind = result instanceof Type.Named r && r.isBuiltin(named.name());
+			if (!sameKind) {
+				issue(expression, null, TRY_OUTSIDE_OPTION_OR_RESULT,
+						"'?' on " + named.name() + " needs the function to return " + named.name());
+			} else if (named.isBuiltin(Types.RESULT)) {
+				expect(((Type.Named) result).arguments().get(1), named.arguments().get(1), expression, null);
+			}
+			return named.arguments().get(0);
+		}
+		if (operand != Type.Error.INSTANCE) {
+			issue(expression, null, TYPE_MISMATCH, "'?' needs an Option or Result, not " + operand);
+		}
+		return Type.Error.INSTANCE;
+	}
+
+	@Override
+	public Type caseIfExpression(IfExpression expression) {
+		expectCondition(expression.getCondition());
+		List<Type> branches = new ArrayList<>();
+		branches.add(inferBlock(expression.getThen()));
+		for (ElsifClause elsif : expression.getElsifs()) {
+			expectCondition(elsif.getCondition());
+			branches.add(inferBlock(elsif.getThen()));
+		}
+		if (expression.getElse() == null) {
+			return Types.builtin(Types.VOID);
+		}
+		branches.add(inferBlock(expression.getElse()));
+		return join(expression, branches);
+	}
+
+	/** The common type of branches, or Void when they differ (the value is then unusable). */
+	private Type join(Expression expression, List<Type> branches) {
+		Type result = unifier.fresh();
+		int mark = unifier.mark();
+		for (Type branch : branches) {
+			if (!unifier.unify(result, branch)) {
+				unifier.rollback(mark);
+				mismatchedBranches.put(expression, branches.stream().map(Types::deepResolve).distinct()
+						.map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
+				return Types.builtin(Types.VOID);
+			}
+		}
+		return result;
+	}
+
+	@Override
+	public Type caseMatchExpression(MatchExpression match) {
+		Type subject = infer(match.getSubject());
+		List<Type> arms = new ArrayList<>();
+		for (MatchArm arm : match.getArms()) {
+			inferPattern(arm.getPattern(), subject);
+			arms.add(inferBlock(arm.getBody()));
+		}
+		return join(match, arms);
+	}
+
+	private void inferPattern(Pattern pattern, Type subject) {
+		if (pattern instanceof LiteralPattern literal) {
+			expect(subject, infer(literal.getLiteral()), literal, null);
+		} else if (pattern instanceof AlternativePattern alternatives) {
+			alternatives.getAlternatives().forEach(p -> inferPattern(p, subject));
+		} else if (pattern instanceof BindingPattern binding) {
+			Variant variant = PatternNames.variantOf(binding);
+			if (variant != null) {
+				expect(subject, constructor(variant).result(), binding, null);
+			} else {
+				record(binding, subject);
+			}
+		} else if (pattern instanceof VariantPattern variantPattern) {
+			Variant variant = variantPattern.getVariant();
+			if (variant == null || variant.eIsProxy()) {
+				return;
+			}
+			Type.Fn constructor = constructor(variant);
+			if (!unifier.unify(subject, constructor.result())) {
+				issue(pattern, null, PATTERN_TYPE, "variant '" + variant.getName() + "' of "
+						+ constructor.result() + " cannot match a value of type " + Types.deepResolve(subject));
+				return;
+			}
+			List<Pattern> arguments = variantPattern.getArguments();
+			if (arguments.size() != constructor.parameters().size()) {
+				if (!arguments.isEmpty() || !constructor.parameters().isEmpty()) {
+					issue(pattern, null, PATTERN_ARITY, "'" + variant.getName() + "' has "
+							+ constructor.parameters().size() + " field(s), the pattern names " + arguments.size());
+				}
+				return;
+			}
+			for (int i = 0; i < arguments.size(); i++) {
+				inferPattern(arguments.get(i), constructor.parameters().get(i));
+			}
+		}
+	}
+
+	@Override
+	public Type caseSelectExpression(SelectExpression select) {
+		List<Type> arms = new ArrayList<>();
+		for (SelectArm arm : select.getArms()) {
+			if (arm instanceof RecvArm recv) {
+				Type element = infer(recv.getRecv());
+				if (recv.getBinding() != null) {
+					record(recv.getBinding(), element);
+				}
+			} else if (arm instanceof SendArm send) {
+				infer(send.getSend());
+			} else if (arm instanceof TimeoutArm timeout) {
+				expectInt(infer(timeout.getMilliseconds()), timeout.getMilliseconds());
+			}
+			arms.add(inferBlock(arm.getBody()));
+		}
+		return join(select, arms);
+	}
+
+	@Override
+	public Type caseSendExpression(SendExpression send) {
+		Type element = channelElement(send.getChannel());
+		expect(element, infer(send.getValue()), send.getValue(), null);
+		return Types.builtin(Types.BOOL);
+	}
+
+	@Override
+	public Type caseRecvExpression(RecvExpression recv) {
+		return channelElement(recv.getChannel());
+	}
+
+	private Type channelElement(Expression channel) {
+		Type element = unifier.fresh();
+		expect(Types.builtin(Types.CHANNEL, element), infer(channel), channel, null);
+		return element;
+	}
+
+	@Override
+	public Type caseGoExpression(GoExpression go) {
+		Type task = go.getTask() instanceof Lambda lambda ? inferLambda(lambda, null) : infer(go.getTask());
+		if (go.getTask() instanceof Lambda) {
+			Type.Fn fn = (Type.Fn) Types.resolve(task);
+			return Types.builtin(Types.TASK, fn.result());
+		}
+		return Types.builtin(Types.TASK, task);
+	}
+
+	@Override
+	public Type caseAwaitExpression(AwaitExpression await) {
+		Type task = Types.resolve(infer(await.getTask()));
+		if (task instanceof Type.Named named && named.isBuiltin(Types.TASK)) {
+			return named.arguments().get(0);
+		}
+		if (task instanceof Type.Var) {
+			Type result = unifier.fresh();
+			unifier.unify(task, Types.builtin(Types.TASK, result));
+			return result;
+		}
+		if (task != Type.Error.INSTANCE) {
+			issue(await.getTask(), null, AWAIT_NON_TASK, "'await' needs a Task, not " + task);
+		}
+		return Type.Error.INSTANCE;
+	}
+
+	@Override
+	public Type caseLambda(Lambda lambda) {
+		return inferLambda(lambda, null);
+	}
+
+	/**
+	 * Types a lambda; {@code expected}, when known (an argument position), gives its parameters
+	 * their types before the body is inferred.
+	 */
+	private Type inferLambda(Lambda lambda, Type expected) {
+		List<Type> params = new ArrayList<>();
+		Type.Fn expectedFn = Types.resolve(expected == null ? unifier.fresh() : expected) instanceof Type.Fn fn ? fn : null;
+		for (int i = 0; i < lambda.getParams().size(); i++) {
+			LambdaParam param = lambda.getParams().get(i);
+			Type type = param.getType() != null ? typeOf(param.getType(), Map.of())
+					: expectedFn != null && i < expectedFn.parameters().size() ? expectedFn.parameters().get(i)
+							: unifier.fresh();
+			record(param, type);
+			params.add(type);
+		}
+		Type result = expectedFn != null && !Types.is(expectedFn.result(), Types.VOID) ? expectedFn.result()
+				: unifier.fresh();
+		resultTypes.add(result);
+		Type value = inferBlock(lambda.getBody());
+		resultTypes.remove(resultTypes.size() - 1);
+		Statement last = lastStatement(lambda.getBody());
+		boolean hasValue = last instanceof Expression && !(last instanceof Assignment) && !Types.is(value, Types.VOID);
+		if (hasValue) {
+			if (!unifier.tryUnify(result, value) && expectedFn != null) {
+				expect(result, value, (EObject) last, null);
+			}
+		} else if (Types.isUnknown(result)) {
+			unifier.unify(result, Types.builtin(Types.VOID));
+		}
+		typing.lambdaResults.put(lambda, result);
+		Type type = new Type.Fn(params, result);
+		record(lambda, type);
+		return type;
+	}
+
+	@Override
+	public Type caseStructLiteral(StructLiteral literal) {
+		StructDecl struct = literal.getStruct();
+		for (FieldInit init : literal.getFields()) {
+			Type value = infer(init.getValue());
+			if (init.getField() != null && !init.getField().eIsProxy()) {
+				expect(typeOf(init.getField().getType(), Map.of()), value, init.getValue(), null);
+			}
+		}
+		if (struct == null || struct.eIsProxy()) {
+			return Type.Error.INSTANCE;
+		}
+		for (Field field : struct.getFields()) {
+			boolean given = literal.getFields().stream().anyMatch(init -> init.getField() == field);
+			if (!given) {
+				issue(literal, null, MISSING_FIELD, "missing field '" + field.getName() + "' of " + struct.getName());
+			}
+		}
+		return Types.of(struct);
+	}
+
+	// ------------------------------------------------------------------ expectations
+
+	private void expectCondition(Expression condition) {
+		Type type = infer(condition);
+		if (!unifier.unify(Types.builtin(Types.BOOL), type)) {
+			issue(condition, null, CONDITION_NOT_BOOL, "a condition must be Bool, not " + Types.deepResolve(type));
+		}
+	}
+
+	private void expectInt(Type type, EObject at) {
+		if (!unifier.unify(Types.builtin(Types.INT), type)) {
+			issue(at, null, OPERATOR_TYPE, "expected Int, found " + Types.deepResolve(type));
+		}
+	}
+
+	private void expectBool(Type type, EObject at) {
+		if (!unifier.unify(Types.builtin(Types.BOOL), type)) {
+			issue(at, null, OPERATOR_TYPE, "expected Bool, found " + Types.deepResolve(type));
+		}
+	}
+
+	/** Unifies, reporting a mismatch at {@code at}. */
+	private void expect(Type expected, Type actual, EObject at, EStructuralFeature feature) {
+		if (!unifier.unify(expected, actual)) {
+			if (mismatchedBranches.containsKey(at)) {
+				issue(at, feature, TYPE_MISMATCH, "expected " + Types.deepResolve(expected)
+						+ ", but the branches have different types (" + mismatchedBranches.get(at) + ")");
+				return;
+			}
+			issue(at, feature, TYPE_MISMATCH,
+					"expected " + Types.deepResolve(expected) + ", found " + Types.deepResolve(actual));
+		}
+	}
+
+	private void record(EObject element, Type type) {
+		if (element != null) {
+			typing.types.put(element, type);
+		}
+	}
+
+	private void issue(EObject at, EStructuralFeature feature, String code, String message) {
+		if (at != null && typing.issues.stream().noneMatch(i -> i.source() == at && i.code().equals(code))) {
+			typing.issues.add(new TypeIssue(at, feature, code, message));
+		}
+	}
+}

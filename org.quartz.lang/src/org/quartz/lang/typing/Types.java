@@ -1,0 +1,109 @@
+package org.quartz.lang.typing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.quartz.lang.quartz.ActorDecl;
+import org.quartz.lang.quartz.EnumDecl;
+import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.StructDecl;
+
+/** Constructors and queries for {@link Type}s; every query resolves bound variables first. */
+public final class Types {
+
+	public static final String INT = "Int";
+	public static final String BOOL = "Bool";
+	public static final String STRING = "String";
+	public static final String VOID = "Void";
+	public static final String VEC = "Vec";
+	public static final String MAP = "Map";
+	public static final String CHANNEL = "Channel";
+	public static final String TASK = "Task";
+	public static final String MUTEX = "Mutex";
+	public static final String ATOMIC = "Atomic";
+	/** The type of `a..b`, which only `for` iterates; not nameable in source. */
+	public static final String RANGE = "Range";
+	public static final String OPTION = "Option";
+	public static final String RESULT = "Result";
+
+	private Types() {
+	}
+
+	public static Type.Named builtin(String name, Type... arguments) {
+		return new Type.Named(name, null, true, List.of(arguments));
+	}
+
+	public static Type.Named nominal(NamedElement declaration, List<Type> arguments) {
+		boolean builtin = declaration != null && org.quartz.lang.Prelude.isPrelude(declaration.eResource());
+		return new Type.Named(declaration.getName(), declaration, builtin, List.copyOf(arguments));
+	}
+
+	public static Type.Named of(StructDecl struct) {
+		return nominal(struct, List.of());
+	}
+
+	public static Type.Named of(ActorDecl actor) {
+		return nominal(actor, List.of());
+	}
+
+	public static Type.Named of(EnumDecl enumDecl, List<Type> arguments) {
+		return nominal(enumDecl, arguments);
+	}
+
+	/** Follows variable bindings to the type a variable stands for (shallow). */
+	public static Type resolve(Type type) {
+		while (type instanceof Type.Var var && var.binding != null) {
+			type = var.binding;
+		}
+		return type;
+	}
+
+	/** Resolves variables everywhere inside {@code type}. */
+	public static Type deepResolve(Type type) {
+		Type t = resolve(type);
+		if (t instanceof Type.Named named && !named.arguments().isEmpty()) {
+			List<Type> args = new ArrayList<>();
+			named.arguments().forEach(a -> args.add(deepResolve(a)));
+			return new Type.Named(named.name(), named.declaration(), named.builtin(), args);
+		}
+		if (t instanceof Type.Fn fn) {
+			List<Type> params = new ArrayList<>();
+			fn.parameters().forEach(p -> params.add(deepResolve(p)));
+			return new Type.Fn(params, deepResolve(fn.result()));
+		}
+		return t;
+	}
+
+	/** True when no inference variable is left unbound inside {@code type}. */
+	public static boolean isComplete(Type type) {
+		Type t = resolve(type);
+		if (t instanceof Type.Var) {
+			return false;
+		}
+		if (t instanceof Type.Named named) {
+			return named.arguments().stream().allMatch(Types::isComplete);
+		}
+		if (t instanceof Type.Fn fn) {
+			return fn.parameters().stream().allMatch(Types::isComplete) && isComplete(fn.result());
+		}
+		return true;
+	}
+
+	public static boolean is(Type type, String builtinName) {
+		return resolve(type) instanceof Type.Named named && named.isBuiltin(builtinName);
+	}
+
+	public static boolean isUnknown(Type type) {
+		return resolve(type) instanceof Type.Var;
+	}
+
+	public static boolean isError(Type type) {
+		return resolve(type) == Type.Error.INSTANCE;
+	}
+
+	/** The i-th type argument of a nominal type, or null. */
+	public static Type argument(Type type, int index) {
+		return resolve(type) instanceof Type.Named named && index < named.arguments().size()
+				? named.arguments().get(index) : null;
+	}
+}

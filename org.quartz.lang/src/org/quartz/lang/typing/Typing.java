@@ -1,0 +1,42 @@
+package org.quartz.lang.typing;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+
+/**
+ * The result of type inference over one unit (a function, a constant, an actor field's
+ * initialiser, or a script's top-level statements), lambdas inside it included.
+ */
+public final class Typing {
+
+	final Map<EObject, Type> types = new HashMap<>();
+	final Map<EObject, CallTarget> calls = new HashMap<>();
+	final Map<EObject, Type> lambdaResults = new HashMap<>();
+	final List<TypeIssue> issues = new ArrayList<>();
+
+	/** The fully resolved type of an expression or binding of this unit ({@link Type.Error} if unknown). */
+	public Type typeOf(EObject expressionOrBinding) {
+		Type type = types.get(expressionOrBinding);
+		return type == null ? Type.Error.INSTANCE : Types.deepResolve(type);
+	}
+
+	/** What a call-shaped expression does; null for other expressions. */
+	public CallTarget callTarget(EObject call) {
+		return calls.get(call);
+	}
+
+	/** The result type of a lambda of this unit. */
+	public Type lambdaResult(EObject lambda) {
+		Type type = lambdaResults.get(lambda);
+		return type == null ? Type.Error.INSTANCE : Types.deepResolve(type);
+	}
+
+	public List<TypeIssue> issues() {
+		return Collections.unmodifiableList(issues);
+	}
+}
