@@ -1,0 +1,132 @@
+package org.quartz.codegen;
+
+import static org.quartz.codegen.RuntimeAbi.Result.NORETURN;
+import static org.quartz.codegen.RuntimeAbi.Result.VALUE;
+import static org.quartz.codegen.RuntimeAbi.Result.VOID;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The compiler half of the compiler–runtime interface: every runtime function the generated
+ * IR may call, with its arity and whether it returns a value. The runtime half is
+ * org.quartz.runtime/runtime/quartz_rt.h; RuntimeAbiTest checks that the two agree.
+ * All parameters and results are i64 words.
+ */
+public final class RuntimeAbi {
+
+	/** What a runtime function gives back. */
+	public enum Result {
+		VALUE, VOID, NORETURN
+	}
+
+	public record Function(String name, int arity, Result result) {
+	}
+
+	/** The generated program's entry point, which the runtime's C main calls. */
+	public static final String ENTRY_POINT = "quartz_main";
+
+	private static final Map<String, Function> FUNCTIONS = new LinkedHashMap<>();
+
+	static {
+		fn("qz_alloc", 1, VALUE);
+		fn("qz_panic", 1, NORETURN);
+		fn("qz_panic_div_zero", 0, NORETURN);
+		fn("qz_panic_unwrap_none", 0, NORETURN);
+		fn("qz_panic_unwrap_err", 0, NORETURN);
+		fn("qz_panic_match", 0, NORETURN);
+		fn("qz_exit", 1, NORETURN);
+		fn("qz_args", 0, VALUE);
+		fn("qz_puts", 1, VOID);
+		fn("qz_print", 1, VOID);
+		fn("qz_eputs", 1, VOID);
+		fn("qz_int_to_s", 1, VALUE);
+		fn("qz_bool_to_s", 1, VALUE);
+		fn("qz_str_concat", 2, VALUE);
+		fn("qz_str_eq", 2, VALUE);
+		fn("qz_str_cmp", 2, VALUE);
+		fn("qz_str_size", 1, VALUE);
+		fn("qz_str_slice", 3, VALUE);
+		fn("qz_str_find", 2, VALUE);
+		fn("qz_str_to_int", 1, VALUE);
+		fn("qz_str_split", 2, VALUE);
+		fn("qz_str_chars", 1, VALUE);
+		fn("qz_str_contains", 2, VALUE);
+		fn("qz_str_starts_with", 2, VALUE);
+		fn("qz_str_ends_with", 2, VALUE);
+		fn("qz_str_trim", 1, VALUE);
+		fn("qz_str_upcase", 1, VALUE);
+		fn("qz_str_downcase", 1, VALUE);
+		fn("qz_str_repeat", 2, VALUE);
+		fn("qz_str_byte_at", 2, VALUE);
+		fn("qz_str_join", 2, VALUE);
+		fn("qz_str_hash", 1, VALUE);
+		fn("qz_sb_new", 0, VALUE);
+		fn("qz_sb_append", 2, VOID);
+		fn("qz_sb_append_int", 2, VOID);
+		fn("qz_sb_finish", 1, VALUE);
+		fn("qz_vec_new", 0, VALUE);
+		fn("qz_vec_with_capacity", 1, VALUE);
+		fn("qz_vec_push", 2, VOID);
+		fn("qz_vec_pop", 1, VALUE);
+		fn("qz_vec_get", 2, VALUE);
+		fn("qz_vec_set", 3, VOID);
+		fn("qz_vec_size", 1, VALUE);
+		fn("qz_vec_clear", 1, VOID);
+		fn("qz_vec_insert", 3, VOID);
+		fn("qz_vec_remove", 2, VALUE);
+		fn("qz_vec_contains_int", 2, VALUE);
+		fn("qz_vec_contains_str", 2, VALUE);
+		fn("qz_vec_slice", 3, VALUE);
+		fn("qz_vec_reverse", 1, VOID);
+		fn("qz_vec_sort_int", 1, VOID);
+		fn("qz_vec_sort_str", 1, VOID);
+		fn("qz_map_new", 1, VALUE);
+		fn("qz_map_set", 3, VOID);
+		fn("qz_map_get", 2, VALUE);
+		fn("qz_map_get_or_panic", 2, VALUE);
+		fn("qz_map_has", 2, VALUE);
+		fn("qz_map_delete", 2, VALUE);
+		fn("qz_map_size", 1, VALUE);
+		fn("qz_map_keys", 1, VALUE);
+		fn("qz_map_values", 1, VALUE);
+		fn("qz_map_clear", 1, VOID);
+		fn("qz_some", 1, VALUE);
+		fn("qz_none", 0, VALUE);
+		fn("qz_ok", 1, VALUE);
+		fn("qz_err", 1, VALUE);
+		fn("qz_unwrap", 1, VALUE);
+		fn("qz_unwrap_result", 1, VALUE);
+		fn("qz_unwrap_or", 2, VALUE);
+		fn("qz_is_some", 1, VALUE);
+		fn("qz_is_ok", 1, VALUE);
+		fn("qz_time_now_ms", 0, VALUE);
+		fn("qz_time_now_ns", 0, VALUE);
+	}
+
+	private RuntimeAbi() {
+	}
+
+	private static void fn(String name, int arity, Result result) {
+		FUNCTIONS.put(name, new Function(name, arity, result));
+	}
+
+	/** The runtime function of that name; fails loudly for a name the runtime does not have. */
+	public static Function get(String name) {
+		Function function = FUNCTIONS.get(name);
+		if (function == null) {
+			throw new IllegalStateException("not a runtime function: " + name);
+		}
+		return function;
+	}
+
+	public static boolean isRuntimeFunction(String name) {
+		return FUNCTIONS.containsKey(name);
+	}
+
+	public static Collection<Function> all() {
+		return Collections.unmodifiableCollection(FUNCTIONS.values());
+	}
+}

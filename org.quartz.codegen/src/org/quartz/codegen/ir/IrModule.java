@@ -1,0 +1,55 @@
+package org.quartz.codegen.ir;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole lowered program: functions in emission order, string literals, and constant
+ * words (static closures, payload-less variants). Insertion order is kept everywhere, so the
+ * printed IR is the same on every run.
+ */
+public final class IrModule {
+
+	private final List<IrFunction> functions = new ArrayList<>();
+	/** Global name to literal text. */
+	private final Map<String, String> strings = new LinkedHashMap<>();
+	private final Map<String, String> stringGlobals = new java.util.HashMap<>();
+	/** Global name to its words (each a number or a function address). */
+	private final Map<String, List<Value>> constants = new LinkedHashMap<>();
+	/** C functions declared `extern "C"`, by name, with their arity. */
+	private final Map<String, Integer> externs = new LinkedHashMap<>();
+
+	public List<IrFunction> functions() {
+		return functions;
+	}
+
+	public Map<String, String> strings() {
+		return strings;
+	}
+
+	public Map<String, List<Value>> constants() {
+		return constants;
+	}
+
+	public Map<String, Integer> externs() {
+		return externs;
+	}
+
+	/** The global holding {@code text}, created on first use. */
+	public Value.Global string(String text) {
+		String name = stringGlobals.computeIfAbsent(text, t -> {
+			String fresh = "str." + strings.size();
+			strings.put(fresh, t);
+			return fresh;
+		});
+		return new Value.Global(name);
+	}
+
+	/** A constant object of words, created once per name. */
+	public Value.Global constant(String name, List<Value> words) {
+		constants.putIfAbsent(name, List.copyOf(words));
+		return new Value.Global(name);
+	}
+}

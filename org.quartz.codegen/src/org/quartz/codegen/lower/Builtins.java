@@ -1,0 +1,112 @@
+package org.quartz.codegen.lower;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.quartz.codegen.ir.Value;
+import org.quartz.lang.quartz.Expression;
+import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.IndexExpression;
+import org.quartz.lang.typing.Type;
+import org.quartz.lang.typing.Types;
+
+/**
+ * Lowers calls of the prelude's `extern "builtin"` functions to runtime calls (see
+ * RuntimeAbi) or inline IR. Most map one to one onto a runtime function; the rest depend on
+ * an argument's type (to_s, unwrap on Option or Result, Int or String keys and elements).
+ */
+final class Builtins {
+
+	/** Built-ins that are exactly one runtime function with the same arguments. */
+	private static final Map<String, String> DIRECT = Map.ofEntries(
+			Map.entry("puts", "qz_puts"), Map.entry("print", "qz_print"), Map.entry("eputs", "qz_eputs"),
+			Map.entry("panic", "qz_panic"), Map.entry("exit", "qz_exit"), Map.entry("args", "qz_args"),
+			Map.entry("time_now_ms", "qz_time_now_ms"), Map.entry("time_now_ns", "qz_time_now_ns"),
+			Map.entry("str_size", "qz_str_size"), Map.entry("str_slice", "qz_str_slice"),
+			Map.entry("str_find", "qz_str_find"), Map.entry("str_to_int", "qz_str_to_int"),
+			Map.entry("str_split", "qz_str_split"), Map.entry("str_chars", "qz_str_chars"),
+			Map.entry("str_contains?", "qz_str_contains"), Map.entry("str_starts_with?", "qz_str_starts_with"),
+			Map.entry("str_ends_with?", "qz_str_ends_with"), Map.entry("str_trim", "qz_str_trim"),
+			Map.entry("str_upcase", "qz_str_upcase"), Map.entry("str_downcase", "qz_str_downcase"),
+			Map.entry("str_repeat", "qz_str_repeat"), Map.entry("str_byte_at", "qz_str_byte_at"),
+			Map.entry("str_join", "qz_str_join"), Map.entry("vec_new", "qz_vec_new"),
+			Map.entry("vec_push", "qz_vec_push"), Map.entry("vec_pop", "qz_vec_pop"),
+			Map.entry("vec_get", "qz_vec_get"), Map.entry("vec_set", "qz_vec_set"),
+			Map.entry("vec_size", "qz_vec_size"), Map.entry("vec_clear", "qz_vec_clear"),
+			Map.entry("vec_insert", "qz_vec_insert"), Map.entry("vec_remove", "qz_vec_remove"),
+			Map.entry("vec_slice", "qz_vec_slice"), Map.entry("vec_reverse", "qz_vec_reverse"),
+			Map.entry("map_set", "qz_map_set"), Map.entry("map_get", "qz_map_get"),
+			Map.entry("map_has?", "qz_map_has"), Map.entry("map_delete", "qz_map_delete"),
+			Map.entry("map_size", "qz_map_size"), Map.entry("map_keys", "qz_map_keys"),
+			Map.entry("map_values", "qz_map_values"), Map.entry("map_clear", "qz_map_clear"),
+			Map.entry("is_some?", "qz_is_some"), Map.entry("is_ok?", "qz_is_ok"));
+
+	private final FunctionLowering lowering;
+	private final IrBuilder b;
+
+	Builtins(FunctionLowering lowering, IrBuilder b) {
+		this.lowering = lowering;
+		this.b = b;
+	}
+
+	Value call(FunctionDecl builtin, List<Expression> arguments, EObject call) {
+		String name = builtin.getName();
+		List<Value> values = lowering.lowerAll(arguments);
+		String direct = DIRECT.get(name);
+		if (direct != null) {
+			return b.runtime(direct, values.toArray(Value[]::new));
+		}
+		Type first = arguments.isEmpty() ? null : lowering.typeOf(arguments.get(0));
+		return switch (name) {
+			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
+					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
+							: b.runtime("qz_int_to_s", values.get(0));
+			case "map_new" -> b.runtime("qz_map_new",
+					Types.is(Types.argument(lowering.typeOf((Expression) call), 0), Types.STRING) ? Value.ONE : Value.ZERO);
+			case "vec_contains?" -> b.runtime(isStringVec(first) ? "qz_vec_contains_str" : "qz_vec_contains_int",
+					values.get(0), values.get(1));
+			case "vec_sort" -> b.runtime(isStringVec(first) ? "qz_vec_sort_str" : "qz_vec_sort_int", values.get(0));
+			case "unwrap" -> Types.is(first, Types.RESULT) ? b.runtime("qz_unwrap_result", values.get(0))
+					: b.runtime("qz_unwrap", values.get(0));
+			case "unwrap_or" -> Types.is(first, Types.RESULT) ? resultOr(values.get(0), values.get(1))
+					: b.runtime("qz_unwrap_or", values.get(0), values.get(1));
+			case "is_none?" -> b.binary("xor", b.runtime("qz_is_some", values.get(0)), Value.ONE);
+			case "is_err?" -> b.binary("xor", b.runtime("qz_is_ok", values.get(0)), Value.ONE);
+			default -> throw new IllegalStateException("built-in '" + name + "' is not lowered yet");
+		};
+	}
+
+	private static boolean isStringVec(Type vec) {
+		return Types.is(Types.argument(vec, 0), Types.STRING);
+	}
+
+	/** `unwrap_or` on a Result: the Ok payload, or the default for an Err (tag 1). */
+	private Value resultOr(Value result, Value fallback) {
+		int slot = b.newSlot();
+		b.storeSlot(slot, fallback);
+		String ok = b.label("unwrap.ok");
+		String done = b.label("unwrap.end");
+		b.branch(b.runtime("qz_is_ok", result), ok, done);
+		b.startBlock(ok);
+		b.storeSlot(slot, b.load(result, 1));
+		b.jump(done);
+		b.startBlock(done);
+		return b.loadSlot(slot);
+	}
+
+	/** `v[i]` (bounds-checked) or `m[k]` (panics when the key is missing). */
+	Value index(IndexExpression index, Value container, Value key) {
+		return Types.is(lowering.typeOf(index.getTarget()), Types.MAP) ? b.runtime("qz_map_get_or_panic", container, key)
+				: b.runtime("qz_vec_get", container, key);
+	}
+
+	/** `v[i] = x` or `m[k] = x`. */
+	void indexSet(IndexExpression index, Value container, Value key, Value value) {
+		if (Types.is(lowering.typeOf(index.getTarget()), Types.MAP)) {
+			b.runtime("qz_map_set", container, key, value);
+		} else {
+			b.runtime("qz_vec_set", container, key, value);
+		}
+	}
+}

@@ -1,0 +1,788 @@
+package org.quartz.codegen.lower;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.quartz.codegen.ir.IrFunction;
+import org.quartz.codegen.ir.Value;
+import org.quartz.lang.Prelude;
+import org.quartz.lang.quartz.*;
+import org.quartz.lang.scoping.LocalBindings;
+import org.quartz.lang.scoping.PatternNames;
+import org.quartz.lang.typing.CallTarget;
+import org.quartz.lang.typing.Type;
+import org.quartz.lang.typing.Types;
+
+/**
+ * Lowers one function body (or a lambda's, or a script's statements) from the checked model to
+ * IR. Input: a unit free of errors, with its {@link org.quartz.lang.typing.Typing}. Output: one
+ * {@link IrFunction}; lambdas met on the way are queued on the {@link ProgramLowering} as
+ * functions of their own.
+ *
+ * Representation (every value one i64 word): Int and Bool are the number (Bool 0/1); a String
+ * points to {len, bytes}; structs point to their fields' words in declaration order; enum
+ * values point to {tag, payload...} with tags in declaration order (payload-less user variants
+ * are shared constants, None is the runtime's); a closure points to {function address,
+ * captured boxes...} and its function takes the closure as first parameter. Locals live in
+ * slots; a local captured by a lambda lives in a one-word heap box whose address is in the slot.
+ */
+final class FunctionLowering {
+
+	/** Where break and continue go inside the innermost loop. */
+	private record LoopLabels(String breakLabel, String continueLabel) {
+	}
+
+	/** A `defer` statement and the slot flagging that it ran (it only runs if reached). */
+	private record Deferred(DeferStmt statement, int flagSlot) {
+	}
+
+	private final ProgramLowering program;
+	private final IrBuilder b;
+	private final CaptureAnalysis captures;
+	private final Map<NamedElement, Integer> slots = new HashMap<>();
+	private final Deque<LoopLabels> loops = new ArrayDeque<>();
+	private final List<Deferred> defers = new ArrayList<>();
+	private final Builtins builtins;
+
+	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures) {
+		this.program = program;
+		this.b = new IrBuilder(function);
+		this.captures = captures;
+		this.builtins = new Builtins(this, b);
+	}
+
+	// ------------------------------------------------------------------ entry points
+
+	/** A declared function: parameters are %p0...; returns the body's value (0 for Void). */
+	void lowerFunction(FunctionDecl function) {
+		for (int i = 0; i < function.getParams().size(); i++) {
+			declare(function.getParams().get(i), new Value.Param(i));
+		}
+		prepareDefers(function);
+		Value value = function.getExpression() != null ? lower(function.getExpression()) : lowerBlock(function.getBody());
+		boolean returnsValue = function.getReturnType() != null
+				&& !Types.is(program.types().resultOf(function), Types.VOID);
+		returnWith(returnsValue ? value : Value.ZERO);
+	}
+
+	/** A lambda: %p0 is the closure ({function, boxes...}), its parameters follow. */
+	void lowerLambda(Lambda lambda) {
+		List<NamedElement> environment = captures.environment(lambda);
+		for (int i = 0; i < environment.size(); i++) {
+			int slot = b.newSlot();
+			b.storeSlot(slot, b.load(new Value.Param(0), i + 1));
+			slots.put(environment.get(i), slot);
+		}
+		for (int i = 0; i < lambda.getParams().size(); i++) {
+			declare(lambda.getParams().get(i), new Value.Param(i + 1));
+		}
+		prepareDefers(lambda);
+		Value value = lowerBlock(lambda.getBody());
+		boolean returnsValue = !Types.is(program.types().typing(lambda).lambdaResult(lambda), Types.VOID);
+		returnWith(returnsValue ? value : Value.ZERO);
+	}
+
+	/** A script's top-level statements as the program's entry point; returns 0. */
+	void lowerScript(org.quartz.lang.quartz.Module module) {
+		prepareDefers(module);
+		for (TopLevel element : module.getElements()) {
+			if (element instanceof Statement statement) {
+				lowerStatement(statement);
+			}
+		}
+		returnWith(Value.ZERO);
+	}
+
+	/** The entry point calling `main`, returning its Int (or 0). */
+	void lowerEntryCallingMain(FunctionDecl main) {
+		Value result = b.call(program.names().function(main), List.of());
+		boolean returnsInt = main.getReturnType() != null && Types.is(program.types().resultOf(main), Types.INT);
+		b.ret(returnsInt ? result : Value.ZERO);
+	}
+
+	/** The closure wrapper of a named function: drops the closure, passes the arguments on. */
+	void lowerFunctionValue(FunctionDecl function) {
+		List<Value> arguments = new ArrayList<>();
+		for (int i = 0; i < function.getParams().size(); i++) {
+			arguments.add(new Value.Param(i + 1));
+		}
+		b.ret(callFunction(function, arguments));
+	}
+
+	// ------------------------------------------------------------------ bindings
+
+	private void declare(NamedElement binding, Value value) {
+		int slot = b.newSlot();
+		slots.put(binding, slot);
+		if (captures.isBoxed(binding)) {
+			Value box = b.allocate(1);
+			b.store(box, 0, value);
+			b.storeSlot(slot, box);
+		} else {
+			b.storeSlot(slot, value);
+		}
+	}
+
+	private int slotOf(NamedElement binding) {
+		Integer slot = slots.get(binding);
+		if (slot == null) {
+			throw new IllegalStateException("binding '" + binding.getName() + "' has no slot");
+		}
+		return slot;
+	}
+
+	private Value read(NamedElement binding) {
+		Value value = b.loadSlot(slotOf(binding));
+		return captures.isBoxed(binding) ? b.load(value, 0) : value;
+	}
+
+	private void write(NamedElement binding, Value value) {
+		if (captures.isBoxed(binding)) {
+			b.store(b.loadSlot(slotOf(binding)), 0, value);
+		} else {
+			b.storeSlot(slotOf(binding), value);
+		}
+	}
+
+	// ------------------------------------------------------------------ defer and return
+
+	private void prepareDefers(EObject unit) {
+		for (EObject node : (Iterable<EObject>) () -> org.eclipse.xtext.EcoreUtil2.eAll(unit)) {
+			if (node instanceof DeferStmt defer && enclosingBody(defer) == unit) {
+				int flag = b.newSlot();
+				b.storeSlot(flag, Value.ZERO);
+				defers.add(new Deferred(defer, flag));
+			}
+		}
+	}
+
+	/** The function, lambda or module whose return runs this defer. */
+	private static EObject enclosingBody(EObject node) {
+		for (EObject c = node.eContainer(); c != null; c = c.eContainer()) {
+			if (c instanceof FunctionDecl || c instanceof Lambda || c instanceof org.quartz.lang.quartz.Module) {
+				return c;
+			}
+		}
+		return null;
+	}
+
+	/** Runs the defers that were reached, last first, then returns. */
+	private void returnWith(Value value) {
+		if (b.isTerminated()) {
+			return;
+		}
+		for (int i = defers.size() - 1; i >= 0; i--) {
+			Deferred deferred = defers.get(i);
+			String run = b.label("defer");
+			String next = b.label("defer.done");
+			b.branch(b.loadSlot(deferred.flagSlot()), run, next);
+			b.startBlock(run);
+			lower(deferred.statement().getAction());
+			b.jump(next);
+			b.startBlock(next);
+		}
+		b.ret(value);
+	}
+
+	// ------------------------------------------------------------------ statements
+
+	/** Lowers a block's statements; its value is the last one's (0 when that is not an expression). */
+	Value lowerBlock(Block block) {
+		Value value = Value.ZERO;
+		if (block == null) {
+			return value;
+		}
+		for (Statement statement : block.getStatements()) {
+			value = lowerStatement(statement);
+		}
+		return value;
+	}
+
+	private Value lowerStatement(Statement statement) {
+		if (statement instanceof Assignment assignment) {
+			lowerAssignment(assignment);
+		} else if (statement instanceof Expression expression) {
+			return lower(expression);
+		} else if (statement instanceof LetDecl let) {
+			Value value = lower(let.getValue());
+			NamedElement assigned = LocalBindings.assignedBinding(let);
+			if (assigned != null) {
+				write(assigned, value);
+			} else {
+				declare(let, value);
+			}
+		} else if (statement instanceof VarDecl var) {
+			declare(var, lower(var.getValue()));
+		} else if (statement instanceof WhileStmt loop) {
+			lowerWhile(loop);
+		} else if (statement instanceof ForStmt loop) {
+			lowerFor(loop);
+		} else if (statement instanceof LoopStmt loop) {
+			String body = b.label("loop");
+			String exit = b.label("loop.end");
+			b.jump(body);
+			b.startBlock(body);
+			loops.push(new LoopLabels(exit, body));
+			lowerBlock(loop.getBody());
+			loops.pop();
+			b.jump(body);
+			b.startBlock(exit);
+		} else if (statement instanceof BreakStmt) {
+			b.jump(innermostLoop(statement).breakLabel());
+		} else if (statement instanceof ContinueStmt) {
+			b.jump(innermostLoop(statement).continueLabel());
+		} else if (statement instanceof ReturnStmt ret) {
+			returnWith(ret.getValue() == null ? Value.ZERO : lower(ret.getValue()));
+		} else if (statement instanceof DeferStmt defer) {
+			Deferred deferred = defers.stream().filter(d -> d.statement() == defer).findFirst()
+					.orElseThrow(() -> new IllegalStateException("defer outside its function"));
+			b.storeSlot(deferred.flagSlot(), Value.ONE);
+		} else if (statement instanceof CommandCall command) {
+			return lowerCall(program.types().typing(command).callTarget(command), command);
+		} else {
+			throw new IllegalStateException("cannot lower statement " + statement.eClass().getName());
+		}
+		return Value.ZERO;
+	}
+
+	private LoopLabels innermostLoop(EObject at) {
+		if (loops.isEmpty()) {
+			throw new IllegalStateException("break or continue outside a loop");
+		}
+		return loops.peek();
+	}
+
+	private void lowerAssignment(Assignment assignment) {
+		Expression target = assignment.getTarget();
+		String op = assignment.getOp();
+		if (target instanceof IndexExpression index) {
+			Value container = lower(index.getTarget());
+			Value key = lower(index.getIndex());
+			Value value = op.equals("=") ? lower(assignment.getValue())
+					: compound(op, builtins.index(index, container, key), assignment);
+			builtins.indexSet(index, container, key, value);
+			return;
+		}
+		if (target instanceof MemberAccess access) {
+			CallTarget.FieldRead field = (CallTarget.FieldRead) program.types().typing(access).callTarget(access);
+			Value object = lower(access.getReceiver());
+			int index = fieldIndex(field.field());
+			Value value = op.equals("=") ? lower(assignment.getValue()) : compound(op, b.load(object, index), assignment);
+			b.store(object, index, value);
+			return;
+		}
+		if (target instanceof NameRef ref) {
+			Value value = op.equals("=") ? lower(assignment.getValue()) : compound(op, read(ref.getRef()), assignment);
+			write(ref.getRef(), value);
+			return;
+		}
+		throw new IllegalStateException("cannot assign to " + target.eClass().getName());
+	}
+
+	/** `x op= v`: the new value from the current one. */
+	private Value compound(String op, Value current, Assignment assignment) {
+		Value operand = lower(assignment.getValue());
+		if (op.equals("+=") && isString(assignment.getValue())) {
+			return b.runtime("qz_str_concat", current, operand);
+		}
+		return arithmetic(op.substring(0, 1), current, operand);
+	}
+
+	private void lowerWhile(WhileStmt loop) {
+		String head = b.label("while");
+		String body = b.label("while.body");
+		String exit = b.label("while.end");
+		b.jump(head);
+		b.startBlock(head);
+		b.branch(lower(loop.getCondition()), body, exit);
+		b.startBlock(body);
+		loops.push(new LoopLabels(exit, head));
+		lowerBlock(loop.getBody());
+		loops.pop();
+		b.jump(head);
+		b.startBlock(exit);
+	}
+
+	/** `for x in a..b`, over a Vec (by index) or a Map's keys (a snapshot of them). */
+	private void lowerFor(ForStmt loop) {
+		Expression iterable = loop.getIterable();
+		Value limit;
+		Value sequence = null;
+		int counter = b.newSlot();
+		String compare = "slt";
+		if (iterable instanceof RangeLiteral range) {
+			b.storeSlot(counter, lower(range.getFrom()));
+			limit = lower(range.getTo());
+			compare = range.getOp().equals("..=") ? "sle" : "slt";
+		} else {
+			Type type = typeOf(iterable);
+			sequence = lower(iterable);
+			if (Types.is(type, Types.MAP)) {
+				sequence = b.runtime("qz_map_keys", sequence);
+			} else if (!Types.is(type, Types.VEC)) {
+				throw new IllegalStateException("for over " + type + " is not lowered yet");
+			}
+			b.storeSlot(counter, Value.ZERO);
+			limit = null;
+		}
+		String head = b.label("for");
+		String body = b.label("for.body");
+		String step = b.label("for.step");
+		String exit = b.label("for.end");
+		b.jump(head);
+		b.startBlock(head);
+		Value index = b.loadSlot(counter);
+		Value bound = limit != null ? limit : b.runtime("qz_vec_size", sequence);
+		b.branch(b.compare(compare, index, bound), body, exit);
+		b.startBlock(body);
+		Value element = sequence == null ? b.loadSlot(counter) : b.runtime("qz_vec_get", sequence, b.loadSlot(counter));
+		declare(loop.getVariable(), element);
+		loops.push(new LoopLabels(exit, step));
+		lowerBlock(loop.getBody());
+		loops.pop();
+		b.jump(step);
+		b.startBlock(step);
+		b.storeSlot(counter, b.binary("add", b.loadSlot(counter), Value.ONE));
+		b.jump(head);
+		b.startBlock(exit);
+	}
+
+	// ------------------------------------------------------------------ expressions
+
+	Value lower(Expression e) {
+		if (e instanceof IntLiteral literal) {
+			return new Value.Imm(literal.getValue());
+		}
+		if (e instanceof BoolLiteral literal) {
+			return literal.isValue() ? Value.ONE : Value.ZERO;
+		}
+		if (e instanceof NilLiteral) {
+			return Value.ZERO;
+		}
+		if (e instanceof StringLiteral literal) {
+			return program.module().string(literal.getValue());
+		}
+		if (e instanceof InterpolatedString string) {
+			return lowerInterpolation(string);
+		}
+		if (e instanceof ParenthesizedExpression parenthesized) {
+			return lower(parenthesized.getExpression());
+		}
+		if (e instanceof VecLiteral literal) {
+			Value vec = b.runtime("qz_vec_with_capacity", new Value.Imm(literal.getElements().size()));
+			for (Expression element : literal.getElements()) {
+				b.runtime("qz_vec_push", vec, lower(element));
+			}
+			return vec;
+		}
+		if (e instanceof UnaryExpression unary) {
+			Value operand = lower(unary.getOperand());
+			return unary.getOp().equals("-") ? b.binary("sub", Value.ZERO, operand) : b.binary("xor", operand, Value.ONE);
+		}
+		if (e instanceof BinaryExpression binary) {
+			return lowerBinary(binary);
+		}
+		if (e instanceof NameRef ref) {
+			return lowerName(ref.getRef(), ref);
+		}
+		if (e instanceof VariantLiteral literal) {
+			return lowerName(literal.getVariant(), literal);
+		}
+		if (e instanceof Call || e instanceof MemberAccess) {
+			return lowerCall(program.types().typing(e).callTarget(e), e);
+		}
+		if (e instanceof IndexExpression index) {
+			return builtins.index(index, lower(index.getTarget()), lower(index.getIndex()));
+		}
+		if (e instanceof IfExpression ifExpression) {
+			return lowerIf(ifExpression);
+		}
+		if (e instanceof MatchExpression match) {
+			return lowerMatch(match);
+		}
+		if (e instanceof Lambda lambda) {
+			return lowerClosure(lambda);
+		}
+		if (e instanceof StructLiteral literal) {
+			StructDecl struct = literal.getStruct();
+			Value object = b.allocate(Math.max(1, struct.getFields().size()));
+			for (FieldInit init : literal.getFields()) {
+				b.store(object, fieldIndex(init.getField()), lower(init.getValue()));
+			}
+			return object;
+		}
+		if (e instanceof TryExpression tryExpression) {
+			return lowerTry(tryExpression);
+		}
+		throw new IllegalStateException(e.eClass().getName() + " is not lowered yet (concurrency comes with a later issue)");
+	}
+
+	private Value lowerName(NamedElement target, EObject at) {
+		if (target instanceof Variant variant) {
+			return constructVariant(variant, List.of());
+		}
+		if (target instanceof FunctionDecl function) {
+			return program.functionValue(function);
+		}
+		if (target instanceof ConstDecl constant) {
+			return lower(constant.getValue());
+		}
+		if (target instanceof BindingPattern pattern && PatternNames.isVariant(pattern)) {
+			return constructVariant(PatternNames.variantOf(pattern), List.of());
+		}
+		return read(target);
+	}
+
+	private Value lowerInterpolation(InterpolatedString string) {
+		Value builder = b.runtime("qz_sb_new");
+		for (int i = 0; i < string.getParts().size(); i++) {
+			String part = string.getParts().get(i);
+			if (!part.isEmpty()) {
+				b.runtime("qz_sb_append", builder, program.module().string(part));
+			}
+			if (i < string.getExpressions().size()) {
+				Expression expression = string.getExpressions().get(i);
+				Value value = lower(expression);
+				Type type = typeOf(expression);
+				if (Types.is(type, Types.STRING)) {
+					b.runtime("qz_sb_append", builder, value);
+				} else if (Types.is(type, Types.BOOL)) {
+					b.runtime("qz_sb_append", builder, b.runtime("qz_bool_to_s", value));
+				} else {
+					b.runtime("qz_sb_append_int", builder, value);
+				}
+			}
+		}
+		return b.runtime("qz_sb_finish", builder);
+	}
+
+	private Value lowerBinary(BinaryExpression binary) {
+		String op = binary.getOp();
+		if (op.equals("and") || op.equals("&&") || op.equals("or") || op.equals("||")) {
+			boolean isAnd = op.equals("and") || op.equals("&&");
+			int result = b.newSlot();
+			Value left = lower(binary.getLeft());
+			b.storeSlot(result, left);
+			String evaluateRight = b.label(isAnd ? "and.rhs" : "or.rhs");
+			String done = b.label(isAnd ? "and.end" : "or.end");
+			b.branch(left, isAnd ? evaluateRight : done, isAnd ? done : evaluateRight);
+			b.startBlock(evaluateRight);
+			b.storeSlot(result, lower(binary.getRight()));
+			b.jump(done);
+			b.startBlock(done);
+			return b.loadSlot(result);
+		}
+		Value left = lower(binary.getLeft());
+		Value right = lower(binary.getRight());
+		boolean strings = isString(binary.getLeft());
+		return switch (op) {
+			case "==", "!=" -> {
+				Value equal = strings ? b.runtime("qz_str_eq", left, right) : b.compare("eq", left, right);
+				yield op.equals("==") ? equal : b.binary("xor", equal, Value.ONE);
+			}
+			case "<", "<=", ">", ">=" -> {
+				String predicate = switch (op) {
+					case "<" -> "slt";
+					case "<=" -> "sle";
+					case ">" -> "sgt";
+					default -> "sge";
+				};
+				yield strings ? b.compare(predicate, b.runtime("qz_str_cmp", left, right), Value.ZERO)
+						: b.compare(predicate, left, right);
+			}
+			case "+" -> strings ? b.runtime("qz_str_concat", left, right) : b.binary("add", left, right);
+			default -> arithmetic(op, left, right);
+		};
+	}
+
+	/**
+	 * Integer arithmetic: wraps on overflow; `/` and `%` truncate toward zero and panic on a
+	 * zero divisor; `x / -1` is `-x` (wrapping) and `x % -1` is 0, which the hardware would trap.
+	 */
+	private Value arithmetic(String op, Value left, Value right) {
+		switch (op) {
+			case "+":
+				return b.binary("add", left, right);
+			case "-":
+				return b.binary("sub", left, right);
+			case "*":
+				return b.binary("mul", left, right);
+			default:
+		}
+		boolean divide = op.equals("/");
+		if (right instanceof Value.Imm constant && constant.value() != 0 && constant.value() != -1) {
+			return b.binary(divide ? "sdiv" : "srem", left, right);
+		}
+		int result = b.newSlot();
+		String zero = b.label("div.zero");
+		String checkMinusOne = b.label("div.nonzero");
+		String minusOne = b.label("div.minus1");
+		String normal = b.label("div.normal");
+		String done = b.label("div.end");
+		b.branch(b.compare("eq", right, Value.ZERO), zero, checkMinusOne);
+		b.startBlock(zero);
+		b.runtime("qz_panic_div_zero");
+		b.startBlock(checkMinusOne);
+		b.branch(b.compare("eq", right, new Value.Imm(-1)), minusOne, normal);
+		b.startBlock(minusOne);
+		b.storeSlot(result, divide ? b.binary("sub", Value.ZERO, left) : Value.ZERO);
+		b.jump(done);
+		b.startBlock(normal);
+		b.storeSlot(result, b.binary(divide ? "sdiv" : "srem", left, right));
+		b.jump(done);
+		b.startBlock(done);
+		return b.loadSlot(result);
+	}
+
+	private Value lowerIf(IfExpression ifExpression) {
+		int result = b.newSlot();
+		b.storeSlot(result, Value.ZERO);
+		String done = b.label("if.end");
+		List<Expression> conditions = new ArrayList<>();
+		List<Block> branches = new ArrayList<>();
+		conditions.add(ifExpression.getCondition());
+		branches.add(ifExpression.getThen());
+		for (ElsifClause elsif : ifExpression.getElsifs()) {
+			conditions.add(elsif.getCondition());
+			branches.add(elsif.getThen());
+		}
+		for (int i = 0; i < conditions.size(); i++) {
+			String then = b.label("if.then");
+			String otherwise = b.label("if.else");
+			b.branch(lower(conditions.get(i)), then, otherwise);
+			b.startBlock(then);
+			b.storeSlot(result, lowerBlock(branches.get(i)));
+			b.jump(done);
+			b.startBlock(otherwise);
+		}
+		if (ifExpression.getElse() != null) {
+			b.storeSlot(result, lowerBlock(ifExpression.getElse()));
+		}
+		b.jump(done);
+		b.startBlock(done);
+		return b.loadSlot(result);
+	}
+
+	// ------------------------------------------------------------------ match
+
+	private Value lowerMatch(MatchExpression match) {
+		Value subject = lower(match.getSubject());
+		int result = b.newSlot();
+		b.storeSlot(result, Value.ZERO);
+		String done = b.label("match.end");
+		for (MatchArm arm : match.getArms()) {
+			String body = b.label("match.arm");
+			String next = b.label("match.next");
+			testPattern(arm.getPattern(), subject, body, next);
+			b.startBlock(body);
+			bindPattern(arm.getPattern(), subject);
+			b.storeSlot(result, lowerBlock(arm.getBody()));
+			b.jump(done);
+			b.startBlock(next);
+		}
+		b.runtime("qz_panic_match");
+		b.startBlock(done);
+		return b.loadSlot(result);
+	}
+
+	/** Branches to {@code matched} when {@code value} matches {@code pattern}, else to {@code failed}. */
+	private void testPattern(Pattern pattern, Value value, String matched, String failed) {
+		if (pattern instanceof WildcardPattern) {
+			b.jump(matched);
+		} else if (pattern instanceof BindingPattern binding) {
+			Variant variant = PatternNames.variantOf(binding);
+			if (variant == null) {
+				b.jump(matched);
+			} else {
+				b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(tag(variant))), matched, failed);
+			}
+		} else if (pattern instanceof LiteralPattern literal) {
+			Value expected = lower(literal.getLiteral());
+			Value equal = literal.getLiteral() instanceof StringLiteral ? b.runtime("qz_str_eq", value, expected)
+					: b.compare("eq", value, expected);
+			b.branch(equal, matched, failed);
+		} else if (pattern instanceof AlternativePattern alternatives) {
+			for (Pattern alternative : alternatives.getAlternatives()) {
+				String next = b.label("pattern.or");
+				testPattern(alternative, value, matched, next);
+				b.startBlock(next);
+			}
+			b.jump(failed);
+		} else if (pattern instanceof VariantPattern variantPattern) {
+			Variant variant = variantPattern.getVariant();
+			String fields = b.label("pattern.fields");
+			b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(tag(variant))), fields, failed);
+			b.startBlock(fields);
+			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
+				String next = b.label("pattern.field");
+				testPattern(variantPattern.getArguments().get(i), b.load(value, i + 1), next, failed);
+				b.startBlock(next);
+			}
+			b.jump(matched);
+		} else {
+			throw new IllegalStateException("cannot lower pattern " + pattern.eClass().getName());
+		}
+	}
+
+	/** Declares the names a matched pattern binds. */
+	private void bindPattern(Pattern pattern, Value value) {
+		if (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding)) {
+			declare(binding, value);
+		} else if (pattern instanceof VariantPattern variantPattern) {
+			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
+				Pattern argument = variantPattern.getArguments().get(i);
+				if (hasBindings(argument)) {
+					bindPattern(argument, b.load(value, i + 1));
+				}
+			}
+		} else if (pattern instanceof AlternativePattern alternatives) {
+			alternatives.getAlternatives().forEach(alternative -> bindPattern(alternative, value));
+		}
+	}
+
+	private static boolean hasBindings(Pattern pattern) {
+		return pattern instanceof BindingPattern || pattern instanceof VariantPattern
+				|| pattern instanceof AlternativePattern;
+	}
+
+	/** The tag of an enum value; for Option and Result a null pointer (a zero value) counts as tag 0. */
+	private Value tagOf(Value value, Variant variant) {
+		if (!Prelude.isPrelude(variant.eResource())) {
+			return b.load(value, 0);
+		}
+		int result = b.newSlot();
+		b.storeSlot(result, Value.ZERO);
+		String load = b.label("tag.load");
+		String done = b.label("tag.end");
+		b.branch(b.compare("ne", value, Value.ZERO), load, done);
+		b.startBlock(load);
+		b.storeSlot(result, b.load(value, 0));
+		b.jump(done);
+		b.startBlock(done);
+		return b.loadSlot(result);
+	}
+
+	static int tag(Variant variant) {
+		return ((EnumDecl) variant.eContainer()).getVariants().indexOf(variant);
+	}
+
+	static int fieldIndex(Field field) {
+		return ((StructDecl) field.eContainer()).getFields().indexOf(field);
+	}
+
+	/** `e?`: unwraps Some/Ok, or returns the None/Err from the function. */
+	private Value lowerTry(TryExpression tryExpression) {
+		Value value = lower(tryExpression.getOperand());
+		boolean isResult = Types.is(typeOf(tryExpression.getOperand()), Types.RESULT);
+		String early = b.label("try.return");
+		String proceed = b.label("try.ok");
+		Value tag = b.compare("ne", value, Value.ZERO);
+		String load = b.label("try.tag");
+		// None is tag 0 (or a null zero value); Err is tag 1.
+		if (isResult) {
+			b.branch(tag, load, proceed);
+			b.startBlock(load);
+			b.branch(b.compare("eq", b.load(value, 0), Value.ONE), early, proceed);
+		} else {
+			b.branch(tag, load, early);
+			b.startBlock(load);
+			b.branch(b.compare("eq", b.load(value, 0), Value.ZERO), early, proceed);
+		}
+		b.startBlock(early);
+		returnWith(value);
+		b.startBlock(proceed);
+		return b.load(value, 1);
+	}
+
+	// ------------------------------------------------------------------ calls and closures
+
+	private Value lowerCall(CallTarget target, EObject call) {
+		if (target instanceof CallTarget.Function function) {
+			FunctionDecl declaration = function.function();
+			if (declaration.isExtern() && "builtin".equals(declaration.getAbi())) {
+				return builtins.call(declaration, function.arguments(), call);
+			}
+			return callFunction(declaration, lowerAll(function.arguments()));
+		}
+		if (target instanceof CallTarget.VariantConstruction construction) {
+			return constructVariant(construction.variant(), lowerAll(construction.arguments()));
+		}
+		if (target instanceof CallTarget.Closure closure) {
+			Value callee = lower(closure.callee());
+			return callClosure(callee, lowerAll(closure.arguments()));
+		}
+		if (target instanceof CallTarget.FieldRead field) {
+			Value object = lower(field.receiver());
+			Value value = b.load(object, fieldIndex(field.field()));
+			if (call instanceof MemberAccess access && (access.isExplicitArguments() || access.getBlock() != null)) {
+				List<Expression> arguments = new ArrayList<>(access.getArguments());
+				if (access.getBlock() != null) {
+					arguments.add(access.getBlock());
+				}
+				return callClosure(value, lowerAll(arguments));
+			}
+			return value;
+		}
+		throw new IllegalStateException("call of " + (target == null ? "nothing" : target.getClass().getSimpleName())
+				+ " is not lowered yet (actors come with a later issue)");
+	}
+
+	private Value callFunction(FunctionDecl function, List<Value> arguments) {
+		if (function.isExtern()) {
+			program.declareExtern(function);
+		}
+		return b.call(program.names().function(function), arguments);
+	}
+
+	Value callClosure(Value closure, List<Value> arguments) {
+		List<Value> withClosure = new ArrayList<>();
+		withClosure.add(closure);
+		withClosure.addAll(arguments);
+		return b.callIndirect(b.load(closure, 0), withClosure);
+	}
+
+	List<Value> lowerAll(List<Expression> expressions) {
+		List<Value> values = new ArrayList<>();
+		expressions.forEach(e -> values.add(lower(e)));
+		return values;
+	}
+
+	private Value constructVariant(Variant variant, List<Value> payload) {
+		if (payload.isEmpty()) {
+			return Prelude.isPrelude(variant.eResource()) && variant.getName().equals("None") ? b.runtime("qz_none")
+					: program.unitVariant(variant);
+		}
+		Value object = b.allocate(1 + payload.size());
+		b.store(object, 0, new Value.Imm(tag(variant)));
+		for (int i = 0; i < payload.size(); i++) {
+			b.store(object, i + 1, payload.get(i));
+		}
+		return object;
+	}
+
+	private Value lowerClosure(Lambda lambda) {
+		String function = program.queueLambda(lambda, captures);
+		List<NamedElement> environment = captures.environment(lambda);
+		Value closure = b.allocate(1 + environment.size());
+		b.store(closure, 0, new Value.FunctionAddress(function));
+		for (int i = 0; i < environment.size(); i++) {
+			b.store(closure, i + 1, b.loadSlot(slotOf(environment.get(i))));
+		}
+		return closure;
+	}
+
+	// ------------------------------------------------------------------ types
+
+	Type typeOf(Expression e) {
+		return program.types().typing(e).typeOf(e);
+	}
+
+	boolean isString(Expression e) {
+		return Types.is(typeOf(e), Types.STRING);
+	}
+}

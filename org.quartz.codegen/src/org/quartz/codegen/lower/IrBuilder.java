@@ -1,0 +1,141 @@
+package org.quartz.codegen.lower;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.quartz.codegen.RuntimeAbi;
+import org.quartz.codegen.ir.Instr;
+import org.quartz.codegen.ir.IrBlock;
+import org.quartz.codegen.ir.IrFunction;
+import org.quartz.codegen.ir.Value;
+
+/**
+ * Appends instructions to the current block of one {@link IrFunction}. After a terminator,
+ * the next instruction opens a fresh block (code after `return` or a panic is unreachable but
+ * must still be well-formed).
+ */
+final class IrBuilder {
+
+	private final IrFunction function;
+	private IrBlock current;
+	private int labelCount;
+
+	IrBuilder(IrFunction function) {
+		this.function = function;
+		this.current = new IrBlock("entry");
+		function.blocks().add(current);
+	}
+
+	IrFunction function() {
+		return function;
+	}
+
+	/** A new label, unique in the function: {@code prefix.N}. */
+	String label(String prefix) {
+		return prefix + "." + labelCount++;
+	}
+
+	/** Starts emitting into a new block with that label. */
+	void startBlock(String label) {
+		current = new IrBlock(label);
+		function.blocks().add(current);
+	}
+
+	boolean isTerminated() {
+		return current.isTerminated();
+	}
+
+	void emit(Instr instruction) {
+		if (current.isTerminated()) {
+			startBlock(label("dead"));
+		}
+		current.instructions().add(instruction);
+	}
+
+	int newSlot() {
+		return function.newSlot();
+	}
+
+	Value.Temp binary(String op, Value a, Value b) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.Binary(dst, op, a, b));
+		return dst;
+	}
+
+	Value.Temp compare(String predicate, Value a, Value b) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.Compare(dst, predicate, a, b));
+		return dst;
+	}
+
+	Value load(Value object, int index) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.Load(dst, object, index));
+		return dst;
+	}
+
+	void store(Value object, int index, Value value) {
+		emit(new Instr.Store(object, index, value));
+	}
+
+	Value loadSlot(int slot) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.LoadSlot(dst, slot));
+		return dst;
+	}
+
+	void storeSlot(int slot, Value value) {
+		emit(new Instr.StoreSlot(slot, value));
+	}
+
+	/** Calls a runtime function (see {@link RuntimeAbi}); yields 0 for a void one. */
+	Value runtime(String name, Value... arguments) {
+		RuntimeAbi.Function abi = RuntimeAbi.get(name);
+		if (abi.arity() != arguments.length) {
+			throw new IllegalStateException(name + " takes " + abi.arity() + " arguments, got " + arguments.length);
+		}
+		return switch (abi.result()) {
+			case VALUE -> call(name, Arrays.asList(arguments));
+			case VOID -> {
+				emit(new Instr.Call(null, name, List.of(arguments)));
+				yield Value.ZERO;
+			}
+			case NORETURN -> {
+				emit(new Instr.Call(null, name, List.of(arguments)));
+				emit(new Instr.Unreachable());
+				yield Value.ZERO;
+			}
+		};
+	}
+
+	/** Calls a generated function by name. */
+	Value call(String name, List<Value> arguments) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.Call(dst, name, new ArrayList<>(arguments)));
+		return dst;
+	}
+
+	Value callIndirect(Value target, List<Value> arguments) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.CallIndirect(dst, target, new ArrayList<>(arguments)));
+		return dst;
+	}
+
+	void jump(String label) {
+		emit(new Instr.Jump(label));
+	}
+
+	void branch(Value condition, String ifTrue, String ifFalse) {
+		emit(new Instr.Branch(condition, ifTrue, ifFalse));
+	}
+
+	void ret(Value value) {
+		emit(new Instr.Return(value));
+	}
+
+	/** A heap object of {@code words} zeroed words. */
+	Value allocate(int words) {
+		return runtime("qz_alloc", new Value.Imm(8L * words));
+	}
+}

@@ -1,0 +1,168 @@
+package org.quartz.codegen.lower;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.quartz.codegen.RuntimeAbi;
+import org.quartz.codegen.ir.IrFunction;
+import org.quartz.codegen.ir.IrModule;
+import org.quartz.codegen.ir.Value;
+import org.quartz.lang.quartz.EnumDecl;
+import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.Import;
+import org.quartz.lang.quartz.Lambda;
+import org.quartz.lang.quartz.Module;
+import org.quartz.lang.quartz.TopLevel;
+import org.quartz.lang.quartz.Variant;
+import org.quartz.lang.scoping.QuartzImportUriResolver;
+import org.quartz.lang.typing.TypeChecker;
+
+/**
+ * Pass: lowers the whole program from the checked model to an {@link IrModule}.
+ * Input: the main module, with every module it imports loaded and free of errors.
+ * Output: one IrFunction per function (main module first, then imports in the order they
+ * are first imported; declarations in source order), each lambda and each function used as
+ * a value right after the function that needs it, and {@code quartz_main}, the entry point.
+ * Names come from source names only, so the same program always lowers to the same IR.
+ */
+public final class ProgramLowering {
+
+	/** A function still to lower: lambdas and function values are discovered while lowering. */
+	private interface PendingFunction {
+		void lower();
+	}
+
+	private final TypeChecker types;
+	private final QuartzImportUriResolver imports;
+	private final IrModule module = new IrModule();
+	private final SymbolNames names = new SymbolNames();
+	private final Deque<PendingFunction> pending = new ArrayDeque<>();
+	private final Map<FunctionDecl, Value.Global> functionValues = new HashMap<>();
+	private final Map<String, Integer> lambdaCounts = new HashMap<>();
+
+	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports) {
+		this.types = types;
+		this.imports = imports;
+	}
+
+	public IrModule lower(Module main) {
+		Map<Resource, Module> modules = collectModules(main);
+		for (Module m : modules.values()) {
+			for (TopLevel element : m.getElements()) {
+				if (element instanceof FunctionDecl function && !function.isExtern()) {
+					lowerNow(names.function(function), function.getParams().size(),
+							lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function));
+				}
+			}
+		}
+		FunctionDecl mainFunction = main.getElements().stream()
+				.filter(e -> e instanceof FunctionDecl f && "main".equals(f.getName()) && !f.isExtern())
+				.map(FunctionDecl.class::cast).findFirst().orElse(null);
+		if (mainFunction != null) {
+			lowerNow(RuntimeAbi.ENTRY_POINT, 0, lowering -> lowering.lowerEntryCallingMain(mainFunction),
+					new CaptureAnalysis(mainFunction));
+		} else {
+			lowerNow(RuntimeAbi.ENTRY_POINT, 0, lowering -> lowering.lowerScript(main), new CaptureAnalysis(main));
+		}
+		return module;
+	}
+
+	/** The main module, then what it imports, depth first, each once, named after its path. */
+	private Map<Resource, Module> collectModules(Module main) {
+		Map<Resource, Module> modules = new LinkedHashMap<>();
+		String mainName = main.eResource().getURI().trimFileExtension().lastSegment();
+		visit(main, mainName == null ? "main" : mainName, modules);
+		return modules;
+	}
+
+	private void visit(Module m, String name, Map<Resource, Module> modules) {
+		if (modules.containsKey(m.eResource())) {
+			return;
+		}
+		modules.put(m.eResource(), m);
+		names.nameModule(m.eResource(), name);
+		for (TopLevel element : m.getElements()) {
+			if (element instanceof Import imp) {
+				String uri = imports.resolve((org.eclipse.emf.ecore.EObject) imp);
+				if (uri == null) {
+					throw new IllegalStateException("unresolved import " + imp.getImportURI());
+				}
+				Resource resource = m.eResource().getResourceSet().getResource(URI.createURI(uri), true);
+				visit((Module) resource.getContents().get(0), imp.getImportURI().replace('/', '.'), modules);
+			}
+		}
+	}
+
+	/** Lowers one function, then whatever it queued (its lambdas, function values). */
+	private void lowerNow(String name, int parameters, java.util.function.Consumer<FunctionLowering> body,
+			CaptureAnalysis captures) {
+		IrFunction function = new IrFunction(name, parameters);
+		module.functions().add(function);
+		body.accept(new FunctionLowering(this, function, captures));
+		while (!pending.isEmpty()) {
+			pending.removeFirst().lower();
+		}
+	}
+
+	TypeChecker types() {
+		return types;
+	}
+
+	IrModule module() {
+		return module;
+	}
+
+	SymbolNames names() {
+		return names;
+	}
+
+	/** Queues a lambda's function; returns its name, {@code <enclosing function>.lambda.N}. */
+	String queueLambda(Lambda lambda, CaptureAnalysis captures) {
+		String owner = names.moduleOf(lambda.eResource()) + "." + ownerName(lambda);
+		int n = lambdaCounts.merge(owner, 1, Integer::sum);
+		String name = owner + ".lambda." + n;
+		pending.addLast(() -> {
+			IrFunction function = new IrFunction(name, 1 + lambda.getParams().size());
+			module.functions().add(function);
+			new FunctionLowering(this, function, captures).lowerLambda(lambda);
+		});
+		return name;
+	}
+
+	private static String ownerName(Lambda lambda) {
+		FunctionDecl function = org.eclipse.xtext.EcoreUtil2.getContainerOfType(lambda, FunctionDecl.class);
+		return function == null ? "script" : function.getName();
+	}
+
+	/** A named function as a closure value: a constant closure over a wrapper. */
+	Value functionValue(FunctionDecl function) {
+		return functionValues.computeIfAbsent(function, f -> {
+			String wrapper = names.functionValue(f);
+			pending.addLast(() -> {
+				IrFunction irFunction = new IrFunction(wrapper, 1 + f.getParams().size());
+				module.functions().add(irFunction);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(f)).lowerFunctionValue(f);
+			});
+			return module.constant("closure." + names.function(f), List.of(new Value.FunctionAddress(wrapper)));
+		});
+	}
+
+	/** The shared constant for a payload-less variant of a user enum: {tag}. */
+	Value unitVariant(Variant variant) {
+		EnumDecl enumDecl = (EnumDecl) variant.eContainer();
+		String name = "variant." + names.moduleOf(variant.eResource()) + "." + enumDecl.getName() + "."
+				+ variant.getName();
+		return module.constant(name, new ArrayList<>(List.of(new Value.Imm(FunctionLowering.tag(variant)))));
+	}
+
+	void declareExtern(FunctionDecl function) {
+		module.externs().put(function.getName(), function.getParams().size());
+	}
+}

@@ -1,0 +1,43 @@
+package org.quartz.codegen.lower;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.quartz.lang.quartz.ActorDecl;
+import org.quartz.lang.quartz.FunctionDecl;
+
+/**
+ * Names of generated functions, derived from source names only so the IR is the same on
+ * every run: {@code module.function}, {@code module.function.lambda.N} (N counts lambdas in
+ * source order), {@code module.Actor.method}. The module name is the file's base name.
+ */
+final class SymbolNames {
+
+	private final Map<Resource, String> moduleNames = new HashMap<>();
+
+	void nameModule(Resource resource, String name) {
+		moduleNames.put(resource, name);
+	}
+
+	String moduleOf(Resource resource) {
+		String name = moduleNames.get(resource);
+		if (name == null) {
+			throw new IllegalStateException("module not part of the program: " + resource.getURI());
+		}
+		return name;
+	}
+
+	String function(FunctionDecl function) {
+		if (function.isExtern()) {
+			return function.getName();
+		}
+		String owner = function.eContainer() instanceof ActorDecl actor ? actor.getName() + "." : "";
+		return moduleOf(function.eResource()) + "." + owner + function.getName();
+	}
+
+	/** The wrapper that lets a named function be called as a closure. */
+	String functionValue(FunctionDecl function) {
+		return function(function) + ".fn";
+	}
+}
