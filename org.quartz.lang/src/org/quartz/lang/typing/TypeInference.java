@@ -656,8 +656,14 @@ final class TypeInference extends QuartzSwitch<Type> {
 					return fieldType;
 				}
 				// A field holding a function, called: `p.callback(1)`.
-				record(access, fieldType);
-				return inferClosureCall(access, access, fieldType, arguments.subList(1, arguments.size()));
+				List<Expression> callArguments = arguments.subList(1, arguments.size());
+				if (!(Types.resolve(fieldType) instanceof Type.Fn fn)) {
+					issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, NOT_CALLABLE,
+							"field '" + member + "' holds " + Types.deepResolve(fieldType) + ", not a function");
+					callArguments.forEach(this::infer);
+					return Type.Error.INSTANCE;
+				}
+				return applySignature(access, fn, callArguments, "'" + member + "'");
 			}
 		}
 		if (receiverType instanceof Type.Named named && named.declaration() instanceof ActorDecl actor) {
