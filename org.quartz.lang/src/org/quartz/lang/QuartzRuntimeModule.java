@@ -1,7 +1,9 @@
 package org.quartz.lang;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.parser.antlr.Lexer;
 import org.eclipse.xtext.parser.antlr.LexerBindings;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
@@ -9,12 +11,16 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.eclipse.xtext.scoping.impl.SimpleLocalScopeProvider;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.quartz.lang.parser.QuartzSyntaxErrorMessages;
 import org.quartz.lang.parser.QuartzValueConverters;
 import org.quartz.lang.parser.antlr.QuartzLexer;
 import org.quartz.lang.parser.antlr.lexer.InternalQuartzLexer;
 import org.quartz.lang.scoping.QuartzGlobalScopeProvider;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
 import org.quartz.lang.scoping.QuartzQualifiedNameProvider;
+import org.quartz.lang.validation.QuartzLinkingMessages;
+import org.quartz.lang.validation.QuartzResourceValidator;
 
 import com.google.inject.Binder;
 import com.google.inject.Provider;
@@ -61,5 +67,17 @@ public class QuartzRuntimeModule extends AbstractQuartzRuntimeModule {
 	@Override
 	public Class<? extends IQualifiedNameProvider> bindIQualifiedNameProvider() {
 		return QuartzQualifiedNameProvider.class;
+	}
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return QuartzSyntaxErrorMessages.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return QuartzLinkingMessages.class;
+	}
+
+	public Class<? extends IResourceValidator> bindIResourceValidator() {
+		return QuartzResourceValidator.class;
 	}
 }

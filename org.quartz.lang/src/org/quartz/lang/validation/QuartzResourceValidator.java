@@ -1,0 +1,139 @@
+package org.quartz.lang.validation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.Resource.Diagnostic;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.IAcceptor;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.Issue;
+import org.eclipse.xtext.validation.ResourceValidatorImpl;
+
+/**
+ * Keeps a syntax mistake to one diagnostic. The parser recovers from an error by skipping or
+ * inventing tokens, which often yields further errors for the same mistake (a stray `)` also
+ * leaves an `end` without its block), and a model with holes gives undefined names and type
+ * errors that are not the user's. So: when a file has syntax errors, only they are reported,
+ * and of those only the first in each top-level chunk, a chunk starting at every line that
+ * begins at column 1 (a declaration, or a statement of a script). Invalid literals (QZ0002)
+ * leave the parse intact, so each of them is reported.
+ */
+public class QuartzResourceValidator extends ResourceValidatorImpl {
+
+	@Override
+	protected void collectResourceDiagnostics(Resource resource, CancelIndicator monitor, IAcceptor<Issue> acceptor) {
+		List<Diagnostic> syntaxErrors = firstSyntaxErrorPerChunk(resource);
+		if (syntaxErrors.isEmpty()) {
+			super.collectResourceDiagnostics(resource, monitor, acceptor);
+			return;
+		}
+		for (Diagnostic error : syntaxErrors) {
+			issueFromXtextResourceDiagnostic(error, Severity.ERROR, acceptor);
+		}
+	}
+
+	/**
+	 * Drops an issue with the code and place of one already reported: two checks may find the
+	 * same mistake (a variant pattern's arity is both a pattern and a typing question).
+	 */
+	@Override
+	protected IAcceptor<Issue> createAcceptor(List<Issue> result) {
+		IAcceptor<Issue> all = super.createAcceptor(result);
+		Set<List<Object>> reported = new HashSet<>();
+		return issue -> {
+			if (issue != null && reported.add(Arrays.asList(issue.getCode(), issue.getOffset(), issue.getLength()))) {
+				all.accept(issue);
+			}
+		};
+	}
+
+	@Override
+	protected void validate(Resource resource, CheckMode mode, CancelIndicator monitor, IAcceptor<Issue> acceptor) {
+		if (!hasSyntaxErrors(resource)) {
+			super.validate(resource, mode, monitor, acceptor);
+		}
+	}
+
+	private static boolean hasSyntaxErrors(Resource resource) {
+		return resource.getErrors().stream().anyMatch(XtextSyntaxDiagnostic.class::isInstance);
+	}
+
+	private static List<Diagnostic> firstSyntaxErrorPerChunk(Resource resource) {
+		List<Diagnostic> kept = new ArrayList<>();
+		String text = sourceText(resource);
+		int lastChunk = -1;
+		List<XtextSyntaxDiagnostic> errors = new ArrayList<>();
+		for (Diagnostic error : resource.getErrors()) {
+			if (error instanceof XtextSyntaxDiagnostic syntax) {
+				errors.add(syntax);
+			}
+		}
+		errors.sort(Comparator.comparingInt(XtextSyntaxDiagnostic::getOffset));
+		for (XtextSyntaxDiagnostic error : errors) {
+			if (QuartzIssueCodes.INVALID_LITERAL.equals(error.getCode())) {
+				kept.add(error);
+				continue;
+			}
+			int chunk = chunkStart(text, error.getOffset());
+			if (chunk != lastChunk) {
+				kept.add(error);
+				lastChunk = chunk;
+			}
+		}
+		return kept;
+	}
+
+	private static String sourceText(Resource resource) {
+		if (resource instanceof XtextResource xtext && xtext.getParseResult() != null) {
+			ICompositeNode root = xtext.getParseResult().getRootNode();
+			return root == null ? "" : root.getText();
+		}
+		return "";
+	}
+
+	/**
+	 * The offset of the line that starts the chunk holding {@code offset}: the nearest line at
+	 * or before it that begins with a character other than blank, `#`, `end`, `else`, `elsif`
+	 * or a closing bracket (those continue the chunk above them).
+	 */
+	static int chunkStart(String text, int offset) {
+		int lineStart = text.lastIndexOf('\n', Math.min(Math.max(offset, 0), text.length()) - 1) + 1;
+		while (lineStart > 0 && !startsChunk(text, lineStart)) {
+			lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+		}
+		return lineStart;
+	}
+
+	private static boolean startsChunk(String text, int lineStart) {
+		if (lineStart >= text.length()) {
+			return false;
+		}
+		char first = text.charAt(lineStart);
+		if (Character.isWhitespace(first) || first == '#' || first == ')' || first == ']' || first == '}') {
+			return false;
+		}
+		String line = text.substring(lineStart, Math.min(text.length(), lineStart + 6));
+		return !(startsWithWord(line, "end") || startsWithWord(line, "else") || startsWithWord(line, "elsif"));
+	}
+
+	private static boolean startsWithWord(String line, String word) {
+		if (!line.startsWith(word)) {
+			return false;
+		}
+		if (line.length() == word.length()) {
+			return true;
+		}
+		char next = line.charAt(word.length());
+		return !(Character.isLetterOrDigit(next) || next == '_' || next == '?' || next == '!');
+	}
+}
