@@ -24,6 +24,7 @@ public final class QuartzIssueCodes {
 	public static final String PRELUDE_ONLY = "QZ0107";
 	public static final String NOT_A_TYPE = "QZ0108";
 	public static final String NOT_A_VALUE = "QZ0109";
+	public static final String UNKNOWN_ABI = "QZ0110";
 
 	// ---- mutability
 	public static final String ASSIGN_TO_IMMUTABLE = "QZ0201";

@@ -1,0 +1,263 @@
+package org.quartz.lang.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.scoping.impl.ImportUriResolver;
+import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.Prelude;
+import org.quartz.lang.quartz.ActorDecl;
+import org.quartz.lang.quartz.BindingPattern;
+import org.quartz.lang.quartz.Call;
+import org.quartz.lang.quartz.Declaration;
+import org.quartz.lang.quartz.EnumDecl;
+import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.Import;
+import org.quartz.lang.quartz.Lambda;
+import org.quartz.lang.quartz.MemberAccess;
+import org.quartz.lang.quartz.Module;
+import org.quartz.lang.quartz.NameRef;
+import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.Statement;
+import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.TypeAlias;
+import org.quartz.lang.quartz.TypeParams;
+import org.quartz.lang.quartz.Variant;
+import org.quartz.lang.quartz.VariantField;
+import org.quartz.lang.quartz.VariantPattern;
+import org.quartz.lang.scoping.PatternNames;
+
+import com.google.inject.Inject;
+
+/**
+ * Names and modules: duplicate declarations, ambiguous bare variant names, `def main` beside
+ * top-level statements, imports that cannot be found or name a program, prelude-only forms,
+ * and type names used as values.
+ */
+public class NameValidator extends ComposedValidator {
+
+	/** The ABIs an `extern` declaration may name; "builtin" is the prelude's. */
+	private static final List<String> ABIS = List.of("C", "builtin");
+
+	@Inject
+	private IScopeProvider scopeProvider;
+
+	@Inject
+	private ImportUriResolver importUriResolver;
+
+	// ---------------------------------------------------------------- duplicates
+
+	@Check
+	public void checkModuleDeclarations(Module module) {
+		reportDuplicates(module.getElements().stream().filter(Declaration.class::isInstance)
+				.map(NamedElement.class::cast).toList());
+	}
+
+	@Check
+	public void checkFields(StructDecl struct) {
+		reportDuplicates(struct.getFields());
+	}
+
+	@Check
+	public void checkVariants(EnumDecl enumDecl) {
+		reportDuplicates(enumDecl.getVariants());
+		reportDuplicates(enumDecl.getTypeParams());
+	}
+
+	@Check
+	public void checkVariantFields(Variant variant) {
+		Map<String, VariantField> seen = new HashMap<>();
+		for (VariantField field : variant.getFields()) {
+			if (field.getName() == null) {
+				continue;
+			}
+			VariantField first = seen.putIfAbsent(field.getName(), field);
+			if (first != null) {
+				error(duplicateMessage(field.getName(), first), field, Q.getVariantField_Name(),
+						QuartzIssueCodes.DUPLICATE_DECLARATION);
+			}
+		}
+	}
+
+	@Check
+	public void checkParameters(FunctionDecl function) {
+		reportDuplicates(function.getParams());
+		reportDuplicates(function.getTypeParams());
+	}
+
+	@Check
+	public void checkParameters(Lambda lambda) {
+		reportDuplicates(lambda.getParams());
+	}
+
+	@Check
+	public void checkMembers(ActorDecl actor) {
+		List<NamedElement> members = new ArrayList<>(actor.getFields());
+		members.addAll(actor.getMethods());
+		reportDuplicates(members);
+	}
+
+	private void reportDuplicates(List<? extends NamedElement> elements) {
+		Map<String, NamedElement> seen = new HashMap<>();
+		for (NamedElement element : elements) {
+			if (element.getName() == null) {
+				continue;
+			}
+			NamedElement first = seen.putIfAbsent(element.getName(), element);
+			if (first != null) {
+				error(duplicateMessage(element.getName(), first), element, Q.getNamedElement_Name(),
+						QuartzIssueCodes.DUPLICATE_DECLARATION);
+			}
+		}
+	}
+
+	private static String duplicateMessage(String name, EObject first) {
+		return "'" + name + "' is already declared (line " + lineOf(first) + ")";
+	}
+
+	// ---------------------------------------------------------------- ambiguous variants
+
+	@Check
+	public void checkAmbiguousVariant(NameRef ref) {
+		if (ref.getRef() instanceof Variant variant) {
+			reportIfAmbiguous(variant, ref, Q.getNameRef_Ref(), Q.getNameRef_Ref());
+		}
+	}
+
+	@Check
+	public void checkAmbiguousVariant(VariantPattern pattern) {
+		if (pattern.getEnumType() == null && pattern.getVariant() != null && !pattern.getVariant().eIsProxy()) {
+			reportIfAmbiguous(pattern.getVariant(), pattern, Q.getVariantPattern_Variant(),
+					Q.getVariantPattern_Variant());
+		}
+	}
+
+	@Check
+	public void checkAmbiguousVariant(BindingPattern pattern) {
+		Variant variant = PatternNames.variantOf(pattern);
+		if (variant != null) {
+			reportIfAmbiguous(variant, pattern, Q.getVariantPattern_Variant(), Q.getNamedElement_Name());
+		}
+	}
+
+	/** A bare variant name is ambiguous when the scope offers variants of that name from several enums. */
+	private void reportIfAmbiguous(Variant variant, EObject at, EReference scopeReference,
+			EStructuralFeature feature) {
+		List<String> enums = new ArrayList<>();
+		for (IEObjectDescription candidate : scopeProvider.getScope(at, scopeReference)
+				.getElements(QualifiedName.create(variant.getName()))) {
+			if (EcoreUtil2.resolve(candidate.getEObjectOrProxy(), at) instanceof Variant other
+					&& other.eContainer() instanceof EnumDecl owner && !enums.contains(owner.getName())) {
+				enums.add(owner.getName());
+			}
+		}
+		if (enums.size() > 1) {
+			error("'" + variant.getName() + "' is a variant of " + String.join(" and ", enums) + "; write "
+					+ enums.get(0) + "::" + variant.getName() + " or " + enums.get(1) + "::" + variant.getName(),
+					at, feature, QuartzIssueCodes.AMBIGUOUS_NAME);
+		}
+	}
+
+	// ---------------------------------------------------------------- programs and modules
+
+	@Check
+	public void checkMainAndStatements(Module module) {
+		boolean hasMain = module.getElements().stream()
+				.anyMatch(element -> element instanceof FunctionDecl function && "main".equals(function.getName()));
+		if (!hasMain) {
+			return;
+		}
+		module.getElements().stream().filter(Statement.class::isInstance).findFirst()
+				.ifPresent(statement -> error("a file with 'def main' cannot also have top-level statements",
+						statement, null, QuartzIssueCodes.MAIN_AND_TOP_LEVEL_STATEMENTS));
+	}
+
+	/** An imported module must exist and hold declarations only: a file with top-level statements is a program. */
+	@Check
+	public void checkImport(Import imp) {
+		if (imp.getImportURI() == null) {
+			return;
+		}
+		String resolved = importUriResolver.resolve(imp);
+		if (resolved == null) {
+			error("module '" + imp.getImportURI() + "' not found", imp, Q.getImport_ImportURI(),
+					QuartzIssueCodes.MODULE_NOT_FOUND);
+			return;
+		}
+		Resource imported = EcoreUtil2.getResource(imp.eResource(), resolved);
+		if (imported != null && !imported.getContents().isEmpty()
+				&& imported.getContents().get(0) instanceof Module module
+				&& module.getElements().stream().anyMatch(Statement.class::isInstance)) {
+			error("module '" + imp.getImportURI() + "' has top-level statements, so it is a program and cannot be imported",
+					imp, Q.getImport_ImportURI(), QuartzIssueCodes.STATEMENT_IN_IMPORTED_MODULE);
+		}
+	}
+
+	// ---------------------------------------------------------------- prelude-only forms
+
+	@Check
+	public void checkTypeParameters(TypeParams declaration) {
+		if (!declaration.getTypeParams().isEmpty() && !isPrelude(declaration)) {
+			error("type parameters are only allowed in the prelude", declaration, Q.getTypeParams_TypeParams(), 0,
+					QuartzIssueCodes.PRELUDE_ONLY);
+		}
+	}
+
+	@Check
+	public void checkExtern(FunctionDecl function) {
+		if (!function.isExtern() || function.getAbi() == null) {
+			return;
+		}
+		if (!ABIS.contains(function.getAbi())) {
+			error("unknown ABI \"" + function.getAbi() + "\"; an extern function is \"C\"", function,
+					Q.getFunctionDecl_Abi(), QuartzIssueCodes.UNKNOWN_ABI);
+		} else if (function.getAbi().equals("builtin") && !isPrelude(function)) {
+			error("extern \"builtin\" is only allowed in the prelude", function, Q.getFunctionDecl_Abi(),
+					QuartzIssueCodes.PRELUDE_ONLY);
+		}
+	}
+
+	@Check
+	public void checkBuiltinType(TypeAlias alias) {
+		if (alias.getType() == null && !isPrelude(alias)) {
+			error("'type " + alias.getName() + "' needs a right side ('type " + alias.getName()
+					+ " = ...'); built-in types are declared in the prelude only", alias, Q.getNamedElement_Name(),
+					QuartzIssueCodes.PRELUDE_ONLY);
+		}
+	}
+
+	private static boolean isPrelude(EObject element) {
+		return Prelude.isPrelude(element.eResource());
+	}
+
+	// ---------------------------------------------------------------- kinds of names
+
+	/**
+	 * A struct, enum or actor name stands for a value only as the receiver of a member access
+	 * (`Counter.new()`) or as a callee, where the type checker reports what is wrong with it.
+	 */
+	@Check
+	public void checkTypeUsedAsValue(NameRef ref) {
+		EObject target = ref.getRef();
+		if (!(target instanceof StructDecl || target instanceof EnumDecl || target instanceof ActorDecl)) {
+			return;
+		}
+		EObject container = ref.eContainer();
+		boolean receiver = container instanceof MemberAccess access && access.getReceiver() == ref;
+		boolean callee = container instanceof Call call && call.getCallee() == ref;
+		if (!receiver && !callee) {
+			error("'" + ((NamedElement) target).getName() + "' is a type, not a value", ref, Q.getNameRef_Ref(),
+					QuartzIssueCodes.NOT_A_VALUE);
+		}
+	}
+}

@@ -1,0 +1,272 @@
+package org.quartz.lang.validation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.scoping.IScopeProvider;
+import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.quartz.AlternativePattern;
+import org.quartz.lang.quartz.BindingPattern;
+import org.quartz.lang.quartz.BoolLiteral;
+import org.quartz.lang.quartz.EnumDecl;
+import org.quartz.lang.quartz.IntLiteral;
+import org.quartz.lang.quartz.LiteralPattern;
+import org.quartz.lang.quartz.MatchArm;
+import org.quartz.lang.quartz.MatchExpression;
+import org.quartz.lang.quartz.Pattern;
+import org.quartz.lang.quartz.StringLiteral;
+import org.quartz.lang.quartz.UnaryExpression;
+import org.quartz.lang.quartz.Variant;
+import org.quartz.lang.quartz.VariantPattern;
+import org.quartz.lang.quartz.WildcardPattern;
+import org.quartz.lang.scoping.PatternNames;
+
+import com.google.inject.Inject;
+
+/**
+ * Match exhaustiveness and variant pattern arity.
+ *
+ * What a match is over is read from its patterns, not from the subject's type: variant
+ * patterns name their enum, literals their type. Patterns of different types in one position
+ * are a type error the type checker reports; exhaustiveness is then not judged.
+ *
+ * Exhaustiveness is decided on the matrix of patterns, one row per arm (per alternative of
+ * `a | b`), one column per position still to match: a column of enum variants is covered when,
+ * for every variant, the rows that accept it cover that variant's fields; a column of Bool
+ * when true and false are; a column of Int or String only by a catch-all (`_` or a name).
+ */
+public class PatternValidator extends ComposedValidator {
+
+	/** What the patterns of a column match. */
+	private enum Kind {
+		/** Only catch-alls. */
+		ANY, ENUM, BOOL, INT, STRING,
+		/** Patterns of different types, or an unresolved variant: already reported elsewhere. */
+		UNKNOWN
+	}
+
+	@Inject
+	private IScopeProvider scopeProvider;
+
+	@Check
+	public void checkExhaustive(MatchExpression match) {
+		List<List<Pattern>> rows = expandAlternatives(
+				match.getArms().stream().map(MatchArm::getPattern).filter(Objects::nonNull).map(List::of).toList());
+		Kind kind = kind(rows);
+		switch (kind) {
+			case ENUM -> {
+				List<String> missing = missingVariants(rows);
+				if (!missing.isEmpty()) {
+					errorAtKeyword("match is not exhaustive; missing " + String.join(", ", missing), match, "match",
+							QuartzIssueCodes.NON_EXHAUSTIVE_MATCH);
+				}
+			}
+			case BOOL -> {
+				if (!exhaustive(rows, 1)) {
+					errorAtKeyword("a match on Bool must cover true and false, or have a '_' arm", match, "match",
+							QuartzIssueCodes.MATCH_NEEDS_WILDCARD);
+				}
+			}
+			case INT, STRING -> {
+				if (!exhaustive(rows, 1)) {
+					String type = kind == Kind.INT ? "Int" : "String";
+					errorAtKeyword("a match on " + type + " needs a '_' arm", match, "match",
+							QuartzIssueCodes.MATCH_NEEDS_WILDCARD);
+				}
+			}
+			default -> {
+				// Only catch-alls, or patterns the type checker rejects.
+			}
+		}
+	}
+
+	@Check
+	public void checkArity(VariantPattern pattern) {
+		Variant variant = pattern.getVariant();
+		if (variant == null || variant.eIsProxy()) {
+			return;
+		}
+		int fields = variant.getFields().size();
+		if (pattern.getArguments().size() != fields) {
+			error("variant '" + variant.getName() + "' has " + count(fields, "field") + ", the pattern gives "
+					+ pattern.getArguments().size(), pattern, null, QuartzIssueCodes.PATTERN_ARITY);
+		}
+	}
+
+	/** A bare name of a variant with fields would silently bind instead of matching the variant. */
+	@Check
+	public void checkBareVariantWithFields(BindingPattern pattern) {
+		if (pattern.getName() == null || PatternNames.isVariant(pattern)) {
+			return;
+		}
+		IEObjectDescription found = scopeProvider.getScope(pattern, Q.getVariantPattern_Variant())
+				.getSingleElement(QualifiedName.create(pattern.getName()));
+		if (found != null && EcoreUtil2.resolve(found.getEObjectOrProxy(), pattern) instanceof Variant variant) {
+			error("variant '" + variant.getName() + "' has " + count(variant.getFields().size(), "field")
+					+ "; match it as " + variant.getName() + "(...)", pattern, Q.getNamedElement_Name(),
+					QuartzIssueCodes.PATTERN_ARITY);
+		}
+	}
+
+	private static String count(int n, String noun) {
+		return n + " " + noun + (n == 1 ? "" : "s");
+	}
+
+	/** The variants of the first column's enum that the rows do not cover; `Name(...)` when partly covered. */
+	private static List<String> missingVariants(List<List<Pattern>> rows) {
+		List<String> missing = new ArrayList<>();
+		for (Variant variant : enumOf(rows).getVariants()) {
+			if (!exhaustive(specialize(rows, variant), variant.getFields().size())) {
+				boolean partly = rows.stream().anyMatch(row -> variantOf(row.get(0)) == variant);
+				missing.add(partly ? variant.getName() + "(...)" : variant.getName());
+			}
+		}
+		return missing;
+	}
+
+	/** Whether the rows, each {@code width} patterns wide, match every combination of values. */
+	private static boolean exhaustive(List<List<Pattern>> rows, int width) {
+		if (width == 0) {
+			return !rows.isEmpty();
+		}
+		List<List<Pattern>> expanded = expandAlternatives(rows);
+		return switch (kind(expanded)) {
+			case ENUM -> enumOf(expanded).getVariants().stream()
+					.allMatch(variant -> exhaustive(specialize(expanded, variant), variant.getFields().size() + width - 1));
+			case BOOL -> exhaustive(specialize(expanded, Boolean.TRUE), width - 1)
+					&& exhaustive(specialize(expanded, Boolean.FALSE), width - 1);
+			case ANY, INT, STRING -> exhaustive(specialize(expanded, null), width - 1);
+			case UNKNOWN -> true;
+		};
+	}
+
+	/** Rows whose first pattern is `a | b` become one row per alternative. */
+	private static List<List<Pattern>> expandAlternatives(List<List<Pattern>> rows) {
+		List<List<Pattern>> expanded = new ArrayList<>();
+		for (List<Pattern> row : rows) {
+			if (row.get(0) instanceof AlternativePattern alternatives) {
+				for (Pattern alternative : alternatives.getAlternatives()) {
+					expanded.addAll(expandAlternatives(List.of(withHead(alternative, row))));
+				}
+			} else {
+				expanded.add(row);
+			}
+		}
+		return expanded;
+	}
+
+	private static List<Pattern> withHead(Pattern head, List<Pattern> row) {
+		List<Pattern> result = new ArrayList<>(row.size());
+		result.add(head);
+		result.addAll(row.subList(1, row.size()));
+		return result;
+	}
+
+	/**
+	 * The rows that accept {@code constructor} (a variant or a literal value; null for "a
+	 * value no literal names") in the first column, with that column replaced by the
+	 * constructor's fields: a variant pattern's arguments, or catch-alls for a catch-all.
+	 */
+	private static List<List<Pattern>> specialize(List<List<Pattern>> rows, Object constructor) {
+		int arity = constructor instanceof Variant variant ? variant.getFields().size() : 0;
+		List<List<Pattern>> result = new ArrayList<>();
+		for (List<Pattern> row : rows) {
+			Pattern head = row.get(0);
+			List<Pattern> fields;
+			if (isCatchAll(head)) {
+				fields = Collections.nCopies(arity, null);
+			} else if (constructor instanceof Variant && variantOf(head) == constructor) {
+				List<Pattern> arguments = head instanceof VariantPattern pattern ? pattern.getArguments() : List.of();
+				// A wrong number of arguments is reported by checkArity; count the row as covering.
+				fields = arguments.size() == arity ? arguments : Collections.nCopies(arity, null);
+			} else if (constructor instanceof Boolean && constructor.equals(literalValue(head))) {
+				fields = List.of();
+			} else {
+				continue;
+			}
+			List<Pattern> specialized = new ArrayList<>(fields);
+			specialized.addAll(row.subList(1, row.size()));
+			result.add(specialized);
+		}
+		return result;
+	}
+
+	private static Kind kind(List<List<Pattern>> rows) {
+		Kind kind = Kind.ANY;
+		EnumDecl enumDecl = null;
+		for (List<Pattern> row : rows) {
+			Pattern head = row.get(0);
+			if (isCatchAll(head)) {
+				continue;
+			}
+			Kind headKind = headKind(head);
+			if (headKind == Kind.ENUM) {
+				EnumDecl owner = (EnumDecl) variantOf(head).eContainer();
+				if (enumDecl != null && enumDecl != owner) {
+					return Kind.UNKNOWN;
+				}
+				enumDecl = owner;
+			}
+			if (headKind == Kind.UNKNOWN || (kind != Kind.ANY && kind != headKind)) {
+				return Kind.UNKNOWN;
+			}
+			kind = headKind;
+		}
+		return kind;
+	}
+
+	private static Kind headKind(Pattern head) {
+		Variant variant = variantOf(head);
+		if (variant != null) {
+			return variant.eIsProxy() || !(variant.eContainer() instanceof EnumDecl) ? Kind.UNKNOWN : Kind.ENUM;
+		}
+		Object value = literalValue(head);
+		if (value instanceof Boolean) {
+			return Kind.BOOL;
+		}
+		if (value instanceof Long) {
+			return Kind.INT;
+		}
+		return value instanceof String ? Kind.STRING : Kind.UNKNOWN;
+	}
+
+	private static EnumDecl enumOf(List<List<Pattern>> rows) {
+		return rows.stream().map(row -> variantOf(row.get(0))).filter(Objects::nonNull)
+				.map(variant -> (EnumDecl) variant.eContainer()).findFirst().orElseThrow();
+	}
+
+	/** `_`, or a name that binds (not one naming a payload-less variant); null stands for `_`. */
+	private static boolean isCatchAll(Pattern pattern) {
+		return pattern == null || pattern instanceof WildcardPattern
+				|| (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding));
+	}
+
+	private static Variant variantOf(Pattern pattern) {
+		if (pattern instanceof VariantPattern variantPattern) {
+			return variantPattern.getVariant();
+		}
+		return pattern instanceof BindingPattern binding ? PatternNames.variantOf(binding) : null;
+	}
+
+	/** The value a literal pattern matches: a Boolean, Long or String; null for other patterns. */
+	private static Object literalValue(Pattern pattern) {
+		if (!(pattern instanceof LiteralPattern literal)) {
+			return null;
+		}
+		if (literal.getLiteral() instanceof BoolLiteral bool) {
+			return bool.isValue();
+		}
+		if (literal.getLiteral() instanceof IntLiteral integer) {
+			return integer.getValue();
+		}
+		if (literal.getLiteral() instanceof UnaryExpression negative && negative.getOperand() instanceof IntLiteral integer) {
+			return -integer.getValue();
+		}
+		return literal.getLiteral() instanceof StringLiteral string ? string.getValue() : null;
+	}
+}
