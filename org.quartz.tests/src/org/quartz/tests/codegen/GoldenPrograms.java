@@ -1,0 +1,59 @@
+package org.quartz.tests.codegen;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.eclipse.xtext.testing.validation.ValidationTestHelper;
+import org.quartz.codegen.IrGenerator;
+import org.quartz.lang.quartz.Module;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+/**
+ * The golden programs under golden/ (one per lowering) and the IR the compiler gives for them.
+ * Each compilation uses a fresh resource set, as the command line does.
+ */
+public class GoldenPrograms {
+
+	/** One program per lowering: closures, structs and enums, strings, arithmetic, control flow. */
+	public static final List<String> NAMES = List.of("closures", "structs_enums", "strings", "arithmetic",
+			"control_flow");
+
+	@Inject
+	private ParseHelper<Module> parser;
+
+	@Inject
+	private Provider<XtextResourceSet> resourceSets;
+
+	@Inject
+	private ValidationTestHelper validation;
+
+	public static String read(String path) {
+		try (InputStream in = GoldenPrograms.class.getResourceAsStream("/golden/" + path)) {
+			if (in == null) {
+				throw new AssertionError("missing golden/" + path);
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The IR of golden program {@code name}, after checking it has no errors. */
+	public String compile(String name) {
+		try {
+			Module module = parser.parse(read(name + ".qz"), URI.createURI(name + ".qz"), resourceSets.get());
+			validation.assertNoErrors(module);
+			return new IrGenerator().generate(module);
+		} catch (Exception e) {
+			throw new AssertionError("cannot compile golden/" + name + ".qz", e);
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package org.quartz.tests.typing;
+
+import static org.quartz.lang.validation.QuartzIssueCodes.*;
+
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quartz.tests.QuartzInjectorProvider;
+import org.quartz.tests.validation.Diagnostics;
+
+import com.google.inject.Inject;
+
+/** One test per type error code: the code and where it is reported (line, column). */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(QuartzInjectorProvider.class)
+class TypeErrorsTest {
+
+	@Inject
+	private Diagnostics diagnostics;
+
+	private void assertOnly(String source, String code, int line, int column) {
+		Diagnostics.assertOnlyError(diagnostics.of(source), code, line, column);
+	}
+
+	@Test
+	void argumentOfTheWrongType() {
+		assertOnly("""
+				def f(a: Int): Int = a + 1
+				def main()
+				  y = f("one")
+				  puts("#{y}")
+				end
+				""", TYPE_MISMATCH, 3, 9);
+	}
+
+	@Test
+	void annotatedBindingOfTheWrongType() {
+		assertOnly("""
+				def main()
+				  x: String = 5
+				  puts(x)
+				end
+				""", TYPE_MISMATCH, 2, 15);
+	}
+
+	@Test
+	void ifBranchesOfDifferentTypesUsedAsAValue() {
+		assertOnly("""
+				def main()
+				  y = if true then 1 else "b" end
+				  puts("#{y}")
+				end
+				""", TYPE_MISMATCH, 2, 7);
+	}
+
+	@Test
+	void wrongArgumentCount() {
+		assertOnly("""
+				def f(a: Int, b: Int): Int = a + b
+				def main()
+				  puts("#{f(1)}")
+				end
+				""", WRONG_ARGUMENT_COUNT, 3, 11);
+	}
+
+	@Test
+	void callingSomethingThatIsNotAFunction() {
+		assertOnly("""
+				def main()
+				  x = 3
+				  puts("#{x(1)}")
+				end
+				""", NOT_CALLABLE, 3, 11);
+	}
+
+	@Test
+	void memberOfAValueWhoseTypeIsUnknown() {
+		assertOnly("""
+				def main()
+				  f = do x -> x.size end
+				  puts("ok")
+				end
+				""", CANNOT_INFER, 2, 15);
+	}
+
+	@Test
+	void arithmeticOnABool() {
+		assertOnly("""
+				def main()
+				  x = true + 1
+				  puts("#{x}")
+				end
+				""", OPERATOR_TYPE, 2, 7);
+	}
+
+	@Test
+	void unknownMethod() {
+		assertOnly("""
+				def main()
+				  v = [1, 2]
+				  puts("#{v.frobnicate}")
+				end
+				""", UNKNOWN_MEMBER, 3, 13);
+	}
+
+	@Test
+	void conditionThatIsNotBool() {
+		assertOnly("""
+				def main()
+				  if 1
+				    puts("x")
+				  end
+				end
+				""", CONDITION_NOT_BOOL, 2, 6);
+	}
+
+	@Test
+	void questionMarkInAFunctionNotReturningOption() {
+		assertOnly("""
+				def f(): Int
+				  x = str_to_int("1")?
+				  x
+				end
+				def main()
+				  puts("#{f()}")
+				end
+				""", TRY_OUTSIDE_OPTION_OR_RESULT, 2, 7);
+	}
+
+	@Test
+	void returnValueFromAVoidFunction() {
+		assertOnly("""
+				def f()
+				  return 3
+				end
+				def main()
+				  f()
+				end
+				""", RETURN_TYPE_MISMATCH, 2, 10);
+	}
+
+	@Test
+	void structLiteralMissingAField() {
+		assertOnly("""
+				struct Point
+				  x: Int
+				  y: Int
+				end
+				def main()
+				  p = Point { x: 1 }
+				  puts("#{p.x}")
+				end
+				""", MISSING_FIELD, 6, 7);
+	}
+
+	@Test
+	void typeArgumentsOfTheWrongNumber() {
+		assertOnly("""
+				def f(v: Vec<Int, Int>): Int = 0
+				def main()
+				  puts("x")
+				end
+				""", WRONG_TYPE_ARGUMENTS, 1, 10);
+	}
+
+	@Test
+	void iteratingOverAnInt() {
+		assertOnly("""
+				def main()
+				  for x in 5
+				    puts("#{x}")
+				  end
+				end
+				""", NOT_ITERABLE, 2, 12);
+	}
+
+	@Test
+	void bindingTheValueOfAVoidCall() {
+		assertOnly("""
+				def main()
+				  x = puts("a")
+				  puts("#{x}")
+				end
+				""", VOID_VALUE, 2, 7);
+	}
+
+	@Test
+	void patternOfAnotherEnum() {
+		assertOnly("""
+				enum A
+				  One
+				end
+				enum B
+				  Two(x: Int)
+				end
+				def main()
+				  a = A::One
+				  match a
+				    Two(x) => puts("two")
+				    _ => puts("other")
+				  end
+				end
+				""", PATTERN_TYPE, 10, 5);
+	}
+
+	@Test
+	void awaitingSomethingThatIsNotATask() {
+		assertOnly("""
+				def main()
+				  x = await 5
+				  puts("#{x}")
+				end
+				""", AWAIT_NON_TASK, 2, 13);
+	}
+
+	@Test
+	void interpolatingAStruct() {
+		assertOnly("""
+				struct P
+				  x: Int
+				end
+				def main()
+				  p = P { x: 1 }
+				  puts("#{p}")
+				end
+				""", TYPE_MISMATCH, 6, 11);
+	}
+
+	@Test
+	void mapKeysMustBeIntOrString() {
+		assertOnly("""
+				def main()
+				  var m = map_new()
+				  m[true] = 1
+				  puts("#{map_size(m)}")
+				end
+				""", TYPE_MISMATCH, 2, 11);
+	}
+}
