@@ -1,7 +1,7 @@
 package org.quartz.lang.parser;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.antlr.runtime.Token;
@@ -41,8 +41,9 @@ public class NewlineFilter implements TokenSource {
 
 	private final TokenSource delegate;
 	private final TokenTypes types;
-	/** Tokens read from the delegate but not yet handed out. */
-	private final Deque<Token> lookahead = new ArrayDeque<>();
+	/** Tokens read from the delegate but not yet handed out, from index {@code next} on. */
+	private final List<Token> lookahead = new ArrayList<>();
+	private int next;
 	/** The last token handed out that was not hidden; null at the start. */
 	private Token lastSignificant;
 	/** The last token handed out, hidden or not; null at the start. */
@@ -107,25 +108,24 @@ public class NewlineFilter implements TokenSource {
 	}
 
 	private Token take() {
-		return lookahead.isEmpty() ? delegate.nextToken() : lookahead.removeFirst();
+		if (next < lookahead.size()) {
+			return lookahead.get(next++);
+		}
+		lookahead.clear();
+		next = 0;
+		return delegate.nextToken();
 	}
 
-	/** The i-th token ahead (0-based), reading from the delegate as needed. */
+	/** The i-th token ahead (0-based), reading from the delegate as needed; EOF repeats at the end. */
 	private Token peek(int i) {
-		while (lookahead.size() <= i) {
-			Token next = delegate.nextToken();
-			lookahead.addLast(next);
-			if (next.getType() == Token.EOF) {
-				break;
+		while (lookahead.size() - next <= i) {
+			Token last = lookahead.isEmpty() ? null : lookahead.get(lookahead.size() - 1);
+			if (last != null && last.getType() == Token.EOF) {
+				return last;
 			}
+			lookahead.add(delegate.nextToken());
 		}
-		int index = 0;
-		for (Token t : lookahead) {
-			if (index++ == i) {
-				return t;
-			}
-		}
-		return lookahead.peekLast();
+		return lookahead.get(next + i);
 	}
 
 	private Token peekSignificant() {

@@ -20,6 +20,7 @@ import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.Param;
 import org.quartz.lang.quartz.Pattern;
 import org.quartz.lang.quartz.RecvArm;
+import org.quartz.lang.quartz.Statement;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.VariantPattern;
 
@@ -55,12 +56,11 @@ public final class LocalBindings {
 	/** Adds what the containers of {@code child} make visible to it, outermost first. */
 	private static void collect(EObject child, Map<String, NamedElement> visible) {
 		EObject container = child.eContainer();
-		if (container == null) {
+		if (container == null || (container instanceof Module && !(child instanceof Statement))) {
+			// A declaration sees no script bindings: its locals start here.
 			return;
 		}
-		if (!(container instanceof Module) || !(child instanceof FunctionDecl)) {
-			collect(container, visible);
-		}
+		collect(container, visible);
 		if (container instanceof FunctionDecl function) {
 			if (function.eContainer() instanceof ActorDecl actor) {
 				for (ActorField field : actor.getFields()) {

@@ -6,11 +6,15 @@ import java.util.function.Predicate;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
 import org.eclipse.xtext.scoping.impl.FilteringScope;
+import org.eclipse.xtext.scoping.impl.MultimapBasedScope;
+import org.eclipse.xtext.util.IResourceScopeCache;
+import org.eclipse.xtext.util.Tuples;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.Declaration;
 import org.quartz.lang.quartz.EnumDecl;
@@ -39,20 +43,39 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 
 	private static final QuartzPackage Q = QuartzPackage.eINSTANCE;
 
+	/** What a reference position can name at module level; each kind's scope is cached per resource. */
+	private enum Kind {
+		VALUE(Q.getNameRef_Ref(), element -> !(element instanceof TypeAlias)),
+		TYPE(Q.getNamedTypeRef_Type(), QuartzScopeProvider::isType),
+		ENUM(Q.getVariantLiteral_EnumType(), element -> element instanceof EnumDecl),
+		VARIANT(Q.getVariantLiteral_Variant(), element -> element instanceof Variant),
+		STRUCT(Q.getStructLiteral_Struct(), element -> element instanceof StructDecl);
+
+		final EReference reference;
+		final Predicate<EObject> accepts;
+
+		Kind(EReference reference, Predicate<EObject> accepts) {
+			this.reference = reference;
+			this.accepts = accepts;
+		}
+	}
+
 	@Inject
 	private IGlobalScopeProvider globalScopeProvider;
+
+	@Inject
+	private IResourceScopeCache cache;
 
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference == Q.getNameRef_Ref() || reference == Q.getCommandCall_Callee()) {
-			return Scopes.scopeFor(LocalBindings.visibleAt(context).values(),
-					moduleScope(context, reference, element -> !(element instanceof TypeAlias)));
+			return Scopes.scopeFor(LocalBindings.visibleAt(context).values(), moduleScope(context, Kind.VALUE));
 		}
 		if (reference == Q.getNamedTypeRef_Type()) {
-			return Scopes.scopeFor(typeParameters(context), moduleScope(context, reference, QuartzScopeProvider::isType));
+			return Scopes.scopeFor(typeParameters(context), moduleScope(context, Kind.TYPE));
 		}
 		if (reference == Q.getVariantLiteral_EnumType() || reference == Q.getVariantPattern_EnumType()) {
-			return moduleScope(context, reference, element -> element instanceof EnumDecl);
+			return moduleScope(context, Kind.ENUM);
 		}
 		if (reference == Q.getVariantLiteral_Variant() || reference == Q.getVariantPattern_Variant()) {
 			EnumDecl qualifier = context instanceof VariantLiteral literal ? literal.getEnumType()
@@ -60,10 +83,10 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 			if (qualifier != null) {
 				return qualifier.eIsProxy() ? IScope.NULLSCOPE : Scopes.scopeFor(qualifier.getVariants());
 			}
-			return moduleScope(context, reference, element -> element instanceof Variant);
+			return moduleScope(context, Kind.VARIANT);
 		}
 		if (reference == Q.getStructLiteral_Struct()) {
-			return moduleScope(context, reference, element -> element instanceof StructDecl);
+			return moduleScope(context, Kind.STRUCT);
 		}
 		if (reference == Q.getFieldInit_Field()) {
 			StructLiteral literal = context instanceof FieldInit init ? (StructLiteral) init.eContainer()
@@ -94,24 +117,30 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 		return result;
 	}
 
-	/** This module's declarations and variants, then imported modules' and the prelude's. */
-	private IScope moduleScope(EObject context, EReference reference, Predicate<EObject> accepts) {
-		IScope global = new FilteringScope(globalScopeProvider.getScope(context.eResource(), reference, null),
-				description -> accepts.test(EcoreUtil2.resolve(description.getEObjectOrProxy(), context)));
-		Module module = EcoreUtil2.getContainerOfType(context, Module.class);
-		if (module == null) {
-			return global;
-		}
-		List<NamedElement> own = new ArrayList<>();
-		for (EObject element : module.getElements()) {
-			if (element instanceof Declaration declaration) {
-				addIfAccepted(own, declaration, accepts);
-				if (element instanceof EnumDecl enumDecl) {
-					enumDecl.getVariants().forEach(variant -> addIfAccepted(own, variant, accepts));
+	/**
+	 * This module's declarations and variants, then imported modules' and the prelude's, as a
+	 * hashed scope (modules can be large), computed once per resource and kind.
+	 */
+	private IScope moduleScope(EObject context, Kind kind) {
+		Resource resource = context.eResource();
+		return cache.get(Tuples.pair(QuartzScopeProvider.class, kind), resource, () -> {
+			IScope global = new FilteringScope(globalScopeProvider.getScope(resource, kind.reference, null),
+					description -> kind.accepts.test(EcoreUtil2.resolve(description.getEObjectOrProxy(), resource)));
+			List<NamedElement> own = new ArrayList<>();
+			for (EObject root : resource.getContents()) {
+				if (root instanceof Module module) {
+					for (EObject element : module.getElements()) {
+						if (element instanceof Declaration declaration) {
+							addIfAccepted(own, declaration, kind.accepts);
+							if (element instanceof EnumDecl enumDecl) {
+								enumDecl.getVariants().forEach(variant -> addIfAccepted(own, variant, kind.accepts));
+							}
+						}
+					}
 				}
 			}
-		}
-		return Scopes.scopeFor(own, global);
+			return MultimapBasedScope.createScope(global, Scopes.scopedElementsFor(own), false);
+		});
 	}
 
 	private static void addIfAccepted(List<NamedElement> into, NamedElement element, Predicate<EObject> accepts) {
