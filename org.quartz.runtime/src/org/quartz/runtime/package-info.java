@@ -1,2 +1,0 @@
-/** The Quartz runtime (C sources under runtime/) and standard library (stdlib/). */
-package org.quartz.runtime;
