@@ -1,0 +1,180 @@
+package org.quartz.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EValidator;
+import org.eclipse.emf.ecore.impl.EValidatorRegistryImpl;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.quartz.cli.Diagnostic.Severity;
+import org.quartz.lang.Prelude;
+import org.quartz.lang.QuartzRuntimeModule;
+import org.quartz.lang.QuartzStandaloneSetup;
+import org.quartz.lang.quartz.Module;
+import org.quartz.lang.scoping.ModuleSearchPath;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+
+/**
+ * The front end for one program: loads the main file and every module it imports, resolves all
+ * names and validates every loaded module except the prelude.
+ */
+public final class Compilation {
+
+	private static final Pattern QUARTZ_CODE = Pattern.compile("QZ\\d{4}");
+	private static final AtomicBoolean EMF_REGISTERED = new AtomicBoolean();
+
+	private final Module mainModule;
+	private final List<Diagnostic> diagnostics;
+
+	private Compilation(Module mainModule, List<Diagnostic> diagnostics) {
+		this.mainModule = mainModule;
+		this.diagnostics = diagnostics;
+	}
+
+	/**
+	 * Loads and checks a program.
+	 *
+	 * @param mainFile    the main file's path as the user gave it (diagnostics show it so)
+	 * @param includeDirs the -I folders, searched by {@code import} after the importing file's folder
+	 * @param stdlibDir   the standard library's folder, searched last
+	 */
+	public static Compilation load(String mainFile, List<Path> includeDirs, Path stdlibDir) {
+		Path mainPath = Path.of(mainFile);
+		if (!Files.isRegularFile(mainPath)) {
+			throw new QuartzException(mainFile + ": no such file");
+		}
+		// A fresh injector per compilation: ModuleSearchPath is a singleton of its injector.
+		Injector injector = newInjector();
+		ModuleSearchPath searchPath = injector.getInstance(ModuleSearchPath.class);
+		includeDirs.forEach(searchPath::addIncludeDir);
+		searchPath.setStdlibDir(stdlibDir);
+
+		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		resourceSet.addLoadOption(XtextResource.OPTION_ENCODING, "UTF-8");
+		IResourceFactory factory = injector.getInstance(IResourceFactory.class);
+		// Modules load through this injector's factory, whatever the global registry holds.
+		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("qz", factory);
+
+		URI mainUri = URI.createFileURI(mainPath.toAbsolutePath().normalize().toString());
+		Resource main = factory.createResource(mainUri); // by URI, so any file extension works
+		resourceSet.getResources().add(main);
+		try {
+			main.load(resourceSet.getLoadOptions());
+		} catch (IOException e) {
+			throw new QuartzException(mainFile + ": cannot read: " + e.getMessage());
+		}
+		EcoreUtil2.resolveAll(resourceSet);
+
+		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
+		SourceNames names = new SourceNames(mainUri, mainFile);
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		for (Resource resource : List.copyOf(resourceSet.getResources())) {
+			if (resource instanceof XtextResource module && !Prelude.isPrelude(module)) {
+				String text = module.getParseResult() == null ? "" : module.getParseResult().getRootNode().getText();
+				for (Issue issue : validator.validate(module, CheckMode.ALL, CancelIndicator.NullImpl)) {
+					toDiagnostic(issue, names.of(module.getURI()), text).ifPresent(diagnostics::add);
+				}
+			}
+		}
+		diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+				.thenComparingInt(Diagnostic::column));
+		Module mainModule = main.getContents().isEmpty() ? null : (Module) main.getContents().get(0);
+		return new Compilation(mainModule, List.copyOf(diagnostics));
+	}
+
+	/** Errors and warnings in every module of the program, sorted by file, then position. */
+	public List<Diagnostic> diagnostics() {
+		return diagnostics;
+	}
+
+	public boolean hasErrors() {
+		return diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR);
+	}
+
+	/** The main file's module; only meaningful when there are no errors. */
+	public Module mainModule() {
+		return mainModule;
+	}
+
+	private static Injector newInjector() {
+		QuartzStandaloneSetup setup = new QuartzStandaloneSetup() {
+			@Override
+			public Injector createInjector() {
+				return Guice.createInjector(new OwnValidatorsModule());
+			}
+		};
+		if (EMF_REGISTERED.compareAndSet(false, true)) {
+			return setup.createInjectorAndDoEMFRegistration();
+		}
+		return setup.createInjector();
+	}
+
+	private static Optional<Diagnostic> toDiagnostic(Issue issue, String file, String text) {
+		Severity severity = switch (issue.getSeverity()) {
+		case ERROR -> Severity.ERROR;
+		case WARNING -> Severity.WARNING;
+		default -> null;
+		};
+		if (severity == null) {
+			return Optional.empty();
+		}
+		String code = issue.getCode() != null && QUARTZ_CODE.matcher(issue.getCode()).matches() ? issue.getCode()
+				: Diagnostic.UNCODED;
+		int line = issue.getLineNumber() == null ? 0 : issue.getLineNumber();
+		int column = issue.getColumn() == null ? 0 : issue.getColumn();
+		String sourceLine = line > 0 ? lineOf(text, line) : null;
+		return Optional.of(new Diagnostic(severity, code, issue.getMessage(), file, line, column, sourceLine));
+	}
+
+	private static String lineOf(String text, int line) {
+		String[] lines = text.split("\r?\n", -1);
+		return line <= lines.length ? lines[line - 1] : null;
+	}
+
+	/**
+	 * Validators register in an EValidator registry. EMF's global one would keep the first
+	 * compilation's validators, and so its module search path, for every later compilation in the
+	 * same JVM; each injector gets a registry of its own instead.
+	 */
+	private static final class OwnValidatorsModule extends QuartzRuntimeModule {
+
+		@Override
+		public EValidator.Registry bindEValidatorRegistry() {
+			return new EValidatorRegistryImpl();
+		}
+	}
+
+	/** How diagnostics name files: the main file as the user gave it, others relative to the current folder when inside it. */
+	private record SourceNames(URI mainUri, String mainName) {
+
+		String of(URI uri) {
+			if (uri.equals(mainUri)) {
+				return mainName;
+			}
+			if (!uri.isFile()) {
+				return uri.toString();
+			}
+			Path path = Path.of(uri.toFileString());
+			Path here = Path.of("").toAbsolutePath();
+			return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
+		}
+	}
+}

@@ -1,0 +1,90 @@
+package org.quartz.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.quartz.lang.quartz.Module;
+
+/** The steps the commands share: front end with diagnostics, code generation, native build. */
+final class Driver {
+
+	private final PrintStream out;
+	private final PrintStream err;
+	private final Function<Module, String> codeGenerator;
+	private final Toolchain toolchain;
+	private final BuildCache cache;
+	private final boolean debug;
+
+	Driver(PrintStream out, PrintStream err, Map<String, String> environment, Function<Module, String> codeGenerator,
+			boolean debug) {
+		this.out = out;
+		this.err = err;
+		this.codeGenerator = codeGenerator;
+		this.toolchain = new Toolchain(environment.get("PATH"));
+		this.cache = new BuildCache(BuildCache.defaultRoot(environment));
+		this.debug = debug;
+	}
+
+	PrintStream out() {
+		return out;
+	}
+
+	Toolchain toolchain() {
+		return toolchain;
+	}
+
+	BuildCache cache() {
+		return cache;
+	}
+
+	/** Loads and validates the program and prints its diagnostics to stderr. */
+	Compilation check(String file, SourceOptions options) throws IOException {
+		Logging.configure(debug);
+		Path stdlib = options.stdlibPath != null ? options.stdlibPath : cache.stdlib();
+		Compilation compilation = Compilation.load(file, options.includeDirs, stdlib);
+		compilation.diagnostics().forEach(diagnostic -> diagnostic.print(err));
+		return compilation;
+	}
+
+	/** The program's LLVM IR; only for a compilation without errors. */
+	String generateIr(Compilation compilation) {
+		return codeGenerator.apply(compilation.mainModule());
+	}
+
+	/** Compiles IR and links it with the runtime into an executable. */
+	void buildExecutable(String ir, int optLevel, Path executable) throws IOException {
+		List<Path> objects = new ArrayList<>(cache.runtimeObjects(toolchain));
+		Path work = Files.createTempDirectory("quartz-build-");
+		try {
+			Path program = work.resolve("program.o");
+			toolchain.compileIr(ir, optLevel, program);
+			objects.add(0, program);
+			toolchain.link(objects, executable);
+		} finally {
+			FileTrees.delete(work);
+		}
+	}
+
+	/** The name outputs take by default: the source file's name without .qz. */
+	static String outputStem(String file) {
+		String name = Path.of(file).getFileName().toString();
+		return name.endsWith(".qz") && name.length() > 3 ? name.substring(0, name.length() - 3) : name + ".out";
+	}
+
+	/** Fails clearly, before any work, when an output file cannot be written where asked. */
+	static void checkWritable(Path output) {
+		Path folder = output.toAbsolutePath().getParent();
+		if (folder == null || !Files.isDirectory(folder)) {
+			throw new QuartzException("cannot write " + output + ": no such folder");
+		}
+		if (Files.isDirectory(output)) {
+			throw new QuartzException("cannot write " + output + ": it is a folder");
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package org.quartz.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.quartz.codegen.IrGenerator;
+import org.quartz.lang.quartz.Module;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code quartz} command line: parses the arguments, runs a command and turns every outcome
+ * into an exit code ({@link ExitCode}) and, for failures, one clear message on stderr. Never
+ * shows a Java stack trace unless QUARTZ_DEBUG=1.
+ */
+public final class QuartzCli {
+
+	/** The compiler recurses over deeply nested source; a big stack keeps that from failing. */
+	private static final long STACK_SIZE = 512L * 1024 * 1024;
+
+	private final PrintStream out;
+	private final PrintStream err;
+	private final Map<String, String> environment;
+	private final Function<Module, String> codeGenerator;
+
+	/**
+	 * @param environment   the environment variables (PATH, QUARTZ_CACHE_DIR, QUARTZ_DEBUG, ...)
+	 * @param codeGenerator the back end: a validated main module to the program's LLVM IR
+	 */
+	public QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment,
+			Function<Module, String> codeGenerator) {
+		this.out = out;
+		this.err = err;
+		this.environment = environment;
+		this.codeGenerator = codeGenerator;
+	}
+
+	/** The command line of the {@code quartz} program: the process's streams and environment. */
+	public static QuartzCli standard() {
+		return new QuartzCli(System.out, System.err, System.getenv(), new IrBackend());
+	}
+
+	/**
+	 * The real back end. A class, not a lambda: bootstrapping a lambda whose type names Module
+	 * loads EMF, which costs a quarter second even for {@code quartz --version}.
+	 */
+	private static final class IrBackend implements Function<Module, String> {
+
+		@Override
+		public String apply(Module main) {
+			return new IrGenerator().generate(main);
+		}
+	}
+
+	/** Runs one command; returns the exit code. */
+	public int run(String... args) {
+		AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL_ERROR);
+		Thread worker = new Thread(null, () -> exitCode.set(runHere(args)), "quartz", STACK_SIZE);
+		worker.start();
+		try {
+			worker.join();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		return exitCode.get();
+	}
+
+	private int runHere(String[] args) {
+		try {
+			Driver driver = new Driver(out, err, environment, codeGenerator, debug());
+			CommandLine commandLine = new CommandLine(new RootCommand())
+					.addSubcommand(new BuildCommand(driver))
+					.addSubcommand(new RunCommand(driver))
+					.addSubcommand(new CheckCommand(driver));
+			commandLine.getSubcommands().get("run").setStopAtPositional(true); // the rest is the program's
+			commandLine.setCaseInsensitiveEnumValuesAllowed(true)
+					.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+					.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+					.setParameterExceptionHandler(this::usageError)
+					.setExecutionExceptionHandler((e, command, parseResult) -> failure(e));
+			return commandLine.execute(args);
+		} catch (Throwable e) { // an Error such as StackOverflowError escapes picocli's handler
+			return failure(e);
+		} finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	private int usageError(ParameterException e, String[] args) {
+		String message = e.getMessage().lines().findFirst().orElse("invalid command line");
+		err.println("quartz: " + message + " (see 'quartz --help')");
+		return ExitCode.USAGE;
+	}
+
+	private int failure(Throwable e) {
+		if (e instanceof QuartzException) {
+			err.println("error: " + e.getMessage());
+			return ExitCode.COMPILE_ERROR;
+		}
+		if (debug()) {
+			e.printStackTrace(err);
+			if (e instanceof ToolFailedException tool) {
+				err.println(tool.output());
+			}
+		}
+		String message = e.getMessage() == null ? e.getClass().getSimpleName()
+				: e.getMessage().strip().lines().findFirst().orElse(e.getClass().getSimpleName());
+		err.println("internal compiler error: " + message + (debug() ? "" : " (QUARTZ_DEBUG=1 shows details)"));
+		return ExitCode.INTERNAL_ERROR;
+	}
+
+	private boolean debug() {
+		return "1".equals(environment.get("QUARTZ_DEBUG"));
+	}
+}

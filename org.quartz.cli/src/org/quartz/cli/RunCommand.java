@@ -1,0 +1,53 @@
+package org.quartz.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = "Build a program into the cache and run it with ARGS; exit with the program's exit code.")
+final class RunCommand implements Callable<Integer> {
+
+	private final Driver driver;
+
+	@Parameters(index = "0", paramLabel = "FILE", description = "The program's main file.")
+	String file;
+
+	@Parameters(index = "1..*", paramLabel = "ARGS", description = "The program's arguments.")
+	List<String> programArgs = new ArrayList<>();
+
+	@Mixin
+	SourceOptions sources;
+
+	@Mixin
+	OptimizationOption optimization;
+
+	RunCommand(Driver driver) {
+		this.driver = driver;
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		Compilation compilation = driver.check(file, sources);
+		if (compilation.hasErrors()) {
+			return ExitCode.COMPILE_ERROR;
+		}
+		String ir = driver.generateIr(compilation);
+		String name = Driver.outputStem(file);
+		// The runtime's cache entry is part of the key: a changed runtime or C compiler rebuilds.
+		String runtime = driver.cache().runtimeObjects(driver.toolchain()).get(0).getParent().getFileName().toString();
+		String key = BuildCache.key(ir, runtime, "-O" + optimization.level());
+		Path folder = driver.cache().entry("program-" + key,
+				dir -> driver.buildExecutable(ir, optimization.level(), dir.resolve(name)));
+
+		List<String> command = new ArrayList<>(List.of(folder.resolve(name).toString()));
+		command.addAll(programArgs);
+		driver.out().flush();
+		return new ProcessBuilder(command).inheritIO().start().waitFor();
+	}
+}
