@@ -1,0 +1,98 @@
+package org.quartz.tests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every program under org.quartz.tests/programs/ (except the imported modules in modules/, which
+ * are on the -I path), compiled with the command line to an executable and run.
+ */
+class ProgramsTest {
+
+	private static final long RUN_TIMEOUT_SECONDS = 10;
+
+	@TempDir
+	static Path work;
+
+	static List<TestProgram> programs() throws IOException {
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(Checkout.programs())) {
+			files = walk.filter(file -> file.toString().endsWith(".qz") && !file.startsWith(modules())).sorted()
+					.toList();
+		}
+		List<TestProgram> programs = new ArrayList<>();
+		for (Path file : files) {
+			programs.add(TestProgram.read(file));
+		}
+		return programs;
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("programs")
+	void program(TestProgram program) throws Exception {
+		Path executable = work.resolve(program.toString().replace('/', '_').replaceFirst("\\.qz$", ""));
+		CliRun build = CliRun.quartz("build", program.file().toString(), "-o", executable.toString(), "-I",
+				modules().toString());
+		assertFalse(build.stderr().contains("\tat ") || build.stderr().contains("Exception"),
+				"a stack trace on stderr:\n" + build.describe());
+		if (program.errorLine().isPresent()) {
+			assertCompileError(program, build);
+			assertFalse(Files.exists(executable), "an executable was written despite the error");
+		} else {
+			assertEquals(0, build.exitCode(), "build failed:\n" + build.describe());
+			assertRuns(program, executable);
+		}
+	}
+
+	private static void assertCompileError(TestProgram program, CliRun build) {
+		assertEquals(1, build.exitCode(), "expected a compile error:\n" + build.describe());
+		Pattern diagnostic = Pattern.compile("(?m)^(?:.*/)?" + Pattern.quote(program.name()) + "\\.qz:"
+				+ program.errorLine().getAsInt() + ":(\\d+): error\\[(QZ\\d{4})\\]: \\S");
+		Matcher found = diagnostic.matcher(build.stderr());
+		assertTrue(found.find(), "no diagnostic " + program.name() + ".qz:" + program.errorLine().getAsInt()
+				+ ":COL: error[QZnnnn] on stderr:\n" + build.stderr());
+		if (program.errorCode() != null) {
+			assertEquals(program.errorCode(), found.group(2), "diagnostic code:\n" + build.stderr());
+		}
+	}
+
+	private static void assertRuns(TestProgram program, Path executable) throws Exception {
+		Path stdout = work.resolve(program.name() + ".stdout");
+		Path stderr = work.resolve(program.name() + ".stderr");
+		Process process = new ProcessBuilder(executable.toString()).redirectOutput(stdout.toFile())
+				.redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+				.start();
+		if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor();
+			fail("still running after " + RUN_TIMEOUT_SECONDS + " s");
+		}
+		String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+		assertEquals(program.stdout(), Files.readString(stdout, StandardCharsets.UTF_8),
+				"stdout (stderr was: " + errors + ")");
+		assertEquals(program.exitCode(), process.exitValue(), "exit code (stderr was: " + errors + ")");
+		if (program.stderr() != null) {
+			assertTrue(errors.contains(program.stderr()), "stderr lacks '" + program.stderr() + "': " + errors);
+		}
+	}
+
+	private static Path modules() {
+		return Checkout.programs().resolve("modules");
+	}
+}

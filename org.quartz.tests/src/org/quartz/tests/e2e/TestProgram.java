@@ -1,0 +1,57 @@
+package org.quartz.tests.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A test program and what it must do, read from its header comments (the conformance format):
+ * {@code # exit: N} (default 0), {@code # error: LINE} (compilation fails with a diagnostic on
+ * that line), {@code # code: QZnnnn} (that diagnostic's code), {@code # stderr: TEXT} (the
+ * program's stderr contains TEXT); the exact expected stdout is in the sibling NAME.out (empty
+ * when absent).
+ */
+public record TestProgram(Path file, int exitCode, OptionalInt errorLine, String errorCode, String stderr,
+		String stdout) {
+
+	private static final Pattern HEADER = Pattern.compile("#\\s*(exit|error|code|stderr):\\s*(.*)");
+
+	public static TestProgram read(Path file) throws IOException {
+		Map<String, String> headers = new HashMap<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			if (!line.startsWith("#")) {
+				break;
+			}
+			Matcher header = HEADER.matcher(line);
+			if (header.matches()) {
+				headers.put(header.group(1), header.group(2).strip());
+			}
+		}
+		Path out = file.resolveSibling(name(file) + ".out");
+		return new TestProgram(file, Integer.parseInt(headers.getOrDefault("exit", "0")),
+				headers.containsKey("error") ? OptionalInt.of(Integer.parseInt(headers.get("error")))
+						: OptionalInt.empty(),
+				headers.get("code"), headers.get("stderr"),
+				Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "");
+	}
+
+	/** The file's name without .qz. */
+	public String name() {
+		return name(file);
+	}
+
+	private static String name(Path file) {
+		return file.getFileName().toString().replaceFirst("\\.qz$", "");
+	}
+
+	@Override
+	public String toString() {
+		return Checkout.programs().relativize(file).toString();
+	}
+}
