@@ -30,9 +30,9 @@ public class NewlineFilter implements TokenSource {
 	}
 
 
-	/** Tokens after which a line continues. Not `>`: it also closes a type (`def f(): Vec<Int>`). */
+	/** Tokens after which a line continues; `>` only as a comparison (see {@link #trackTypeArguments}). */
 	private static final Set<String> CONTINUES_LINE = Set.of(
-			"+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">=", "..", "..=",
+			"+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "..", "..=",
 			"and", "or", "&&", "||", "not", "!", "=", "+=", "-=", "*=", "/=", "%=",
 			",", "(", "[", "{", ".", "::", "|");
 
@@ -92,6 +92,7 @@ public class NewlineFilter implements TokenSource {
 		return token;
 	}
 
+	/** A `<` right after a capitalised name opens type arguments (`Vec<Int>`); its `>` ends no comparison. */
 	private void trackTypeArguments(Token token) {
 		lastClosesTypeArguments = false;
 		if ("<".equals(token.getText()) && previous != null && isCapitalisedName(previous.getText())) {
