@@ -11,6 +11,7 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.FieldInit;
 import org.quartz.lang.quartz.QuartzPackage;
+import org.quartz.lang.quartz.StructDecl;
 import org.quartz.lang.quartz.StructLiteral;
 import org.quartz.lang.quartz.VariantLiteral;
 import org.quartz.lang.quartz.VariantPattern;
@@ -22,6 +23,7 @@ import com.google.inject.Inject;
  * name 'x'`, `unknown type 'Foo'`, `enum 'Shape' has no variant 'Box'`. A name that exists but
  * is of the wrong kind for its position — a function named as a type (QZ0108), an alias named
  * as a value (QZ0109) — is told as such, since scoping only offers the kinds a position accepts.
+ * A variant or field name whose enum or struct is itself unknown gets no second diagnostic.
  */
 public class QuartzLinkingMessages extends LinkingDiagnosticMessageProvider {
 
@@ -41,13 +43,21 @@ public class QuartzLinkingMessages extends LinkingDiagnosticMessageProvider {
 					: error("unknown type '" + name + "'", QuartzIssueCodes.UNDEFINED_NAME);
 		}
 		if (reference == Q.getNameRef_Ref() || reference == Q.getCommandCall_Callee()) {
-			return isVisible(from, Q.getNamedTypeRef_Type(), name)
-					? error("'" + name + "' is a type, not a value", QuartzIssueCodes.NOT_A_VALUE)
+			if (isVisible(from, Q.getNamedTypeRef_Type(), name)) {
+				return error("'" + name + "' is a type, not a value", QuartzIssueCodes.NOT_A_VALUE);
+			}
+			// `opt?` lexes as one name (names may end in '?'), not as '?' applied to `opt`.
+			String operand = name.endsWith("?") ? name.substring(0, name.length() - 1) : "";
+			return isVisible(from, Q.getNameRef_Ref(), operand)
+					? error("undefined name '" + name + "'; to apply '?' to '" + operand + "', write (" + operand + ")?",
+							QuartzIssueCodes.UNDEFINED_NAME)
 					: error("undefined name '" + name + "'", QuartzIssueCodes.UNDEFINED_NAME);
 		}
-		return error(unresolvedMessage(from, reference, name), QuartzIssueCodes.UNDEFINED_NAME);
+		String message = unresolvedMessage(from, reference, name);
+		return message == null ? null : error(message, QuartzIssueCodes.UNDEFINED_NAME);
 	}
 
+	/** The message for a name of an enum, variant, struct or field; null when the name's qualifier is already unknown. */
 	private static String unresolvedMessage(EObject from, EReference reference, String name) {
 		if (reference == Q.getVariantLiteral_EnumType() || reference == Q.getVariantPattern_EnumType()) {
 			return "unknown enum '" + name + "'";
@@ -55,17 +65,19 @@ public class QuartzLinkingMessages extends LinkingDiagnosticMessageProvider {
 		if (reference == Q.getVariantLiteral_Variant() || reference == Q.getVariantPattern_Variant()) {
 			EnumDecl qualifier = from instanceof VariantLiteral literal ? literal.getEnumType()
 					: from instanceof VariantPattern pattern ? pattern.getEnumType() : null;
-			return qualifier != null && !qualifier.eIsProxy()
-					? "enum '" + qualifier.getName() + "' has no variant '" + name + "'"
-					: "unknown variant '" + name + "'";
+			if (qualifier == null) {
+				return "unknown variant '" + name + "'";
+			}
+			return qualifier.eIsProxy() ? null : "enum '" + qualifier.getName() + "' has no variant '" + name + "'";
 		}
 		if (reference == Q.getStructLiteral_Struct()) {
 			return "unknown struct '" + name + "'";
 		}
 		if (reference == Q.getFieldInit_Field() && from instanceof FieldInit init
-				&& init.eContainer() instanceof StructLiteral literal && literal.getStruct() != null
-				&& !literal.getStruct().eIsProxy()) {
-			return "struct '" + literal.getStruct().getName() + "' has no field '" + name + "'";
+				&& init.eContainer() instanceof StructLiteral literal) {
+			StructDecl struct = literal.getStruct();
+			return struct == null || struct.eIsProxy() ? null
+					: "struct '" + struct.getName() + "' has no field '" + name + "'";
 		}
 		return "undefined name '" + name + "'";
 	}
