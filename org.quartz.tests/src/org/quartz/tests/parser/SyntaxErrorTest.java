@@ -1,0 +1,159 @@
+package org.quartz.tests.parser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.quartz.tests.validation.Diagnostics.assertOnlyError;
+import static org.quartz.tests.validation.Diagnostics.describe;
+
+import java.util.List;
+
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quartz.lang.validation.QuartzIssueCodes;
+import org.quartz.tests.QuartzInjectorProvider;
+import org.quartz.tests.validation.Diagnostics;
+
+import com.google.inject.Inject;
+
+/** One syntax mistake gives one diagnostic, at the mistake, in the user's terms. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(QuartzInjectorProvider.class)
+class SyntaxErrorTest {
+
+	private static final String SYNTAX = QuartzIssueCodes.SYNTAX_ERROR;
+
+	@Inject
+	private Diagnostics diagnostics;
+
+	@Test
+	void missingOperand() {
+		List<Issue> issues = diagnostics.of("""
+				# error: 3
+				def main()
+				  x = 1 +* 2
+				  puts("#{x}")
+				end
+				""");
+		assertOnlyError(issues, SYNTAX, 3, 10);
+		assertFalse(issues.get(0).getMessage().contains("viable"), issues.get(0).getMessage());
+	}
+
+	@Test
+	void missingEnd() {
+		assertOnlyError(diagnostics.of("""
+				def main()
+				  if true
+				    puts("a")
+				  puts("b")
+				end
+				"""), SYNTAX, 5, 4);
+	}
+
+	@Test
+	void missingEndBeforeNextDeclaration() {
+		assertOnlyError(diagnostics.of("""
+				def f(): Int
+				  1
+				def g(): Int = 2
+				"""), SYNTAX, 3, 1);
+	}
+
+	@Test
+	void unclosedParenthesis() {
+		assertOnlyError(diagnostics.of("""
+				def main()
+				  puts("a"
+				  puts("b")
+				end
+				"""), SYNTAX, 2, 11);
+	}
+
+	@Test
+	void strayClosingParenthesis() {
+		assertOnlyError(diagnostics.of("""
+				def main()
+				  puts("a"))
+				  puts("b")
+				end
+				"""), SYNTAX, 2, 12);
+	}
+
+	@Test
+	void twoExpressionsOnOneLine() {
+		assertOnlyError(diagnostics.of("def main()\n  x = 1 2\nend\n"), SYNTAX, 2, 9);
+	}
+
+	@Test
+	void unclosedBracket() {
+		assertOnlyError(diagnostics.of("def main()\n  x = [1, 2\nend\n"), SYNTAX, 2, 12);
+	}
+
+	@Test
+	void unterminatedString() {
+		assertOnlyError(diagnostics.of("def main()\n  puts(\"abc)\nend\n"), SYNTAX, 2, 8);
+	}
+
+	@Test
+	void trailingCommaInParameters() {
+		assertOnlyError(diagnostics.of("def f(a: Int, ): Int = a\n"), SYNTAX, 1, 15);
+	}
+
+	@Test
+	void missingColonInField() {
+		assertOnlyError(diagnostics.of("struct P\n  x Int\nend\n"), SYNTAX, 2, 5);
+	}
+
+	@Test
+	void strayEnd() {
+		assertOnlyError(diagnostics.of("x = 1\nend\n"), SYNTAX, 2, 1);
+	}
+
+	@Test
+	void patternMissing() {
+		assertOnlyError(diagnostics.of("def main()\n  match 1\n    1 => 2\n    => 3\n  end\nend\n"), SYNTAX, 4, 5);
+	}
+
+	@Test
+	void strayCharacter() {
+		assertOnlyError(diagnostics.of("x = 1 @ 2\n"), SYNTAX, 1, 7);
+	}
+
+	@Test
+	void mistakesInTwoDeclarationsGiveTwoDiagnostics() {
+		List<Issue> issues = diagnostics.of("""
+				def f(): Int
+				  1 +* 2
+				end
+				def g(): Int
+				  (3
+				end
+				""");
+		assertEquals(List.of(2, 5), issues.stream().map(Issue::getLineNumber).toList(), describe(issues));
+	}
+
+	@Test
+	void syntaxErrorHidesFollowOnNameAndTypeErrors() {
+		assertOnlyError(diagnostics.of("""
+				def main()
+				  x = (1 +
+				  puts(undefined_name + "a")
+				end
+				"""), SYNTAX, 3, 29);
+	}
+
+	@Test
+	void integerOutOfRange() {
+		assertOnlyError(diagnostics.of("def main()\n  x = 99999999999999999999\nend\n"), QuartzIssueCodes.INVALID_LITERAL,
+				2, 7);
+	}
+
+	@Test
+	void everyInvalidLiteralIsReported() {
+		List<Issue> issues = diagnostics.of("def main()\n  x = 99999999999999999999\n  y = \"a\\qb\"\nend\n");
+		assertEquals(List.of(QuartzIssueCodes.INVALID_LITERAL, QuartzIssueCodes.INVALID_LITERAL),
+				issues.stream().map(Issue::getCode).toList(), describe(issues));
+	}
+}

@@ -1,0 +1,56 @@
+package org.quartz.tests.validation;
+
+import static org.quartz.tests.validation.Diagnostics.assertNoError;
+
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.quartz.lang.quartz.QuartzPackage;
+import org.quartz.lang.validation.QuartzIssueCodes;
+import org.quartz.tests.QuartzInjectorProvider;
+
+import com.google.inject.Inject;
+
+@ExtendWith(InjectionExtension.class)
+@InjectWith(QuartzInjectorProvider.class)
+class ConcurrencyValidatorTest {
+
+	private static final QuartzPackage Q = QuartzPackage.eINSTANCE;
+
+	@Inject
+	private Diagnostics diagnostics;
+
+	@Test
+	void selectWithoutArms() {
+		diagnostics.assertError("""
+				def main()
+				  x = select
+				  end
+				end
+				""", Q.getSelectExpression(), QuartzIssueCodes.SELECT_WITHOUT_ARMS, 2, 7);
+	}
+
+	@Test
+	void selectWithTwoDefaults() {
+		diagnostics.assertError("""
+				def main()
+				  x = select
+				    default => 1
+				    default => 2
+				  end
+				end
+				""", Q.getDefaultArm(), QuartzIssueCodes.SELECT_DUPLICATE_DEFAULT, 4, 5);
+	}
+
+	@Test
+	void selectWithOneDefaultIsFine() {
+		assertNoError(diagnostics.of("""
+				def main()
+				  x = select
+				    default => 1
+				  end
+				end
+				"""), QuartzIssueCodes.SELECT_DUPLICATE_DEFAULT);
+	}
+}
