@@ -66,14 +66,20 @@ final class TypeInference extends QuartzSwitch<Type> {
 		Type result = resultOf(function);
 		resultTypes.add(result);
 		if (function.getExpression() != null) {
-			expect(result, infer(function.getExpression()), function.getExpression(), null);
+			Type value = infer(function.getExpression());
+			if (!Types.is(result, Types.VOID)) {
+				expect(result, value, function.getExpression(), null);
+			}
 		} else if (function.getBody() != null) {
 			Type value = inferBlock(function.getBody());
 			Statement last = lastStatement(function.getBody());
-			if (!Types.is(result, Types.VOID) && last instanceof Expression expression && !(last instanceof Assignment)) {
+			// A body ending without a value (an `if` without `else`...) is a missing return (QZ0401).
+			if (!Types.is(result, Types.VOID) && !Types.is(value, Types.VOID) && last instanceof Expression expression
+					&& !(last instanceof Assignment)) {
 				expect(result, value, expression, null);
 			}
 		}
+		checkMain(function);
 		return finish();
 	}
 
@@ -186,7 +192,30 @@ final class TypeInference extends QuartzSwitch<Type> {
 		for (Statement statement : block.getStatements()) {
 			value = inferStatement(statement);
 		}
-		return value;
+		// A block that never completes (return, break, panic...) fits a branch of any type.
+		return diverges(lastStatement(block)) ? unifier.fresh() : value;
+	}
+
+	private static boolean diverges(Statement statement) {
+		if (statement instanceof ReturnStmt || statement instanceof BreakStmt || statement instanceof ContinueStmt) {
+			return true;
+		}
+		return statement instanceof Call call && call.getCallee() instanceof NameRef ref
+				&& ref.getRef() instanceof FunctionDecl function && function.isExtern()
+				&& "builtin".equals(function.getAbi())
+				&& (function.getName().equals("panic") || function.getName().equals("exit"));
+	}
+
+	/** `main` takes no parameters and returns Void or Int (the exit code). */
+	private void checkMain(FunctionDecl function) {
+		if (!"main".equals(function.getName()) || !(function.eContainer() instanceof org.quartz.lang.quartz.Module)) {
+			return;
+		}
+		Type result = resultOf(function);
+		if (!function.getParams().isEmpty() || !(Types.is(result, Types.VOID) || Types.is(result, Types.INT))) {
+			issue(function, QuartzPackage.Literals.NAMED_ELEMENT__NAME, INVALID_MAIN,
+					"'main' takes no parameters and returns nothing or an Int (the exit code)");
+		}
 	}
 
 	private static Statement lastStatement(Block block) {
@@ -332,7 +361,23 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	@Override
 	public Type caseNilLiteral(NilLiteral literal) {
-		return unifier.fresh();
+		Type type = unifier.fresh();
+		deferredChecks.add(() -> {
+			Type t = Types.resolve(type);
+			boolean hasZero = t instanceof Type.Var || t == Type.Error.INSTANCE || Types.is(t, Types.INT)
+					|| Types.is(t, Types.BOOL) || Types.is(t, Types.STRING) || Types.is(t, Types.OPTION)
+					|| Types.is(t, Types.RESULT);
+			if (!hasZero) {
+				issue(literal, null, TYPE_MISMATCH, "nil is not a value of type " + Types.deepResolve(t)
+						+ " (nil is the zero value of Int, Bool, String, Option and Result)");
+			}
+		});
+		return type;
+	}
+
+	/** Whether a name is the callee of a call (where a built-in may appear). */
+	private static boolean isCallee(EObject name) {
+		return name.eContainer() instanceof Call call && call.getCallee() == name;
 	}
 
 	@Override
@@ -457,6 +502,11 @@ final class TypeInference extends QuartzSwitch<Type> {
 			return Type.Error.INSTANCE;
 		}
 		if (target instanceof FunctionDecl function) {
+			if (function.isExtern() && "builtin".equals(function.getAbi()) && !isCallee(at)) {
+				issue(at, null, NOT_A_VALUE, "the built-in '" + function.getName()
+						+ "' cannot be used as a value; wrap it in a lambda: do x -> " + function.getName() + "(x) end");
+				return Type.Error.INSTANCE;
+			}
 			return signature(function);
 		}
 		if (target instanceof Variant variant) {
@@ -917,6 +967,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 			}
 		} else if (Types.isUnknown(result)) {
 			unifier.unify(result, Types.builtin(Types.VOID));
+		} else if (!Types.is(result, Types.VOID) && !diverges(last)) {
+			issue(lambda, null, TYPE_MISMATCH, "this lambda must give a value of type " + Types.deepResolve(result));
 		}
 		typing.lambdaResults.put(lambda, result);
 		Type type = new Type.Fn(params, result);

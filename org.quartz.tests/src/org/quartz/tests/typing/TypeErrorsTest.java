@@ -206,12 +206,103 @@ class TypeErrorsTest {
 
 	@Test
 	void awaitingSomethingThatIsNotATask() {
-		assertOnly("""
+		Diagnostics.assertErrorAt(diagnostics.of("""
 				def main()
 				  x = await 5
 				  puts("#{x}")
 				end
-				""", AWAIT_NON_TASK, 2, 13);
+				"""), AWAIT_NON_TASK, 2, 13);
+	}
+
+	@Test
+	void builtInUsedAsAValue() {
+		assertOnly("""
+				def main()
+				  f = str_size
+				  puts("#{f("abc")}")
+				end
+				""", NOT_A_VALUE, 2, 7);
+	}
+
+	@Test
+	void mainWithParameters() {
+		assertOnly("""
+				def main(x: Int)
+				  puts("#{x}")
+				end
+				""", INVALID_MAIN, 1, 5);
+	}
+
+	@Test
+	void mainReturningAString() {
+		assertOnly("""
+				def main(): String
+				  "no"
+				end
+				""", INVALID_MAIN, 1, 5);
+	}
+
+	@Test
+	void nilWhereAVecIsExpected() {
+		assertOnly("""
+				def main()
+				  var v = [1]
+				  v = nil
+				  puts("#{v.size}")
+				end
+				""", TYPE_MISMATCH, 3, 7);
+	}
+
+	@Test
+	void lambdaWithoutAValueWhereOneIsExpected() {
+		assertOnly("""
+				def apply(f: Fn(Int): Int): Int = f(1)
+				def main()
+				  puts("#{apply(do x -> puts("#{x}") end)}")
+				end
+				""", TYPE_MISMATCH, 3, 17);
+	}
+
+	@Test
+	void voidExpressionFunctionDropsItsValue() {
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				def show(a: Int) = puts("#{a}")
+				def ignore(a: Int) = a
+				def main()
+				  show(1)
+				  ignore(2)
+				end
+				"""));
+	}
+
+	@Test
+	void armsThatReturnFitAnyBranchType() {
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				def pick(o: Option<Int>): Int
+				  v = match o
+				    Some(x) => x
+				    None => return -1
+				  end
+				  v * 2
+				end
+				def main()
+				  puts("#{pick(Some(2))}")
+				end
+				"""));
+	}
+
+	@Test
+	void bodyEndingInIfWithoutElseIsOnlyAMissingReturn() {
+		assertOnly("""
+				def f(x: Int): Int
+				  if x > 0
+				    1
+				  end
+				end
+				def main()
+				  puts("#{f(1)}")
+				end
+				""", MISSING_RETURN, 1, 5);
 	}
 
 	@Test

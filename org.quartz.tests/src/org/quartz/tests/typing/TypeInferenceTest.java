@@ -46,13 +46,15 @@ class TypeInferenceTest {
 				  b = "x" + "y"
 				  c = a > 2 and not false
 				  d = "#{a} #{c}"
-				  puts(d + b)
+				  e = a!=7
+				  puts(d + b + "#{e}")
 				end
 				""";
 		assertEquals("Int", typeOf(program, "a"));
 		assertEquals("String", typeOf(program, "b"));
 		assertEquals("Bool", typeOf(program, "c"));
 		assertEquals("String", typeOf(program, "d"));
+		assertEquals("Bool", typeOf(program, "e"));
 	}
 
 	@Test

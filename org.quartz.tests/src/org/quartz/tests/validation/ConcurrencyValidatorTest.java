@@ -53,4 +53,15 @@ class ConcurrencyValidatorTest {
 				end
 				"""), QuartzIssueCodes.SELECT_DUPLICATE_DEFAULT);
 	}
+
+	@Test
+	void tasksAreCheckedButNotCompiledYet() {
+		diagnostics.assertError("""
+				def work(): Int = 1
+				def main()
+				  t = go work()
+				  puts("started")
+				end
+				""", Q.getGoExpression(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 3, 7);
+	}
 }

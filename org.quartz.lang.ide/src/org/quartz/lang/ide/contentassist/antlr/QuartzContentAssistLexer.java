@@ -3,9 +3,10 @@ package org.quartz.lang.ide.contentassist.antlr;
 import org.antlr.runtime.CharStream;
 import org.antlr.runtime.Token;
 import org.quartz.lang.ide.contentassist.antlr.lexer.InternalQuartzLexer;
+import org.quartz.lang.parser.NameEndings;
 import org.quartz.lang.parser.StringLiterals;
 
-/** The generated content-assist lexer, with string literals lexed by {@link StringLiterals}. */
+/** The generated content-assist lexer, with string literals lexed by {@link StringLiterals} and `a!=b` split by {@link NameEndings}. */
 public class QuartzContentAssistLexer extends InternalQuartzLexer {
 
 	private final StringLiterals strings = new StringLiterals(new StringLiterals.TokenTypes(RULE_STRING,
@@ -30,7 +31,7 @@ public class QuartzContentAssistLexer extends InternalQuartzLexer {
 		if (string != null) {
 			return string;
 		}
-		Token token = super.nextToken();
+		Token token = NameEndings.splitBangEquals(super.nextToken(), RULE_ID, input);
 		strings.track(token);
 		return token;
 	}
