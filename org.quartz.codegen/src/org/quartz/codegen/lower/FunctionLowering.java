@@ -233,9 +233,9 @@ final class FunctionLowering {
 			b.jump(body);
 			b.startBlock(exit);
 		} else if (statement instanceof BreakStmt) {
-			b.jump(innermostLoop(statement).breakLabel());
+			b.jump(innermostLoop().breakLabel());
 		} else if (statement instanceof ContinueStmt) {
-			b.jump(innermostLoop(statement).continueLabel());
+			b.jump(innermostLoop().continueLabel());
 		} else if (statement instanceof ReturnStmt ret) {
 			returnWith(ret.getValue() == null ? Value.ZERO : lower(ret.getValue()));
 		} else if (statement instanceof DeferStmt defer) {
@@ -250,7 +250,7 @@ final class FunctionLowering {
 		return Value.ZERO;
 	}
 
-	private LoopLabels innermostLoop(EObject at) {
+	private LoopLabels innermostLoop() {
 		if (loops.isEmpty()) {
 			throw new IllegalStateException("break or continue outside a loop");
 		}

@@ -27,10 +27,6 @@ final class IrBuilder {
 		function.blocks().add(current);
 	}
 
-	IrFunction function() {
-		return function;
-	}
-
 	/** A new label, unique in the function: {@code prefix.N}. */
 	String label(String prefix) {
 		return prefix + "." + labelCount++;

@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
@@ -101,7 +103,7 @@ public final class ProgramLowering {
 	}
 
 	/** Lowers one function, then whatever it queued (its lambdas, function values). */
-	private void lowerNow(String name, int parameters, java.util.function.Consumer<FunctionLowering> body,
+	private void lowerNow(String name, int parameters, Consumer<FunctionLowering> body,
 			CaptureAnalysis captures) {
 		IrFunction function = new IrFunction(name, parameters);
 		module.functions().add(function);
@@ -137,7 +139,7 @@ public final class ProgramLowering {
 	}
 
 	private static String ownerName(Lambda lambda) {
-		FunctionDecl function = org.eclipse.xtext.EcoreUtil2.getContainerOfType(lambda, FunctionDecl.class);
+		FunctionDecl function = EcoreUtil2.getContainerOfType(lambda, FunctionDecl.class);
 		return function == null ? "script" : function.getName();
 	}
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -38,7 +39,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
 	private final BiFunction<EObject, String, FunctionDecl> functionLookup;
 	/** Types of constants, which are their own units. */
-	private final java.util.function.Function<ConstDecl, Type> constantTypes;
+	private final Function<ConstDecl, Type> constantTypes;
 	/** Result type of the innermost enclosing function or lambda, for `return` and `?`. */
 	private final List<Type> resultTypes = new ArrayList<>();
 	/** If/match/select expressions whose branches have different types, with those types. */
@@ -47,7 +48,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final List<Runnable> deferredChecks = new ArrayList<>();
 
 	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
-			java.util.function.Function<ConstDecl, Type> constantTypes) {
+			Function<ConstDecl, Type> constantTypes) {
 		this.functionLookup = functionLookup;
 		this.constantTypes = constantTypes;
 	}
