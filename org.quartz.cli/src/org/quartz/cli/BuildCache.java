@@ -2,6 +2,7 @@ package org.quartz.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,8 +75,16 @@ public final class BuildCache {
 		if (Files.isDirectory(entry)) {
 			return entry;
 		}
-		Files.createDirectories(root);
-		Path temporary = Files.createTempDirectory(root, name + ".tmp-");
+		Path temporary;
+		try {
+			Files.createDirectories(root);
+			temporary = Files.createTempDirectory(root, name + ".tmp-");
+		} catch (IOException e) {
+			String reason = e instanceof FileSystemException failure && failure.getReason() != null
+					? failure.getReason() : e.getClass().getSimpleName();
+			throw new QuartzException(
+					"cannot use the cache folder " + root + ": " + reason + " (QUARTZ_CACHE_DIR chooses another)");
+		}
 		try {
 			builder.build(temporary);
 			Files.move(temporary, entry, StandardCopyOption.ATOMIC_MOVE);

@@ -58,6 +58,9 @@ public final class Compilation {
 	 */
 	public static Compilation load(String mainFile, List<Path> includeDirs, Path stdlibDir) {
 		Path mainPath = Path.of(mainFile);
+		if (Files.isDirectory(mainPath)) {
+			throw new QuartzException(mainFile + ": is a folder, not a source file");
+		}
 		if (!Files.isRegularFile(mainPath)) {
 			throw new QuartzException(mainFile + ": no such file");
 		}

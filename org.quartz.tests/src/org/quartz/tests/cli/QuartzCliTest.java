@@ -61,6 +61,24 @@ class QuartzCliTest {
 	}
 
 	@Test
+	void aFolderIsNotASourceFile() {
+		CliRun run = quartz("check", dir.toString());
+		assertEquals(1, run.exitCode());
+		assertEquals("error: " + dir + ": is a folder, not a source file\n", run.stderr());
+	}
+
+	@Test
+	void anUnusableCacheFolderIsNamed() throws Exception {
+		Path notAFolder = Files.writeString(dir.resolve("file"), "");
+		CliRun run = CliRun.quartz(Map.of("QUARTZ_CACHE_DIR", notAFolder.resolve("cache").toString()),
+				module -> Ir.EXIT_42, "check", program(VALID_PROGRAM));
+		assertEquals(1, run.exitCode(), run.describe());
+		assertOneLine(run.stderr());
+		assertTrue(run.stderr().startsWith("error: cannot use the cache folder " + notAFolder.resolve("cache")),
+				run.stderr());
+	}
+
+	@Test
 	void versionPrintsTheBundleVersion() {
 		CliRun run = quartz("--version");
 		assertEquals(0, run.exitCode());
