@@ -86,21 +86,10 @@ public final class Compilation {
 		}
 		EcoreUtil2.resolveAll(resourceSet);
 
-		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
-		SourceNames names = new SourceNames(mainUri, mainFile);
-		List<Diagnostic> diagnostics = new ArrayList<>();
-		for (Resource resource : List.copyOf(resourceSet.getResources())) {
-			if (resource instanceof XtextResource module && !Prelude.isPrelude(module)) {
-				String text = module.getParseResult() == null ? "" : module.getParseResult().getRootNode().getText();
-				for (Issue issue : validator.validate(module, CheckMode.ALL, CancelIndicator.NullImpl)) {
-					toDiagnostic(issue, names.of(module.getURI()), text).ifPresent(diagnostics::add);
-				}
-			}
-		}
-		diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
-				.thenComparingInt(Diagnostic::column));
+		List<Diagnostic> diagnostics = validate(resourceSet, injector.getInstance(IResourceValidator.class),
+				new SourceNames(mainUri, mainFile));
 		Module mainModule = main.getContents().isEmpty() ? null : (Module) main.getContents().get(0);
-		return new Compilation(mainModule, List.copyOf(diagnostics));
+		return new Compilation(mainModule, diagnostics);
 	}
 
 	/** Errors and warnings in every module of the program, sorted by file, then position. */
@@ -128,6 +117,23 @@ public final class Compilation {
 			return setup.createInjectorAndDoEMFRegistration();
 		}
 		return setup.createInjector();
+	}
+
+	/** Validates every loaded module but the prelude; the diagnostics sorted by file, then position. */
+	private static List<Diagnostic> validate(XtextResourceSet resourceSet, IResourceValidator validator,
+			SourceNames names) {
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		for (Resource resource : List.copyOf(resourceSet.getResources())) {
+			if (resource instanceof XtextResource module && !Prelude.isPrelude(module)) {
+				String text = module.getParseResult() == null ? "" : module.getParseResult().getRootNode().getText();
+				for (Issue issue : validator.validate(module, CheckMode.ALL, CancelIndicator.NullImpl)) {
+					toDiagnostic(issue, names.of(module.getURI()), text).ifPresent(diagnostics::add);
+				}
+			}
+		}
+		diagnostics.sort(Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
+				.thenComparingInt(Diagnostic::column));
+		return List.copyOf(diagnostics);
 	}
 
 	private static Optional<Diagnostic> toDiagnostic(Issue issue, String file, String text) {
