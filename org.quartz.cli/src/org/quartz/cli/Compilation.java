@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EValidator;
-import org.eclipse.emf.ecore.impl.EValidatorRegistryImpl;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.resource.IResourceFactory;
@@ -29,7 +27,6 @@ import org.quartz.lang.QuartzStandaloneSetup;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.scoping.ModuleSearchPath;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
 
 /**
@@ -107,12 +104,7 @@ public final class Compilation {
 	}
 
 	private static Injector newInjector() {
-		QuartzStandaloneSetup setup = new QuartzStandaloneSetup() {
-			@Override
-			public Injector createInjector() {
-				return Guice.createInjector(new OwnValidatorsModule());
-			}
-		};
+		QuartzStandaloneSetup setup = new QuartzStandaloneSetup();
 		if (EMF_REGISTERED.compareAndSet(false, true)) {
 			return setup.createInjectorAndDoEMFRegistration();
 		}
@@ -156,19 +148,6 @@ public final class Compilation {
 	private static String lineOf(String text, int line) {
 		String[] lines = text.split("\r?\n", -1);
 		return line <= lines.length ? lines[line - 1] : null;
-	}
-
-	/**
-	 * Validators register in an EValidator registry. EMF's global one would keep the first
-	 * compilation's validators, and so its module search path, for every later compilation in the
-	 * same JVM; each injector gets a registry of its own instead.
-	 */
-	private static final class OwnValidatorsModule extends QuartzRuntimeModule {
-
-		@Override
-		public EValidator.Registry bindEValidatorRegistry() {
-			return new EValidatorRegistryImpl();
-		}
 	}
 
 	/** How diagnostics name files: the main file as the user gave it, others relative to the current folder when inside it. */

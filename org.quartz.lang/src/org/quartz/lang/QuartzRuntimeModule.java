@@ -1,5 +1,7 @@
 package org.quartz.lang;
 
+import org.eclipse.emf.ecore.EValidator;
+import org.eclipse.emf.ecore.impl.EValidatorRegistryImpl;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
@@ -62,6 +64,15 @@ public class QuartzRuntimeModule extends AbstractQuartzRuntimeModule {
 
 	public Class<? extends ImportUriResolver> bindImportUriResolver() {
 		return QuartzImportUriResolver.class;
+	}
+
+	/**
+	 * Validators register in this registry; EMF's global one would make the first injector's
+	 * validators (and their ModuleSearchPath) check every later compilation in the JVM.
+	 */
+	@Override
+	public EValidator.Registry bindEValidatorRegistry() {
+		return new EValidatorRegistryImpl();
 	}
 
 	@Override
