@@ -366,11 +366,10 @@ final class TypeInference extends QuartzSwitch<Type> {
 		deferredChecks.add(() -> {
 			Type t = Types.resolve(type);
 			boolean hasZero = t instanceof Type.Var || t == Type.Error.INSTANCE || Types.is(t, Types.INT)
-					|| Types.is(t, Types.BOOL) || Types.is(t, Types.STRING) || Types.is(t, Types.OPTION)
-					|| Types.is(t, Types.RESULT);
+					|| Types.is(t, Types.BOOL) || Types.is(t, Types.STRING) || Types.is(t, Types.OPTION);
 			if (!hasZero) {
 				issue(literal, null, TYPE_MISMATCH, "nil is not a value of type " + Types.deepResolve(t)
-						+ " (nil is the zero value of Int, Bool, String, Option and Result)");
+						+ " (nil is the zero value of Int, Bool, String and Option)");
 			}
 		});
 		return type;
