@@ -22,7 +22,8 @@ import org.quartz.lang.typing.Types;
  * Lowers one function body (or a lambda's, or a script's statements) from the checked model to
  * IR. Input: a unit free of errors, with its {@link org.quartz.lang.typing.Typing}. Output: one
  * {@link IrFunction}; lambdas met on the way are queued on the {@link ProgramLowering} as
- * functions of their own.
+ * functions of their own. `match` is lowered by {@link MatchLowering}, built-in calls by
+ * {@link Builtins}.
  *
  * Representation (every value one i64 word): Int and Bool are the number (Bool 0/1); a String
  * points to {len, bytes}; structs point to their fields' words in declaration order; enum
@@ -48,12 +49,14 @@ final class FunctionLowering {
 	private final Deque<LoopLabels> loops = new ArrayDeque<>();
 	private final List<Deferred> defers = new ArrayList<>();
 	private final Builtins builtins;
+	private final MatchLowering matches;
 
 	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures) {
 		this.program = program;
 		this.b = new IrBuilder(function);
 		this.captures = captures;
 		this.builtins = new Builtins(this, b);
+		this.matches = new MatchLowering(this, b);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -116,7 +119,7 @@ final class FunctionLowering {
 
 	// ------------------------------------------------------------------ bindings
 
-	private void declare(NamedElement binding, Value value) {
+	void declare(NamedElement binding, Value value) {
 		int slot = b.newSlot();
 		slots.put(binding, slot);
 		if (captures.isBoxed(binding)) {
@@ -403,7 +406,7 @@ final class FunctionLowering {
 			return lowerIf(ifExpression);
 		}
 		if (e instanceof MatchExpression match) {
-			return lowerMatch(match);
+			return matches.lower(match);
 		}
 		if (e instanceof Lambda lambda) {
 			return lowerClosure(lambda);
@@ -563,105 +566,6 @@ final class FunctionLowering {
 		if (ifExpression.getElse() != null) {
 			b.storeSlot(result, lowerBlock(ifExpression.getElse()));
 		}
-		b.jump(done);
-		b.startBlock(done);
-		return b.loadSlot(result);
-	}
-
-	// ------------------------------------------------------------------ match
-
-	private Value lowerMatch(MatchExpression match) {
-		Value subject = lower(match.getSubject());
-		int result = b.newSlot();
-		b.storeSlot(result, Value.ZERO);
-		String done = b.label("match.end");
-		for (MatchArm arm : match.getArms()) {
-			String body = b.label("match.arm");
-			String next = b.label("match.next");
-			testPattern(arm.getPattern(), subject, body, next);
-			b.startBlock(body);
-			bindPattern(arm.getPattern(), subject);
-			b.storeSlot(result, lowerBlock(arm.getBody()));
-			b.jump(done);
-			b.startBlock(next);
-		}
-		b.runtime("qz_panic_match");
-		b.startBlock(done);
-		return b.loadSlot(result);
-	}
-
-	/** Branches to {@code matched} when {@code value} matches {@code pattern}, else to {@code failed}. */
-	private void testPattern(Pattern pattern, Value value, String matched, String failed) {
-		if (pattern instanceof WildcardPattern) {
-			b.jump(matched);
-		} else if (pattern instanceof BindingPattern binding) {
-			Variant variant = PatternNames.variantOf(binding);
-			if (variant == null) {
-				b.jump(matched);
-			} else {
-				b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(tag(variant))), matched, failed);
-			}
-		} else if (pattern instanceof LiteralPattern literal) {
-			Value expected = lower(literal.getLiteral());
-			Value equal = literal.getLiteral() instanceof StringLiteral ? b.runtime("qz_str_eq", value, expected)
-					: b.compare("eq", value, expected);
-			b.branch(equal, matched, failed);
-		} else if (pattern instanceof AlternativePattern alternatives) {
-			for (Pattern alternative : alternatives.getAlternatives()) {
-				String next = b.label("pattern.or");
-				testPattern(alternative, value, matched, next);
-				b.startBlock(next);
-			}
-			b.jump(failed);
-		} else if (pattern instanceof VariantPattern variantPattern) {
-			Variant variant = variantPattern.getVariant();
-			String fields = b.label("pattern.fields");
-			b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(tag(variant))), fields, failed);
-			b.startBlock(fields);
-			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
-				String next = b.label("pattern.field");
-				testPattern(variantPattern.getArguments().get(i), b.load(value, i + 1), next, failed);
-				b.startBlock(next);
-			}
-			b.jump(matched);
-		} else {
-			throw new IllegalStateException("cannot lower pattern " + pattern.eClass().getName());
-		}
-	}
-
-	/** Declares the names a matched pattern binds. */
-	private void bindPattern(Pattern pattern, Value value) {
-		if (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding)) {
-			declare(binding, value);
-		} else if (pattern instanceof VariantPattern variantPattern) {
-			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
-				Pattern argument = variantPattern.getArguments().get(i);
-				if (hasBindings(argument)) {
-					bindPattern(argument, b.load(value, i + 1));
-				}
-			}
-		} else if (pattern instanceof AlternativePattern alternatives) {
-			alternatives.getAlternatives().forEach(alternative -> bindPattern(alternative, value));
-		}
-	}
-
-	private static boolean hasBindings(Pattern pattern) {
-		return pattern instanceof BindingPattern || pattern instanceof VariantPattern
-				|| pattern instanceof AlternativePattern;
-	}
-
-	/** The tag of an enum value; for Option and Result a null pointer (a zero value) counts as tag 0. */
-	private Value tagOf(Value value, Variant variant) {
-		if (!Prelude.isPrelude(variant.eResource())) {
-			return b.load(value, 0);
-		}
-		int result = b.newSlot();
-		b.storeSlot(result, Value.ZERO);
-		String load = b.label("tag.load");
-		String done = b.label("tag.end");
-		b.branch(b.compare("ne", value, Value.ZERO), load, done);
-		b.startBlock(load);
-		b.storeSlot(result, b.load(value, 0));
 		b.jump(done);
 		b.startBlock(done);
 		return b.loadSlot(result);

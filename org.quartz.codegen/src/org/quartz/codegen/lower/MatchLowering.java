@@ -1,0 +1,130 @@
+package org.quartz.codegen.lower;
+
+import org.quartz.codegen.ir.Value;
+import org.quartz.lang.Prelude;
+import org.quartz.lang.quartz.AlternativePattern;
+import org.quartz.lang.quartz.BindingPattern;
+import org.quartz.lang.quartz.LiteralPattern;
+import org.quartz.lang.quartz.MatchArm;
+import org.quartz.lang.quartz.MatchExpression;
+import org.quartz.lang.quartz.Pattern;
+import org.quartz.lang.quartz.StringLiteral;
+import org.quartz.lang.quartz.Variant;
+import org.quartz.lang.quartz.VariantPattern;
+import org.quartz.lang.quartz.WildcardPattern;
+import org.quartz.lang.scoping.PatternNames;
+
+/**
+ * Lowers `match`, for {@link FunctionLowering}. Input: a match whose arms passed the
+ * exhaustiveness check. Output: a chain of tests, one block per arm, in source order; the
+ * first arm whose pattern matches binds its names and runs; the value lands in a slot. No arm
+ * matching is unreachable after the check, and panics (`no match arm matched`) if it happens.
+ * Enum values are {tag, payload...}; a null Option or Result (a zero value) has tag 0.
+ */
+final class MatchLowering {
+
+	private final FunctionLowering lowering;
+	private final IrBuilder b;
+
+	MatchLowering(FunctionLowering lowering, IrBuilder b) {
+		this.lowering = lowering;
+		this.b = b;
+	}
+
+	Value lower(MatchExpression match) {
+		Value subject = lowering.lower(match.getSubject());
+		int result = b.newSlot();
+		b.storeSlot(result, Value.ZERO);
+		String done = b.label("match.end");
+		for (MatchArm arm : match.getArms()) {
+			String body = b.label("match.arm");
+			String next = b.label("match.next");
+			testPattern(arm.getPattern(), subject, body, next);
+			b.startBlock(body);
+			bindPattern(arm.getPattern(), subject);
+			b.storeSlot(result, lowering.lowerBlock(arm.getBody()));
+			b.jump(done);
+			b.startBlock(next);
+		}
+		b.runtime("qz_panic_match");
+		b.startBlock(done);
+		return b.loadSlot(result);
+	}
+
+	/** Branches to {@code matched} when {@code value} matches {@code pattern}, else to {@code failed}. */
+	private void testPattern(Pattern pattern, Value value, String matched, String failed) {
+		if (pattern instanceof WildcardPattern) {
+			b.jump(matched);
+		} else if (pattern instanceof BindingPattern binding) {
+			Variant variant = PatternNames.variantOf(binding);
+			if (variant == null) {
+				b.jump(matched);
+			} else {
+				b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(FunctionLowering.tag(variant))), matched, failed);
+			}
+		} else if (pattern instanceof LiteralPattern literal) {
+			Value expected = lowering.lower(literal.getLiteral());
+			Value equal = literal.getLiteral() instanceof StringLiteral ? b.runtime("qz_str_eq", value, expected)
+					: b.compare("eq", value, expected);
+			b.branch(equal, matched, failed);
+		} else if (pattern instanceof AlternativePattern alternatives) {
+			for (Pattern alternative : alternatives.getAlternatives()) {
+				String next = b.label("pattern.or");
+				testPattern(alternative, value, matched, next);
+				b.startBlock(next);
+			}
+			b.jump(failed);
+		} else if (pattern instanceof VariantPattern variantPattern) {
+			Variant variant = variantPattern.getVariant();
+			String fields = b.label("pattern.fields");
+			b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(FunctionLowering.tag(variant))), fields, failed);
+			b.startBlock(fields);
+			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
+				String next = b.label("pattern.field");
+				testPattern(variantPattern.getArguments().get(i), b.load(value, i + 1), next, failed);
+				b.startBlock(next);
+			}
+			b.jump(matched);
+		} else {
+			throw new IllegalStateException("cannot lower pattern " + pattern.eClass().getName());
+		}
+	}
+
+	/** Declares the names a matched pattern binds. */
+	private void bindPattern(Pattern pattern, Value value) {
+		if (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding)) {
+			lowering.declare(binding, value);
+		} else if (pattern instanceof VariantPattern variantPattern) {
+			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
+				Pattern argument = variantPattern.getArguments().get(i);
+				if (hasBindings(argument)) {
+					bindPattern(argument, b.load(value, i + 1));
+				}
+			}
+		} else if (pattern instanceof AlternativePattern alternatives) {
+			alternatives.getAlternatives().forEach(alternative -> bindPattern(alternative, value));
+		}
+	}
+
+	private static boolean hasBindings(Pattern pattern) {
+		return pattern instanceof BindingPattern || pattern instanceof VariantPattern
+				|| pattern instanceof AlternativePattern;
+	}
+
+	/** The tag of an enum value; for Option and Result a null pointer (a zero value) counts as tag 0. */
+	private Value tagOf(Value value, Variant variant) {
+		if (!Prelude.isPrelude(variant.eResource())) {
+			return b.load(value, 0);
+		}
+		int result = b.newSlot();
+		b.storeSlot(result, Value.ZERO);
+		String load = b.label("tag.load");
+		String done = b.label("tag.end");
+		b.branch(b.compare("ne", value, Value.ZERO), load, done);
+		b.startBlock(load);
+		b.storeSlot(result, b.load(value, 0));
+		b.jump(done);
+		b.startBlock(done);
+		return b.loadSlot(result);
+	}
+}
