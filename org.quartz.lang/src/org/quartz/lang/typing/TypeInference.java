@@ -23,21 +23,19 @@ import org.quartz.lang.scoping.PatternNames;
  * `map_new()` and lambda parameters get their types from later use. Built-in generic
  * signatures from the prelude are instantiated with fresh variables at each use.
  *
+ * Calls and member accesses are typed by {@link CallInference}.
+ *
  * Walks in source order; each expression's type is recorded in the {@link Typing}. Errors are
  * collected as {@link TypeIssue}s; a wrong subexpression gets {@link Type.Error}, which unifies
  * with anything, so one mistake is reported once.
  */
 final class TypeInference extends QuartzSwitch<Type> {
 
-	/** Method forms of built-in types: `v.push(x)` is `vec_push(v, x)`. */
-	private static final Map<String, String> METHOD_PREFIXES = Map.of(Types.VEC, "vec_", Types.MAP, "map_",
-			Types.STRING, "str_", Types.CHANNEL, "channel_", Types.TASK, "task_", Types.MUTEX, "mutex_",
-			Types.ATOMIC, "atomic_");
-
-	private final Typing typing = new Typing();
-	private final Unifier unifier = new Unifier();
+	final Typing typing = new Typing();
+	final Unifier unifier = new Unifier();
+	private final CallInference calls = new CallInference(this);
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
-	private final BiFunction<EObject, String, FunctionDecl> functionLookup;
+	final BiFunction<EObject, String, FunctionDecl> functionLookup;
 	/** Types of constants, which are their own units. */
 	private final Function<ConstDecl, Type> constantTypes;
 	/** Result type of the innermost enclosing function or lambda, for `return` and `?`. */
@@ -45,7 +43,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** If/match/select expressions whose branches have different types, with those types. */
 	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
 	/** Checks that can only run once all variables are bound (to_s arguments, map keys...). */
-	private final List<Runnable> deferredChecks = new ArrayList<>();
+	final List<Runnable> deferredChecks = new ArrayList<>();
 
 	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
 			Function<ConstDecl, Type> constantTypes) {
@@ -165,7 +163,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return fresh;
 	}
 
-	private Type.Fn signature(FunctionDecl function) {
+	Type.Fn signature(FunctionDecl function) {
 		Map<TypeParam, Type> parameters = instantiate(function);
 		List<Type> params = new ArrayList<>();
 		function.getParams().forEach(p -> params.add(typeOf(p.getType(), parameters)));
@@ -175,7 +173,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	/** A variant's constructor: its fields to its enum, with the enum's parameters fresh. */
-	private Type.Fn constructor(Variant variant) {
+	Type.Fn constructor(Variant variant) {
 		EnumDecl enumDecl = (EnumDecl) variant.eContainer();
 		Map<TypeParam, Type> parameters = instantiate(enumDecl);
 		List<Type> fields = new ArrayList<>();
@@ -263,7 +261,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			if (command.getBlock() != null) {
 				arguments.add(command.getBlock());
 			}
-			return inferNamedCall(command, command.getCallee(), arguments);
+			return calls.inferNamedCall(command, command.getCallee(), arguments);
 		}
 		return voidType;
 	}
@@ -395,7 +393,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	/** Interpolation and to_s take Int, Bool or String. */
-	private void expectPrintable(Type type, EObject at) {
+	void expectPrintable(Type type, EObject at) {
 		Type t = Types.resolve(type);
 		if (Types.is(t, Types.INT) || Types.is(t, Types.BOOL) || Types.is(t, Types.STRING) || t == Type.Error.INSTANCE) {
 			return;
@@ -497,7 +495,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	/** The type of a name used as a value. */
-	private Type typeOfReference(NamedElement target, EObject at) {
+	Type typeOfReference(NamedElement target, EObject at) {
 		if (target == null || target.eIsProxy()) {
 			return Type.Error.INSTANCE;
 		}
@@ -532,223 +530,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	@Override
 	public Type caseCall(Call call) {
-		List<Expression> arguments = new ArrayList<>(call.getArguments());
-		if (call.getBlock() != null) {
-			arguments.add(call.getBlock());
-		}
-		Expression callee = call.getCallee();
-		NamedElement named = callee instanceof NameRef ref ? ref.getRef()
-				: callee instanceof VariantLiteral literal ? literal.getVariant() : null;
-		if (named instanceof FunctionDecl || named instanceof Variant) {
-			return inferNamedCall(call, named, arguments);
-		}
-		Type calleeType = infer(callee);
-		return inferClosureCall(call, callee, calleeType, arguments);
-	}
-
-	/** A call of a declared function, variant constructor or (through a binding) closure. */
-	private Type inferNamedCall(EObject call, NamedElement callee, List<Expression> arguments) {
-		if (callee == null || callee.eIsProxy()) {
-			arguments.forEach(this::infer);
-			return Type.Error.INSTANCE;
-		}
-		if (callee instanceof FunctionDecl function) {
-			typing.calls.put(call, new CallTarget.Function(function, arguments));
-			return inferFunctionCall(call, function, arguments);
-		}
-		if (callee instanceof Variant variant) {
-			typing.calls.put(call, new CallTarget.VariantConstruction(variant, arguments));
-			return applySignature(call, constructor(variant), arguments, "'" + variant.getName() + "'");
-		}
-		if (callee instanceof StructDecl || callee instanceof EnumDecl || callee instanceof ActorDecl) {
-			issue(call, null, NOT_CALLABLE, "'" + callee.getName() + "' is a type, not a function");
-			arguments.forEach(this::infer);
-			return Type.Error.INSTANCE;
-		}
-		if (call instanceof Call c) {
-			return inferClosureCall(call, c.getCallee(), typeOfReference(callee, call), arguments);
-		}
-		issue(call, null, NOT_CALLABLE, "only a declared function can be called without parentheses");
-		arguments.forEach(this::infer);
-		return Type.Error.INSTANCE;
-	}
-
-	private Type inferClosureCall(EObject call, Expression callee, Type calleeType, List<Expression> arguments) {
-		Type resolved = Types.resolve(calleeType);
-		if (resolved == Type.Error.INSTANCE) {
-			arguments.forEach(this::infer);
-			return Type.Error.INSTANCE;
-		}
-		if (resolved instanceof Type.Var) {
-			List<Type> params = new ArrayList<>();
-			arguments.forEach(a -> params.add(unifier.fresh()));
-			Type result = unifier.fresh();
-			unifier.unify(resolved, new Type.Fn(params, result));
-			resolved = Types.resolve(calleeType);
-		}
-		if (!(resolved instanceof Type.Fn fn)) {
-			issue(call, null, NOT_CALLABLE, "a value of type " + resolved + " cannot be called");
-			arguments.forEach(this::infer);
-			return Type.Error.INSTANCE;
-		}
-		typing.calls.put(call, new CallTarget.Closure(callee, arguments));
-		return applySignature(call, fn, arguments, "this function");
-	}
-
-	/** Checks arity and unifies arguments with parameters; returns the result type. */
-	private Type applySignature(EObject call, Type.Fn signature, List<Expression> arguments, String what) {
-		if (signature.parameters().size() != arguments.size()) {
-			issue(call, null, WRONG_ARGUMENT_COUNT, what + " takes " + signature.parameters().size()
-					+ " argument(s), but " + arguments.size() + " were given");
-			arguments.forEach(this::infer);
-			return signature.result();
-		}
-		for (int i = 0; i < arguments.size(); i++) {
-			Expression argument = arguments.get(i);
-			Type parameter = signature.parameters().get(i);
-			Type actual = argument instanceof Lambda lambda ? inferLambda(lambda, parameter) : infer(argument);
-			expect(parameter, actual, argument, null);
-		}
-		return signature.result();
-	}
-
-	/** Built-ins that accept several kinds of argument are typed here; the rest by their signature. */
-	private Type inferFunctionCall(EObject call, FunctionDecl function, List<Expression> arguments) {
-		boolean builtin = function.isExtern() && "builtin".equals(function.getAbi());
-		String name = function.getName();
-		if (builtin && arguments.size() >= 1) {
-			switch (name) {
-				case "to_s" -> {
-					if (arguments.size() == 1) {
-						Type type = infer(arguments.get(0));
-						deferredChecks.add(() -> expectPrintable(type, arguments.get(0)));
-						return Types.builtin(Types.STRING);
-					}
-				}
-				case "unwrap", "unwrap_or", "is_some?", "is_none?", "is_ok?", "is_err?" -> {
-					Type wrapped = Types.resolve(infer(arguments.get(0)));
-					if (wrapped instanceof Type.Named named && named.isBuiltin(Types.RESULT) && name.startsWith("unwrap")) {
-						Type value = named.arguments().get(0);
-						if (name.equals("unwrap_or") && arguments.size() == 2) {
-							expect(value, infer(arguments.get(1)), arguments.get(1), null);
-						}
-						return value;
-					}
-				}
-				default -> {
-				}
-			}
-		}
-		Type result = applySignature(call, signature(function), arguments, "'" + name + "'");
-		if (builtin) {
-			addBuiltinChecks(call, name, arguments);
-		}
-		return result;
-	}
-
-	/** Built-ins whose element or key type must be Int or String (hashing, sorting, comparing). */
-	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
-		if (name.equals("map_new")) {
-			deferredChecks.add(() -> expectKeyType(Types.argument(typing.types.get(call), 0), call, "map key"));
-		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
-			deferredChecks.add(() -> expectKeyType(Types.argument(typing.types.get(arguments.get(0)), 0), call,
-					"element"));
-		}
-	}
-
-	private void expectKeyType(Type type, EObject at, String what) {
-		if (type == null) {
-			return;
-		}
-		Type t = Types.resolve(type);
-		if (t instanceof Type.Var) {
-			issue(at, null, CANNOT_INFER, "cannot infer the " + what + " type; add a type annotation");
-		} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.STRING) && t != Type.Error.INSTANCE) {
-			issue(at, null, TYPE_MISMATCH, "a " + what + " must be Int or String, not " + t);
-		}
+		return calls.inferCall(call);
 	}
 
 	@Override
 	public Type caseMemberAccess(MemberAccess access) {
-		Expression receiver = access.getReceiver();
-		Type receiverType = Types.resolve(infer(receiver));
-		List<Expression> arguments = new ArrayList<>();
-		arguments.add(receiver);
-		arguments.addAll(access.getArguments());
-		if (access.getBlock() != null) {
-			arguments.add(access.getBlock());
-		}
-		String member = access.getMember();
-		if (receiverType == Type.Error.INSTANCE || member == null) {
-			arguments.subList(1, arguments.size()).forEach(this::infer);
-			return Type.Error.INSTANCE;
-		}
-		if (receiverType instanceof Type.Meta meta) {
-			if (meta.declaration() instanceof ActorDecl actor && member.equals("new")) {
-				typing.calls.put(access, new CallTarget.ActorStart(actor));
-				return Types.of(actor);
-			}
-			issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
-					"'" + meta.declaration().getName() + "' has no member '" + member + "'");
-			return Type.Error.INSTANCE;
-		}
-		if (receiverType instanceof Type.Var) {
-			issue(receiver, null, CANNOT_INFER, "cannot infer the type of this value; add a type annotation");
-			arguments.subList(1, arguments.size()).forEach(this::infer);
-			return Type.Error.INSTANCE;
-		}
-		if (receiverType instanceof Type.Named named && named.declaration() instanceof StructDecl struct) {
-			Field field = struct.getFields().stream().filter(f -> member.equals(f.getName())).findFirst().orElse(null);
-			if (field != null) {
-				Type fieldType = typeOf(field.getType(), Map.of());
-				typing.calls.put(access, new CallTarget.FieldRead(receiver, field));
-				if (!access.isExplicitArguments() && access.getBlock() == null) {
-					return fieldType;
-				}
-				// A field holding a function, called: `p.callback(1)`.
-				List<Expression> callArguments = arguments.subList(1, arguments.size());
-				if (!(Types.resolve(fieldType) instanceof Type.Fn fn)) {
-					issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, NOT_CALLABLE,
-							"field '" + member + "' holds " + Types.deepResolve(fieldType) + ", not a function");
-					callArguments.forEach(this::infer);
-					return Type.Error.INSTANCE;
-				}
-				return applySignature(access, fn, callArguments, "'" + member + "'");
-			}
-		}
-		if (receiverType instanceof Type.Named named && named.declaration() instanceof ActorDecl actor) {
-			FunctionDecl method = actor.getMethods().stream().filter(m -> member.equals(m.getName())).findFirst()
-					.orElse(null);
-			if (method != null) {
-				List<Expression> messageArguments = arguments.subList(1, arguments.size());
-				typing.calls.put(access, new CallTarget.ActorMessage(receiver, method, List.copyOf(messageArguments)));
-				Type result = applySignature(access, signature(method), messageArguments, "'" + member + "'");
-				return Types.builtin(Types.TASK, result);
-			}
-		}
-		FunctionDecl function = methodFunction(access, receiverType, member);
-		if (function == null) {
-			issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
-					receiverType + " has no field or method '" + member + "'");
-			arguments.subList(1, arguments.size()).forEach(this::infer);
-			return Type.Error.INSTANCE;
-		}
-		typing.calls.put(access, new CallTarget.Function(function, List.copyOf(arguments)));
-		return inferFunctionCall(access, function, arguments);
-	}
-
-	/** `x.f(a)` is `prefix_f(x, a)` for built-in types (vec_, str_, ...), else `f(x, a)`. */
-	private FunctionDecl methodFunction(EObject context, Type receiverType, String member) {
-		if (receiverType instanceof Type.Named named && named.builtin()) {
-			String prefix = METHOD_PREFIXES.get(named.name());
-			if (prefix != null) {
-				FunctionDecl prefixed = functionLookup.apply(context, prefix + member);
-				if (prefixed != null) {
-					return prefixed;
-				}
-			}
-		}
-		return functionLookup.apply(context, member);
+		return calls.inferMemberAccess(access);
 	}
 
 	@Override
@@ -943,7 +730,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	 * Types a lambda; {@code expected}, when known (an argument position), gives its parameters
 	 * their types before the body is inferred.
 	 */
-	private Type inferLambda(Lambda lambda, Type expected) {
+	Type inferLambda(Lambda lambda, Type expected) {
 		List<Type> params = new ArrayList<>();
 		Type.Fn expectedFn = Types.resolve(expected == null ? unifier.fresh() : expected) instanceof Type.Fn fn ? fn : null;
 		for (int i = 0; i < lambda.getParams().size(); i++) {
@@ -1019,7 +806,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	/** Unifies, reporting a mismatch at {@code at}. */
-	private void expect(Type expected, Type actual, EObject at, EStructuralFeature feature) {
+	void expect(Type expected, Type actual, EObject at, EStructuralFeature feature) {
 		if (!unifier.unify(expected, actual)) {
 			if (mismatchedBranches.containsKey(at)) {
 				issue(at, feature, TYPE_MISMATCH, "expected " + Types.deepResolve(expected)
@@ -1031,13 +818,13 @@ final class TypeInference extends QuartzSwitch<Type> {
 		}
 	}
 
-	private void record(EObject element, Type type) {
+	void record(EObject element, Type type) {
 		if (element != null) {
 			typing.types.put(element, type);
 		}
 	}
 
-	private void issue(EObject at, EStructuralFeature feature, String code, String message) {
+	void issue(EObject at, EStructuralFeature feature, String code, String message) {
 		if (at != null && typing.issues.stream().noneMatch(i -> i.source() == at && i.code().equals(code))) {
 			typing.issues.add(new TypeIssue(at, feature, code, message));
 		}

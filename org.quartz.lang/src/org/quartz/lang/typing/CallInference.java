@@ -1,0 +1,250 @@
+package org.quartz.lang.typing;
+
+import static org.quartz.lang.validation.QuartzIssueCodes.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.quartz.lang.quartz.*;
+
+/**
+ * Types calls for {@link TypeInference}: calls of declared functions, variant constructors and
+ * closures, `x.f(a)` member calls (fields, actor messages, the built-in types' method forms,
+ * UFCS), and the built-ins whose typing depends on their argument (to_s, unwrap on Option or
+ * Result, Int-or-String keys). Records each call's {@link CallTarget} with its arguments
+ * normalised (receiver first, trailing block last).
+ */
+final class CallInference {
+
+	/** Method forms of built-in types: `v.push(x)` is `vec_push(v, x)`. */
+	private static final Map<String, String> METHOD_PREFIXES = Map.of(Types.VEC, "vec_", Types.MAP, "map_",
+			Types.STRING, "str_", Types.CHANNEL, "channel_", Types.TASK, "task_", Types.MUTEX, "mutex_",
+			Types.ATOMIC, "atomic_");
+
+	private final TypeInference inference;
+
+	CallInference(TypeInference inference) {
+		this.inference = inference;
+	}
+
+	Type inferCall(Call call) {
+		List<Expression> arguments = new ArrayList<>(call.getArguments());
+		if (call.getBlock() != null) {
+			arguments.add(call.getBlock());
+		}
+		Expression callee = call.getCallee();
+		NamedElement named = callee instanceof NameRef ref ? ref.getRef()
+				: callee instanceof VariantLiteral literal ? literal.getVariant() : null;
+		if (named instanceof FunctionDecl || named instanceof Variant) {
+			return inferNamedCall(call, named, arguments);
+		}
+		Type calleeType = inference.infer(callee);
+		return inferClosureCall(call, callee, calleeType, arguments);
+	}
+
+	/** A call of a declared function, variant constructor or (through a binding) closure. */
+	Type inferNamedCall(EObject call, NamedElement callee, List<Expression> arguments) {
+		if (callee == null || callee.eIsProxy()) {
+			arguments.forEach(inference::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (callee instanceof FunctionDecl function) {
+			inference.typing.calls.put(call, new CallTarget.Function(function, arguments));
+			return inferFunctionCall(call, function, arguments);
+		}
+		if (callee instanceof Variant variant) {
+			inference.typing.calls.put(call, new CallTarget.VariantConstruction(variant, arguments));
+			return applySignature(call, inference.constructor(variant), arguments, "'" + variant.getName() + "'");
+		}
+		if (callee instanceof StructDecl || callee instanceof EnumDecl || callee instanceof ActorDecl) {
+			inference.issue(call, null, NOT_CALLABLE, "'" + callee.getName() + "' is a type, not a function");
+			arguments.forEach(inference::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (call instanceof Call c) {
+			return inferClosureCall(call, c.getCallee(), inference.typeOfReference(callee, call), arguments);
+		}
+		inference.issue(call, null, NOT_CALLABLE, "only a declared function can be called without parentheses");
+		arguments.forEach(inference::infer);
+		return Type.Error.INSTANCE;
+	}
+
+	private Type inferClosureCall(EObject call, Expression callee, Type calleeType, List<Expression> arguments) {
+		Type resolved = Types.resolve(calleeType);
+		if (resolved == Type.Error.INSTANCE) {
+			arguments.forEach(inference::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (resolved instanceof Type.Var) {
+			List<Type> params = new ArrayList<>();
+			arguments.forEach(a -> params.add(inference.unifier.fresh()));
+			Type result = inference.unifier.fresh();
+			inference.unifier.unify(resolved, new Type.Fn(params, result));
+			resolved = Types.resolve(calleeType);
+		}
+		if (!(resolved instanceof Type.Fn fn)) {
+			inference.issue(call, null, NOT_CALLABLE, "a value of type " + resolved + " cannot be called");
+			arguments.forEach(inference::infer);
+			return Type.Error.INSTANCE;
+		}
+		inference.typing.calls.put(call, new CallTarget.Closure(callee, arguments));
+		return applySignature(call, fn, arguments, "this function");
+	}
+
+	/** Checks arity and unifies arguments with parameters; returns the result type. */
+	private Type applySignature(EObject call, Type.Fn signature, List<Expression> arguments, String what) {
+		if (signature.parameters().size() != arguments.size()) {
+			inference.issue(call, null, WRONG_ARGUMENT_COUNT, what + " takes " + signature.parameters().size()
+					+ " argument(s), but " + arguments.size() + " were given");
+			arguments.forEach(inference::infer);
+			return signature.result();
+		}
+		for (int i = 0; i < arguments.size(); i++) {
+			Expression argument = arguments.get(i);
+			Type parameter = signature.parameters().get(i);
+			Type actual = argument instanceof Lambda lambda ? inference.inferLambda(lambda, parameter) : inference.infer(argument);
+			inference.expect(parameter, actual, argument, null);
+		}
+		return signature.result();
+	}
+
+	/** Built-ins that accept several kinds of argument are typed here; the rest by their signature. */
+	private Type inferFunctionCall(EObject call, FunctionDecl function, List<Expression> arguments) {
+		boolean builtin = function.isExtern() && "builtin".equals(function.getAbi());
+		String name = function.getName();
+		if (builtin && arguments.size() >= 1) {
+			switch (name) {
+				case "to_s" -> {
+					if (arguments.size() == 1) {
+						Type type = inference.infer(arguments.get(0));
+						inference.deferredChecks.add(() -> inference.expectPrintable(type, arguments.get(0)));
+						return Types.builtin(Types.STRING);
+					}
+				}
+				case "unwrap", "unwrap_or", "is_some?", "is_none?", "is_ok?", "is_err?" -> {
+					Type wrapped = Types.resolve(inference.infer(arguments.get(0)));
+					if (wrapped instanceof Type.Named named && named.isBuiltin(Types.RESULT) && name.startsWith("unwrap")) {
+						Type value = named.arguments().get(0);
+						if (name.equals("unwrap_or") && arguments.size() == 2) {
+							inference.expect(value, inference.infer(arguments.get(1)), arguments.get(1), null);
+						}
+						return value;
+					}
+				}
+				default -> {
+				}
+			}
+		}
+		Type result = applySignature(call, inference.signature(function), arguments, "'" + name + "'");
+		if (builtin) {
+			addBuiltinChecks(call, name, arguments);
+		}
+		return result;
+	}
+
+	/** Built-ins whose element or key type must be Int or String (hashing, sorting, comparing). */
+	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
+		if (name.equals("map_new")) {
+			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(call), 0), call, "map key"));
+		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
+			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
+					"element"));
+		}
+	}
+
+	private void expectKeyType(Type type, EObject at, String what) {
+		if (type == null) {
+			return;
+		}
+		Type t = Types.resolve(type);
+		if (t instanceof Type.Var) {
+			inference.issue(at, null, CANNOT_INFER, "cannot infer the " + what + " type; add a type annotation");
+		} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.STRING) && t != Type.Error.INSTANCE) {
+			inference.issue(at, null, TYPE_MISMATCH, "a " + what + " must be Int or String, not " + t);
+		}
+	}
+
+	Type inferMemberAccess(MemberAccess access) {
+		Expression receiver = access.getReceiver();
+		Type receiverType = Types.resolve(inference.infer(receiver));
+		List<Expression> arguments = new ArrayList<>();
+		arguments.add(receiver);
+		arguments.addAll(access.getArguments());
+		if (access.getBlock() != null) {
+			arguments.add(access.getBlock());
+		}
+		String member = access.getMember();
+		if (receiverType == Type.Error.INSTANCE || member == null) {
+			arguments.subList(1, arguments.size()).forEach(inference::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (receiverType instanceof Type.Meta meta) {
+			if (meta.declaration() instanceof ActorDecl actor && member.equals("new")) {
+				inference.typing.calls.put(access, new CallTarget.ActorStart(actor));
+				return Types.of(actor);
+			}
+			inference.issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
+					"'" + meta.declaration().getName() + "' has no member '" + member + "'");
+			return Type.Error.INSTANCE;
+		}
+		if (receiverType instanceof Type.Var) {
+			inference.issue(receiver, null, CANNOT_INFER, "cannot infer the type of this value; add a type annotation");
+			arguments.subList(1, arguments.size()).forEach(inference::infer);
+			return Type.Error.INSTANCE;
+		}
+		if (receiverType instanceof Type.Named named && named.declaration() instanceof StructDecl struct) {
+			Field field = struct.getFields().stream().filter(f -> member.equals(f.getName())).findFirst().orElse(null);
+			if (field != null) {
+				Type fieldType = inference.typeOf(field.getType(), Map.of());
+				inference.typing.calls.put(access, new CallTarget.FieldRead(receiver, field));
+				if (!access.isExplicitArguments() && access.getBlock() == null) {
+					return fieldType;
+				}
+				// A field holding a function, called: `p.callback(1)`.
+				List<Expression> callArguments = arguments.subList(1, arguments.size());
+				if (!(Types.resolve(fieldType) instanceof Type.Fn fn)) {
+					inference.issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, NOT_CALLABLE,
+							"field '" + member + "' holds " + Types.deepResolve(fieldType) + ", not a function");
+					callArguments.forEach(inference::infer);
+					return Type.Error.INSTANCE;
+				}
+				return applySignature(access, fn, callArguments, "'" + member + "'");
+			}
+		}
+		if (receiverType instanceof Type.Named named && named.declaration() instanceof ActorDecl actor) {
+			FunctionDecl method = actor.getMethods().stream().filter(m -> member.equals(m.getName())).findFirst()
+					.orElse(null);
+			if (method != null) {
+				List<Expression> messageArguments = arguments.subList(1, arguments.size());
+				inference.typing.calls.put(access, new CallTarget.ActorMessage(receiver, method, List.copyOf(messageArguments)));
+				Type result = applySignature(access, inference.signature(method), messageArguments, "'" + member + "'");
+				return Types.builtin(Types.TASK, result);
+			}
+		}
+		FunctionDecl function = methodFunction(access, receiverType, member);
+		if (function == null) {
+			inference.issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
+					receiverType + " has no field or method '" + member + "'");
+			arguments.subList(1, arguments.size()).forEach(inference::infer);
+			return Type.Error.INSTANCE;
+		}
+		inference.typing.calls.put(access, new CallTarget.Function(function, List.copyOf(arguments)));
+		return inferFunctionCall(access, function, arguments);
+	}
+
+	/** `x.f(a)` is `prefix_f(x, a)` for built-in types (vec_, str_, ...), else `f(x, a)`. */
+	private FunctionDecl methodFunction(EObject context, Type receiverType, String member) {
+		if (receiverType instanceof Type.Named named && named.builtin()) {
+			String prefix = METHOD_PREFIXES.get(named.name());
+			if (prefix != null) {
+				FunctionDecl prefixed = inference.functionLookup.apply(context, prefix + member);
+				if (prefixed != null) {
+					return prefixed;
+				}
+			}
+		}
+		return inference.functionLookup.apply(context, member);
+	}
+}
