@@ -28,6 +28,7 @@ public class ModuleSearchPath {
 
 	/** The file a module path names, seen from a file in {@code fromDir}; empty when none exists. */
 	public Optional<Path> find(String modulePath, Path fromDir) {
+		// The path's value joins its tokens with a space where whitespace separated them (`a / b`).
 		String relative = modulePath.replace(" ", "") + ".qz";
 		List<Path> dirs = new ArrayList<>();
 		if (fromDir != null) {
