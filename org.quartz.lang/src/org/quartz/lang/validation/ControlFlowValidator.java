@@ -30,10 +30,23 @@ import org.quartz.lang.quartz.TypeRef;
 import org.quartz.lang.quartz.WhileStmt;
 
 /**
- * Control flow: a function with a declared non-Void result must produce it on every path, and
- * `break`/`continue` must be inside a loop of the same function or lambda.
+ * Control flow: a function with a declared non-Void result must produce it on every path,
+ * `break`/`continue` must be inside a loop of the same function or lambda, and a statement
+ * right after `return`, `break` or `continue` in the same block can never run (a warning).
  */
 public class ControlFlowValidator extends ComposedValidator {
+
+	@Check
+	public void checkUnreachable(Block block) {
+		List<Statement> statements = block.getStatements();
+		for (int i = 0; i + 1 < statements.size(); i++) {
+			Statement jump = statements.get(i);
+			if (jump instanceof ReturnStmt || jump instanceof BreakStmt || jump instanceof ContinueStmt) {
+				warning("unreachable code", statements.get(i + 1), null, QuartzIssueCodes.UNREACHABLE_CODE);
+				return;
+			}
+		}
+	}
 
 	@Check
 	public void checkEveryPathReturns(FunctionDecl function) {

@@ -1,9 +1,14 @@
 package org.quartz.tests.validation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quartz.tests.validation.Diagnostics.assertNoError;
 
+import java.util.List;
+
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,5 +181,23 @@ class ControlFlowValidatorTest {
 				  end
 				end
 				"""), BREAK);
+	}
+
+	@Test
+	void statementAfterReturnIsUnreachable() {
+		List<Issue> issues = diagnostics.of("""
+				def f(x: Int): Int
+				  return x
+				  puts("never")
+				end
+				def main()
+				  puts("#{f(1)}")
+				end
+				""");
+		assertEquals(1, issues.size(), () -> Diagnostics.describe(issues));
+		Issue issue = issues.get(0);
+		assertEquals(QuartzIssueCodes.UNREACHABLE_CODE, issue.getCode());
+		assertEquals(Severity.WARNING, issue.getSeverity());
+		assertEquals("3:3", issue.getLineNumber() + ":" + issue.getColumn());
 	}
 }
