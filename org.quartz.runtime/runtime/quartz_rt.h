@@ -34,12 +34,29 @@
  *   stdout is fully buffered and flushed when main returns, on qz_exit and on panic.
  *
  * Threads
- *   Functions keep no hidden state and are reentrant. Vec and Map are not
+ *   Functions are reentrant and thread-safe except that Vec and Map are not
  *   synchronised: concurrent mutation of one object is a data race, as in Go.
- *   The output functions hold the stdio stream lock while writing one line, but
- *   flushing stdout before writing to stderr (qz_eputs, panics) is two steps: once
- *   the M:N scheduler runs tasks on worker threads, the output functions will need
- *   a runtime-wide output lock around them.
+ *   Output and panics hold one runtime-wide output lock, so lines never tear.
+ *
+ * Tasks (stackless; see "Concurrency" below)
+ *   A task is a runtime object: a header plus frame_words i64 words owned by the
+ *   compiled code (arguments, values live across suspension points). Its resume
+ *   function, qz_val resume(qz_val task), passed as a function address, runs the
+ *   task until it finishes - it calls qz_task_finish(task, result) and returns
+ *   QZ_DONE - or until an operation parks it - it saves its resume point with
+ *   qz_task_set_state and returns QZ_PENDING. The resume point lives in the task
+ *   header (qz_task_state, 0 at the first resume), not in the frame.
+ *   Each suspending operation has a task form qz_X_begin(task, ...) and a
+ *   synchronous form qz_X_sync(...). _begin returns 1 when it completed at once
+ *   (the result is then in qz_task_io(task)) or 0 when the task is parked: the
+ *   code must then return QZ_PENDING straight away (touching no channel or
+ *   task), and on the next resume the result is in qz_task_io(task). A parked
+ *   task is resumed exactly once, on some worker thread, never concurrently with
+ *   itself. _sync blocks the calling thread and needs no scheduler.
+ *   io word per operation: await -> the task's result; send -> Bool; recv ->
+ *   the value (0 once closed and drained); recv_opt, recv_timeout -> Option;
+ *   sleep, yield -> 0; select -> the chosen arm index (qz_select_value: the
+ *   value of a chosen recv arm, 0 for other arms or a closed channel).
  */
 #ifndef QUARTZ_RT_H
 #define QUARTZ_RT_H
@@ -49,6 +66,10 @@
 typedef int64_t qz_val;
 
 #define QZ_NORETURN _Noreturn
+
+/* What a task's resume function returns. */
+#define QZ_PENDING 0
+#define QZ_DONE 1
 
 struct qz_string {
     int64_t len;    /* bytes, not counting the terminating NUL */
@@ -154,5 +175,55 @@ qz_val qz_is_ok(qz_val r);
 /* Monotonic clock. */
 qz_val qz_time_now_ms(void);
 qz_val qz_time_now_ns(void);
+
+/* Concurrency: tasks, the scheduler, channels, select (see "Tasks" above).
+ * The first spawn starts the scheduler (one worker per CPU) unless
+ * qz_sched_init(n) did (it does nothing while one runs); qz_sched_shutdown waits
+ * for every spawned task, frees the scheduler, and the next spawn starts anew.
+ * Channel: cap > 0 buffers exactly cap values, 0 = unbuffered, < 0 panics.
+ * select: qz_select_new(number of arms), then one qz_select_* per arm in source
+ * order (arm index = order added), then qz_select_begin or qz_select_sync. */
+qz_val qz_task_new(qz_val resume_fn, qz_val frame_words);
+qz_val qz_task_spawn(qz_val task);
+qz_val qz_task_frame(qz_val task);
+qz_val qz_task_state(qz_val task);
+void qz_task_set_state(qz_val task, qz_val state);
+qz_val qz_task_io(qz_val task);
+void qz_task_finish(qz_val task, qz_val result);
+qz_val qz_task_done(qz_val task);
+qz_val qz_task_result(qz_val task);
+qz_val qz_await_begin(qz_val task, qz_val other);
+qz_val qz_await_sync(qz_val other);
+qz_val qz_yield_begin(qz_val task);
+void qz_yield_sync(void);
+qz_val qz_sleep_begin(qz_val task, qz_val ms);
+void qz_sleep_sync(qz_val ms);
+void qz_sched_init(qz_val workers);
+void qz_sched_shutdown(void);
+qz_val qz_chan_new(qz_val cap);
+void qz_chan_close(qz_val ch);
+qz_val qz_chan_closed(qz_val ch);
+qz_val qz_chan_len(qz_val ch);
+qz_val qz_chan_cap(qz_val ch);
+qz_val qz_chan_remaining(qz_val ch);
+qz_val qz_chan_pressure(qz_val ch);
+qz_val qz_send_begin(qz_val task, qz_val ch, qz_val v);
+qz_val qz_send_sync(qz_val ch, qz_val v);
+qz_val qz_recv_begin(qz_val task, qz_val ch);
+qz_val qz_recv_sync(qz_val ch);
+qz_val qz_recv_opt_begin(qz_val task, qz_val ch);
+qz_val qz_recv_opt_sync(qz_val ch);
+qz_val qz_recv_timeout_begin(qz_val task, qz_val ch, qz_val ms);
+qz_val qz_recv_timeout_sync(qz_val ch, qz_val ms);
+qz_val qz_try_send(qz_val ch, qz_val v);
+qz_val qz_try_recv(qz_val ch);
+qz_val qz_select_new(qz_val arm_count);
+void qz_select_recv(qz_val sel, qz_val ch);
+void qz_select_send(qz_val sel, qz_val ch, qz_val v);
+void qz_select_timeout(qz_val sel, qz_val ms);
+void qz_select_default(qz_val sel);
+qz_val qz_select_begin(qz_val task, qz_val sel);
+qz_val qz_select_sync(qz_val sel);
+qz_val qz_select_value(qz_val sel);
 
 #endif

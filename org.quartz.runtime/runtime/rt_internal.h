@@ -55,4 +55,157 @@ uint64_t rt_hash_int(int64_t v);
 int rt_int_len(int64_t v);                      /* characters in v's decimal form */
 void rt_int_write(char *dst, int64_t v, int len);   /* writes exactly len = rt_int_len(v) */
 
+/* rt_io.c: the runtime-wide output lock, held around every write to stdout or
+ * stderr (and by a panic while it flushes and reports), so tasks on worker
+ * threads never interleave within a line or between a flush and its write. */
+void rt_out_lock(void);
+void rt_out_unlock(void);
+
+/* ---------------------------------------------------------------------------
+ * Concurrency: rt_wait.c, rt_chan.c, rt_select.c, rt_task.c, rt_sched.c,
+ * rt_timer.c. Lock order (outer first): channel locks (several at once only in
+ * ascending address order) -> timer heap lock. A task's own lock (await) and
+ * a synchronous waiter's lock are leaves, as are the scheduler's queue locks.
+ * Nobody wakes a waiter (enqueues a task, signals a thread) while holding a
+ * channel, task or timer lock: claimers collect wake-ups in a list and call
+ * rt_wake_all after unlocking.
+ * ------------------------------------------------------------------------- */
+#include <pthread.h>
+#include <stdatomic.h>
+
+struct rt_task;
+struct rt_chan;
+struct rt_wait;
+
+/* A deadline for a task waiter, kept in the timer heap (rt_timer.c). */
+struct rt_timer {
+    int64_t deadline;       /* CLOCK_MONOTONIC ns; owner: the waiter until added */
+    int64_t index;          /* heap slot, -1 when not in the heap; owner: timer lock */
+    struct rt_wait *wait;   /* the waiter it claims when it fires */
+    int arm;                /* the arm index it records when it wins */
+};
+
+/*
+ * One blocking operation of one waiter (a task or a synchronous thread). Its
+ * registrations (rt_wnode, one per channel arm), its timer and the
+ * wake-up all refer to it. Exactly-once: whoever moves claimed 0 -> 1 by CAS
+ * owns the result fields and must wake the waiter; everybody else leaves it.
+ */
+struct rt_wait {
+    atomic_int claimed;         /* 0 waiting, 1 claimed */
+    struct rt_task *task;       /* the parked task, or NULL: a synchronous waiter */
+    /* Written by the claimer before the wake-up, read by the owner after it. */
+    int arm;                    /* chosen arm */
+    int ok;                     /* recv: got a value (0: closed); send: delivered */
+    qz_val value;               /* received value or awaited result */
+    struct rt_wait *wake_next;  /* the claimer's pending wake-up list */
+    int has_timer;              /* owner only: a timeout arm is part of this op */
+    struct rt_timer timer;      /* tasks: in the heap while parked; sync: the deadline */
+    /* Synchronous waiters only: woken is set under mu, then cv is signalled. */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int woken;
+};
+
+/* A registration in a wait queue (a channel's recvq/sendq, a task's awaiters).
+ * prev/next/queue are owned by the lock of the queue's holder. */
+struct rt_wq;
+struct rt_wnode {
+    struct rt_wnode *prev, *next;
+    struct rt_wq *queue;        /* non-NULL exactly while linked */
+    struct rt_wait *wait;
+    qz_val elem;                /* a sender's value */
+    int arm;
+};
+struct rt_wq {
+    struct rt_wnode *head, *tail;
+};
+
+/* rt_wait.c */
+void rt_wait_reset(struct rt_wait *w, struct rt_task *task);  /* before each op */
+void rt_wait_init_sync(struct rt_wait *w);
+void rt_wait_destroy_sync(struct rt_wait *w);
+int rt_wait_claim(struct rt_wait *w);                          /* 1 = won the CAS */
+void rt_wait_deliver(struct rt_wnode *n, qz_val value, int ok, struct rt_wait **wake_list);
+void rt_wake_all(struct rt_wait *list);                        /* no locks held */
+int rt_sync_park(struct rt_wait *w, int64_t deadline);         /* 0 = timed out and self-claimed */
+void rt_wq_push(struct rt_wq *q, struct rt_wnode *n);
+void rt_wq_unlink(struct rt_wnode *n);
+struct rt_wnode *rt_wq_claim(struct rt_wq *q);                 /* drops stale nodes */
+
+/* rt_chan.c: the channel, locked by mu. */
+struct rt_chan {
+    pthread_mutex_t mu;
+    int64_t cap, len, head;     /* ring buffer of cap words at buf; owner: mu */
+    qz_val *buf;
+    int closed;                 /* owner: mu */
+    struct rt_wq recvq, sendq;  /* owner: mu; non-empty only while buf is empty / full */
+};
+int rt_chan_poll_recv(struct rt_chan *c, qz_val *value, int *ok, struct rt_wait **wake_list);
+int rt_chan_poll_send(struct rt_chan *c, qz_val v, int *ok, struct rt_wait **wake_list);
+
+/* rt_select.c: every channel operation is a select over arms. */
+enum rt_arm_kind { RT_ARM_RECV = 1, RT_ARM_SEND, RT_ARM_TIMEOUT, RT_ARM_DEFAULT };
+struct rt_arm {
+    int kind;
+    struct rt_chan *ch;
+    qz_val v;                   /* send value */
+    int64_t ms;                 /* timeout */
+    struct rt_wnode node;       /* the registration while parked */
+};
+struct rt_select {
+    int64_t n, cap;
+    qz_val value;               /* the received value of the chosen arm */
+    struct rt_arm arms[];
+};
+/* >= 0: chosen arm, done (w->value/ok set). -1: registered, the caller parks
+ * (only with may_park). -2: nothing ready and may_park is 0. */
+int rt_arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park);
+void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w);
+/* The blocking form for synchronous code: returns the chosen arm, the result in *w. */
+int rt_arms_sync(struct rt_arm *arms, int n, struct rt_wait *w);
+
+/* rt_task.c */
+enum rt_run { RT_NEW, RT_RUNNABLE, RT_RUNNING, RT_PARKED, RT_NOTIFIED, RT_FINISHED };
+enum rt_op {
+    RT_OP_NONE, RT_OP_AWAIT, RT_OP_RECV, RT_OP_RECV_OPT, RT_OP_RECV_TIMEOUT,
+    RT_OP_SEND, RT_OP_SLEEP, RT_OP_YIELD, RT_OP_SELECT
+};
+struct rt_task {
+    qz_val (*resume)(qz_val task);
+    atomic_int run;             /* enum rt_run; see rt_task.c */
+    qz_val state, io;           /* owner: the task while it runs */
+    struct rt_task *run_next;   /* owner: the run queue holding it */
+    int op;                     /* enum rt_op the task is parked in; owner: the task */
+    struct rt_select *sel;      /* RT_OP_SELECT */
+    struct rt_arm own[2];       /* arms of a single channel op / the await node */
+    struct rt_wait wait;
+    pthread_mutex_t mu;         /* guards result and awaiters */
+    atomic_int done;
+    qz_val result;
+    struct rt_wq awaiters;
+    int64_t nwords;
+    qz_val frame[];             /* the compiler's frame words */
+};
+void rt_task_wake(struct rt_task *t);
+void rt_task_run(struct rt_task *t);   /* one resume, on a worker */
+/* Starts op over t->own (or t->sel's arms): 1 = done, io set; 0 = parked. */
+qz_val rt_task_op(struct rt_task *t, int op);
+
+/* rt_sched.c */
+void rt_sched_spawn(struct rt_task *t);     /* a new task, RT_RUNNABLE; starts the scheduler */
+void rt_sched_enqueue(struct rt_task *t);   /* a woken task, RT_RUNNABLE */
+void rt_sched_task_exited(void);            /* after a resume returned QZ_DONE */
+void *rt_sched_alloc(size_t n);             /* scheduler-owned memory, counted */
+void rt_sched_free(void *p);
+int64_t rt_sched_live_allocs(void);         /* for tests: 0 after shutdown */
+int rt_sched_running(void);
+
+/* rt_timer.c: the timer heap and its thread, owned by the scheduler. */
+void rt_timers_start(void);
+void rt_timers_stop(void);
+void rt_timer_add(struct rt_timer *t);
+void rt_timer_cancel(struct rt_timer *t);
+int64_t rt_deadline_after(int64_t ms);      /* now + ms, in ns, saturating */
+
 #endif

@@ -6,8 +6,10 @@
  * and before anything goes to stderr so the two streams interleave in the order
  * the program wrote them. stderr is unbuffered: each line goes out in one writev.
  *
- * Each call holds the stdio stream lock while it writes, so a line is never torn.
- * Flush-then-write to stderr is not atomic across threads; see quartz_rt.h.
+ * Thread safety: every call holds the runtime-wide output lock (out_mu) while it
+ * writes, and so does a panic while it flushes and reports, so with tasks on
+ * worker threads a line is never torn and flush-then-write to stderr is one step.
+ * out_mu is a leaf lock: nothing else is taken while it is held.
  */
 #include "rt_internal.h"
 
@@ -16,6 +18,18 @@
 #include <unistd.h>
 
 enum { STDOUT_BUFFER_SIZE = 1 << 16 };
+
+static pthread_mutex_t out_mu = PTHREAD_MUTEX_INITIALIZER;
+
+void rt_out_lock(void)
+{
+    pthread_mutex_lock(&out_mu);
+}
+
+void rt_out_unlock(void)
+{
+    pthread_mutex_unlock(&out_mu);
+}
 
 /* Lives for the whole process: stdio flushes from it at exit. */
 static char stdout_buffer[STDOUT_BUFFER_SIZE];
@@ -50,11 +64,13 @@ void rt_write_fd(int fd, struct iovec *iov, int n)
 static void write_stdout(qz_val s, int newline)
 {
     const struct qz_string *str = rt_ptr(s);
+    rt_out_lock();
     flockfile(stdout);
     fwrite_unlocked(rt_str_bytes(str), 1, (size_t)rt_str_len(str), stdout);
     if (newline)
         putc_unlocked('\n', stdout);
     funlockfile(stdout);
+    rt_out_unlock();
 }
 
 void qz_puts(qz_val s)
@@ -70,10 +86,12 @@ void qz_print(qz_val s)
 void qz_eputs(qz_val s)
 {
     const struct qz_string *str = rt_ptr(s);
-    fflush(stdout);
     struct iovec iov[2] = {
         { .iov_base = (void *)rt_str_bytes(str), .iov_len = (size_t)rt_str_len(str) },
         { .iov_base = "\n", .iov_len = 1 },
     };
+    rt_out_lock();
+    fflush(stdout);
     rt_write_fd(2, iov, 2);
+    rt_out_unlock();
 }

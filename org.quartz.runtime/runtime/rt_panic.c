@@ -5,6 +5,8 @@
  * "panic: <message>\n" to stderr in one writev, and exits with code 101.
  * It uses _exit, not exit: a panic may come from any thread once tasks run on
  * worker threads, and atexit handlers or stdio teardown must not race with them.
+ * It holds the output lock (rt_io.c) from the flush to the exit, so output of
+ * other threads cannot slip in between, and a second panic waits for the first.
  * Nothing here allocates, so running out of memory can panic too.
  */
 #include "rt_internal.h"
@@ -17,6 +19,7 @@ enum { PANIC_EXIT_CODE = 101 };
 
 void rt_panic_msg(const char *msg, size_t len)
 {
+    rt_out_lock();
     fflush(stdout);
     struct iovec iov[3] = {
         { .iov_base = "panic: ", .iov_len = 7 },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Quartz runtime with each unit test (test_*.c) and runs them, twice:
 # under AddressSanitizer + UndefinedBehaviorSanitizer, and optimised (-O2, as a
-# compiled program links it). Also checks that quartz_rt.h keeps the one-line
+# compiled program links it); the concurrency tests (CONCURRENCY_TESTS) a third
+# time under ThreadSanitizer. Also checks that quartz_rt.h keeps the one-line
 # declaration format and that it and the runtime's exported functions match.
 # Exits non-zero when anything fails.
 set -euo pipefail
@@ -17,6 +18,10 @@ trap 'rm -rf "$work"' EXIT
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
 # UBSan only reports by default; make a report fail the test.
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+# Any data race fails the test.
+export TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
+
+CONCURRENCY_TESTS="test_chan test_task test_select test_stress"
 
 failed=0
 
@@ -45,10 +50,11 @@ check_exports() {
     }
 }
 
+# run_config NAME TESTS FLAGS...: TESTS is "all" or a list of test names.
 run_config() {
-    local name=$1
-    shift
-    local flags=(-std=c11 -Wall -Wextra -Werror "$@")
+    local name=$1 tests=$2
+    shift 2
+    local flags=(-std=c11 -Wall -Wextra -Werror -pthread "$@")
     local out="$work/$name"
     mkdir -p "$out"
     echo "== $name: ${flags[*]}"
@@ -57,6 +63,9 @@ run_config() {
     done
     check_exports "$out"/rt_*.o
     for t in "$here"/test_*.c; do
+        if [ "$tests" != all ] && [[ " $tests " != *" $(basename "${t%.c}") "* ]]; then
+            continue
+        fi
         local exe
         exe="$out/$(basename "${t%.c}")"
         $cc "${flags[@]}" -I"$rt" "$t" "$out"/rt_*.o -o "$exe"
@@ -68,8 +77,9 @@ run_config() {
 }
 
 check_header
-run_config sanitized -g -fsanitize=address,undefined -fno-omit-frame-pointer
-run_config optimised -O2
+run_config sanitized all -g -fsanitize=address,undefined -fno-omit-frame-pointer
+run_config optimised all -O2
+run_config thread "$CONCURRENCY_TESTS" -g -O1 -fsanitize=thread
 
 if [ "$failed" -ne 0 ]; then
     echo "runtime tests FAILED"

@@ -104,6 +104,48 @@ public final class RuntimeAbi {
 		fn("qz_is_ok", 1, VALUE);
 		fn("qz_time_now_ms", 0, VALUE);
 		fn("qz_time_now_ns", 0, VALUE);
+		fn("qz_task_new", 2, VALUE);
+		fn("qz_task_spawn", 1, VALUE);
+		fn("qz_task_frame", 1, VALUE);
+		fn("qz_task_state", 1, VALUE);
+		fn("qz_task_set_state", 2, VOID);
+		fn("qz_task_io", 1, VALUE);
+		fn("qz_task_finish", 2, VOID);
+		fn("qz_task_done", 1, VALUE);
+		fn("qz_task_result", 1, VALUE);
+		fn("qz_await_begin", 2, VALUE);
+		fn("qz_await_sync", 1, VALUE);
+		fn("qz_yield_begin", 1, VALUE);
+		fn("qz_yield_sync", 0, VOID);
+		fn("qz_sleep_begin", 2, VALUE);
+		fn("qz_sleep_sync", 1, VOID);
+		fn("qz_sched_init", 1, VOID);
+		fn("qz_sched_shutdown", 0, VOID);
+		fn("qz_chan_new", 1, VALUE);
+		fn("qz_chan_close", 1, VOID);
+		fn("qz_chan_closed", 1, VALUE);
+		fn("qz_chan_len", 1, VALUE);
+		fn("qz_chan_cap", 1, VALUE);
+		fn("qz_chan_remaining", 1, VALUE);
+		fn("qz_chan_pressure", 1, VALUE);
+		fn("qz_send_begin", 3, VALUE);
+		fn("qz_send_sync", 2, VALUE);
+		fn("qz_recv_begin", 2, VALUE);
+		fn("qz_recv_sync", 1, VALUE);
+		fn("qz_recv_opt_begin", 2, VALUE);
+		fn("qz_recv_opt_sync", 1, VALUE);
+		fn("qz_recv_timeout_begin", 3, VALUE);
+		fn("qz_recv_timeout_sync", 2, VALUE);
+		fn("qz_try_send", 2, VALUE);
+		fn("qz_try_recv", 1, VALUE);
+		fn("qz_select_new", 1, VALUE);
+		fn("qz_select_recv", 2, VOID);
+		fn("qz_select_send", 3, VOID);
+		fn("qz_select_timeout", 2, VOID);
+		fn("qz_select_default", 1, VOID);
+		fn("qz_select_begin", 2, VALUE);
+		fn("qz_select_sync", 1, VALUE);
+		fn("qz_select_value", 1, VALUE);
 	}
 
 	private RuntimeAbi() {

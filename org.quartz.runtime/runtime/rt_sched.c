@@ -1,0 +1,334 @@
+/*
+ * rt_sched.c - the M:N scheduler: worker threads that resume tasks.
+ *
+ * Design
+ *   Workers. N pthreads (qz_sched_init(N); 0 or the implicit start by the first
+ *   spawn = one per online CPU). Each runs: pop its own run queue, else the
+ *   global queue, else steal from another worker (starting at a random victim),
+ *   else park. Running a task = one call of its resume function (rt_task_run).
+ *   Queues. Each worker has a FIFO run queue (intrusive list through
+ *   task->run_next, its own mutex; only that worker pushes to it, anybody pops
+ *   from the head, so a thief takes the oldest task). Tasks spawned or woken on
+ *   a worker go to that worker's queue (locality; a yielding task goes to the
+ *   back). Tasks spawned or woken elsewhere (main thread, synchronous code on
+ *   other threads, the timer thread) go to the global injection queue.
+ *   Parking. An idle worker parks on one condition variable (idle_cv, under the
+ *   scheduler's mu) - no busy waiting. Before it sleeps it increments nidle and
+ *   re-checks every queue; a pusher appends and then reads nidle, signalling
+ *   when it is non-zero (both sides sequentially consistent, so one of them sees
+ *   the other: no lost wake-up). Global pushes signal under mu.
+ *   Timers. One timer thread (rt_timer.c) owns a binary heap of deadlines
+ *   (sleep, timeout arms, recv_timeout in tasks); it claims the expired waiter
+ *   and enqueues its task. Synchronous code never uses it: it waits on its own
+ *   condition variable with a deadline.
+ *   Shutdown. qz_sched_shutdown waits (done_cv) until no spawned task is
+ *   unfinished, then sets stopping, wakes and joins the workers, stops the timer
+ *   thread and frees every scheduler allocation (counted: rt_sched_live_allocs).
+ *   The next spawn starts a fresh scheduler. Tasks themselves are program values
+ *   and outlive the scheduler (await / task_result on them keep working).
+ *
+ * Invariants and ownership
+ *   - sched (the current scheduler) changes only under life_mu, which start and
+ *     shutdown hold throughout; spawns from outside workers also take it, so they
+ *     never meet a scheduler being torn down. Code running on a worker, and any
+ *     wake-up of a parked task, implies a live scheduler (live > 0).
+ *   - A task is in at most one run queue, and only while RT_RUNNABLE.
+ *   - live counts spawned, unfinished tasks; it drops after the worker's resume
+ *     call returned QZ_DONE, so shutdown never frees under a running task.
+ *   - Lock order: life_mu -> sched mu; a worker queue lock is a leaf (never held
+ *     with another). No queue lock is held while a task runs.
+ */
+#include "rt_internal.h"
+
+#include <unistd.h>
+
+struct rt_worker {
+    struct rt_sched *s;
+    pthread_t thread;
+    pthread_mutex_t mu;             /* guards head/tail */
+    struct rt_task *head, *tail;
+    atomic_long n;                  /* queue length, readable without mu */
+};
+
+struct rt_sched {
+    int nworkers;
+    struct rt_worker *workers;
+    pthread_mutex_t mu;             /* guards the global queue, stopping */
+    pthread_cond_t idle_cv;         /* idle workers wait here */
+    pthread_cond_t done_cv;         /* shutdown waits here for live == 0 */
+    struct rt_task *ghead, *gtail;
+    atomic_long gn;
+    atomic_int nidle;
+    int stopping;
+    atomic_long live;
+};
+
+static pthread_mutex_t life_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct rt_sched *_Atomic sched;
+static int default_workers;                 /* from qz_sched_init; owner: life_mu */
+static _Thread_local struct rt_worker *current_worker;
+static atomic_long sched_allocs;
+
+void *rt_sched_alloc(size_t n)
+{
+    atomic_fetch_add(&sched_allocs, 1);
+    return rt_alloc(n);
+}
+
+void rt_sched_free(void *p)
+{
+    if (p != NULL) {
+        atomic_fetch_sub(&sched_allocs, 1);
+        rt_free(p);
+    }
+}
+
+int64_t rt_sched_live_allocs(void)
+{
+    return atomic_load(&sched_allocs);
+}
+
+int rt_sched_running(void)
+{
+    return atomic_load(&sched) != NULL;
+}
+
+/* ---- queues ---- */
+
+static void list_push(struct rt_task **head, struct rt_task **tail, struct rt_task *t)
+{
+    t->run_next = NULL;
+    if (*tail != NULL)
+        (*tail)->run_next = t;
+    else
+        *head = t;
+    *tail = t;
+}
+
+static struct rt_task *list_pop(struct rt_task **head, struct rt_task **tail)
+{
+    struct rt_task *t = *head;
+    if (t != NULL) {
+        *head = t->run_next;
+        if (*head == NULL)
+            *tail = NULL;
+        t->run_next = NULL;
+    }
+    return t;
+}
+
+static void wake_idle(struct rt_sched *s)
+{
+    if (atomic_load(&s->nidle) > 0) {
+        pthread_mutex_lock(&s->mu);
+        pthread_cond_signal(&s->idle_cv);
+        pthread_mutex_unlock(&s->mu);
+    }
+}
+
+static void push_local(struct rt_worker *w, struct rt_task *t)
+{
+    pthread_mutex_lock(&w->mu);
+    list_push(&w->head, &w->tail, t);
+    atomic_fetch_add(&w->n, 1);
+    pthread_mutex_unlock(&w->mu);
+    wake_idle(w->s);   /* another worker may steal it */
+}
+
+static struct rt_task *pop_worker(struct rt_worker *w)
+{
+    if (atomic_load(&w->n) == 0)
+        return NULL;
+    pthread_mutex_lock(&w->mu);
+    struct rt_task *t = list_pop(&w->head, &w->tail);
+    if (t != NULL)
+        atomic_fetch_sub(&w->n, 1);
+    pthread_mutex_unlock(&w->mu);
+    return t;
+}
+
+static void push_global(struct rt_sched *s, struct rt_task *t)
+{
+    pthread_mutex_lock(&s->mu);
+    list_push(&s->ghead, &s->gtail, t);
+    atomic_fetch_add(&s->gn, 1);
+    if (atomic_load(&s->nidle) > 0)
+        pthread_cond_signal(&s->idle_cv);
+    pthread_mutex_unlock(&s->mu);
+}
+
+static struct rt_task *pop_global(struct rt_sched *s)
+{
+    if (atomic_load(&s->gn) == 0)
+        return NULL;
+    pthread_mutex_lock(&s->mu);
+    struct rt_task *t = list_pop(&s->ghead, &s->gtail);
+    if (t != NULL)
+        atomic_fetch_sub(&s->gn, 1);
+    pthread_mutex_unlock(&s->mu);
+    return t;
+}
+
+static struct rt_task *steal(struct rt_sched *s, struct rt_worker *self, unsigned *seed)
+{
+    int n = s->nworkers;
+    *seed = *seed * 1103515245u + 12345u;
+    int start = (int)((*seed >> 16) % (unsigned)n);
+    for (int k = 0; k < n; k++) {
+        struct rt_worker *v = &s->workers[(start + k) % n];
+        if (v == self)
+            continue;
+        struct rt_task *t = pop_worker(v);
+        if (t != NULL)
+            return t;
+    }
+    return NULL;
+}
+
+static int any_work(struct rt_sched *s)
+{
+    if (atomic_load(&s->gn) > 0)
+        return 1;
+    for (int i = 0; i < s->nworkers; i++)
+        if (atomic_load(&s->workers[i].n) > 0)
+            return 1;
+    return 0;
+}
+
+void rt_sched_enqueue(struct rt_task *t)
+{
+    struct rt_worker *w = current_worker;
+    if (w != NULL)
+        push_local(w, t);
+    else
+        push_global(atomic_load(&sched), t);
+}
+
+void rt_sched_task_exited(void)
+{
+    struct rt_sched *s = current_worker->s;
+    if (atomic_fetch_sub(&s->live, 1) == 1) {
+        pthread_mutex_lock(&s->mu);
+        pthread_cond_broadcast(&s->done_cv);
+        pthread_mutex_unlock(&s->mu);
+    }
+}
+
+/* ---- workers ---- */
+
+static void *worker_main(void *arg)
+{
+    struct rt_worker *w = arg;
+    struct rt_sched *s = w->s;
+    unsigned seed = (unsigned)(w - s->workers) * 2654435761u + 1;
+    current_worker = w;
+    for (;;) {
+        struct rt_task *t = pop_worker(w);
+        if (t == NULL)
+            t = pop_global(s);
+        if (t == NULL)
+            t = steal(s, w, &seed);
+        if (t != NULL) {
+            rt_task_run(t);
+            continue;
+        }
+        pthread_mutex_lock(&s->mu);
+        if (s->stopping) {
+            pthread_mutex_unlock(&s->mu);
+            break;
+        }
+        atomic_fetch_add(&s->nidle, 1);
+        if (!any_work(s))
+            pthread_cond_wait(&s->idle_cv, &s->mu);
+        atomic_fetch_sub(&s->nidle, 1);
+        pthread_mutex_unlock(&s->mu);
+    }
+    current_worker = NULL;
+    return NULL;
+}
+
+/* Under life_mu. */
+static struct rt_sched *start(int nworkers)
+{
+    if (nworkers <= 0) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+        nworkers = cpus > 0 ? (int)cpus : 1;
+    }
+    if (nworkers > 1024)
+        nworkers = 1024;
+    struct rt_sched *s = rt_sched_alloc(sizeof *s);
+    s->nworkers = nworkers;
+    s->workers = rt_sched_alloc((size_t)nworkers * sizeof *s->workers);
+    pthread_mutex_init(&s->mu, NULL);
+    pthread_cond_init(&s->idle_cv, NULL);
+    pthread_cond_init(&s->done_cv, NULL);
+    rt_timers_start();
+    for (int i = 0; i < nworkers; i++) {
+        struct rt_worker *w = &s->workers[i];
+        w->s = s;
+        pthread_mutex_init(&w->mu, NULL);
+    }
+    for (int i = 0; i < nworkers; i++)
+        if (pthread_create(&s->workers[i].thread, NULL, worker_main, &s->workers[i]) != 0)
+            rt_panic_cstr("cannot start a scheduler worker thread");
+    atomic_store(&sched, s);
+    return s;
+}
+
+void qz_sched_init(qz_val workers)
+{
+    pthread_mutex_lock(&life_mu);
+    if (atomic_load(&sched) == NULL) {
+        default_workers = workers < 0 ? 0 : (int)(workers > 1024 ? 1024 : workers);
+        start(default_workers);
+    }
+    pthread_mutex_unlock(&life_mu);
+}
+
+void rt_sched_spawn(struct rt_task *t)
+{
+    struct rt_worker *w = current_worker;
+    if (w != NULL) {
+        atomic_fetch_add(&w->s->live, 1);
+        push_local(w, t);
+        return;
+    }
+    pthread_mutex_lock(&life_mu);
+    struct rt_sched *s = atomic_load(&sched);
+    if (s == NULL)
+        s = start(default_workers);
+    atomic_fetch_add(&s->live, 1);
+    push_global(s, t);
+    pthread_mutex_unlock(&life_mu);
+}
+
+void qz_sched_shutdown(void)
+{
+    if (current_worker != NULL)
+        rt_panic_cstr("sched_shutdown called from a task");
+    pthread_mutex_lock(&life_mu);
+    struct rt_sched *s = atomic_load(&sched);
+    if (s == NULL) {
+        pthread_mutex_unlock(&life_mu);
+        return;
+    }
+    pthread_mutex_lock(&s->mu);
+    while (atomic_load(&s->live) > 0)
+        pthread_cond_wait(&s->done_cv, &s->mu);
+    s->stopping = 1;
+    pthread_cond_broadcast(&s->idle_cv);
+    pthread_mutex_unlock(&s->mu);
+    for (int i = 0; i < s->nworkers; i++)
+        pthread_join(s->workers[i].thread, NULL);
+    rt_timers_stop();
+    for (int i = 0; i < s->nworkers; i++)
+        pthread_mutex_destroy(&s->workers[i].mu);
+    pthread_mutex_destroy(&s->mu);
+    pthread_cond_destroy(&s->idle_cv);
+    pthread_cond_destroy(&s->done_cv);
+    rt_sched_free(s->workers);
+    s->workers = NULL;
+    atomic_store(&sched, NULL);
+    rt_sched_free(s);
+    pthread_mutex_unlock(&life_mu);
+}

@@ -1,0 +1,170 @@
+/*
+ * rt_wait.c - waiters, wait queues and the exactly-once wake-up.
+ *
+ * A waiter (struct rt_wait) is one blocking operation of one task or one
+ * synchronous thread. It may be registered in several wait queues at once (a
+ * select registers one rt_wnode per channel arm) and may have a timer. Whoever
+ * wants to complete it (a channel peer, a closer, a finishing task, the timer)
+ * must first win the CAS claimed 0 -> 1 (rt_wait_claim). The winner alone
+ * writes arm/ok/value and wakes the waiter; losers leave it alone. So a parked
+ * task is resumed exactly once and select's registrations cannot race.
+ *
+ * Invariants
+ *   - A node is linked (queue != NULL) only under the lock of its queue's holder
+ *     (the channel's mu, or the awaited task's mu); rt_wq_claim unlinks every
+ *     node it looks at, claimed or stale.
+ *   - The owner unlinks all its remaining nodes and cancels its timer
+ *     (rt_arms_cleanup) after the wake-up and before it reuses the rt_wait.
+ *   - Wake-ups are collected into a list through wake_next while locks are held
+ *     and delivered by rt_wake_all with no lock held. wake_next is read before
+ *     the wake-up: after it the owner may reuse (or, for a synchronous waiter on
+ *     a stack, discard) the rt_wait.
+ *   - A synchronous waiter is signalled under its own mu, and it returns only
+ *     after seeing woken under that mu, so the signaller never touches a dead
+ *     waiter.
+ */
+#include "rt_internal.h"
+
+#include <errno.h>
+#include <time.h>
+
+void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
+{
+    atomic_store(&w->claimed, 0);
+    w->task = task;
+    w->arm = -1;
+    w->ok = 0;
+    w->value = 0;
+    w->wake_next = NULL;
+    w->has_timer = 0;
+    w->timer.deadline = 0;
+    w->timer.index = -1;
+    w->timer.wait = w;
+    w->timer.arm = -1;
+}
+
+void rt_wait_init_sync(struct rt_wait *w)
+{
+    rt_wait_reset(w, NULL);
+    pthread_condattr_t attr;
+    pthread_condattr_init(&attr);
+    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+    pthread_cond_init(&w->cv, &attr);
+    pthread_condattr_destroy(&attr);
+    pthread_mutex_init(&w->mu, NULL);
+    w->woken = 0;
+}
+
+void rt_wait_destroy_sync(struct rt_wait *w)
+{
+    pthread_cond_destroy(&w->cv);
+    pthread_mutex_destroy(&w->mu);
+}
+
+int rt_wait_claim(struct rt_wait *w)
+{
+    int expected = 0;
+    return atomic_compare_exchange_strong(&w->claimed, &expected, 1);
+}
+
+/* The claimer (n's wait already claimed) records the outcome and queues the wake-up. */
+void rt_wait_deliver(struct rt_wnode *n, qz_val value, int ok, struct rt_wait **wake_list)
+{
+    struct rt_wait *w = n->wait;
+    w->arm = n->arm;
+    w->value = value;
+    w->ok = ok;
+    w->wake_next = *wake_list;
+    *wake_list = w;
+}
+
+static void wake_one(struct rt_wait *w)
+{
+    if (w->task != NULL) {
+        rt_task_wake(w->task);
+        return;
+    }
+    pthread_mutex_lock(&w->mu);
+    w->woken = 1;
+    pthread_cond_signal(&w->cv);
+    pthread_mutex_unlock(&w->mu);
+}
+
+void rt_wake_all(struct rt_wait *list)
+{
+    while (list != NULL) {
+        struct rt_wait *next = list->wake_next;
+        wake_one(list);
+        list = next;
+    }
+}
+
+/*
+ * Blocks a synchronous waiter until it is woken, or until deadline (ns,
+ * CLOCK_MONOTONIC; < 0 = none). On time-out it tries to claim itself: if that
+ * wins it returns 0 (nobody else will touch the result); if a claimer won first,
+ * it waits for that claimer's wake-up, which is imminent, and returns 1.
+ */
+int rt_sync_park(struct rt_wait *w, int64_t deadline)
+{
+    pthread_mutex_lock(&w->mu);
+    while (!w->woken) {
+        if (deadline < 0) {
+            pthread_cond_wait(&w->cv, &w->mu);
+            continue;
+        }
+        struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
+        int r = pthread_cond_timedwait(&w->cv, &w->mu, &ts);
+        if (r == ETIMEDOUT && !w->woken) {
+            if (rt_wait_claim(w)) {
+                pthread_mutex_unlock(&w->mu);
+                return 0;
+            }
+            deadline = -1;
+        }
+    }
+    pthread_mutex_unlock(&w->mu);
+    return 1;
+}
+
+void rt_wq_push(struct rt_wq *q, struct rt_wnode *n)
+{
+    n->queue = q;
+    n->next = NULL;
+    n->prev = q->tail;
+    if (q->tail != NULL)
+        q->tail->next = n;
+    else
+        q->head = n;
+    q->tail = n;
+}
+
+void rt_wq_unlink(struct rt_wnode *n)
+{
+    struct rt_wq *q = n->queue;
+    if (q == NULL)
+        return;
+    if (n->prev != NULL)
+        n->prev->next = n->next;
+    else
+        q->head = n->next;
+    if (n->next != NULL)
+        n->next->prev = n->prev;
+    else
+        q->tail = n->prev;
+    n->prev = n->next = NULL;
+    n->queue = NULL;
+}
+
+/* The first node whose waiter this call claims, unlinked; nodes of waiters already
+ * claimed elsewhere (a select that another arm or its timer won) are dropped. */
+struct rt_wnode *rt_wq_claim(struct rt_wq *q)
+{
+    struct rt_wnode *n;
+    while ((n = q->head) != NULL) {
+        rt_wq_unlink(n);
+        if (rt_wait_claim(n->wait))
+            return n;
+    }
+    return NULL;
+}

@@ -1,0 +1,46 @@
+/*
+ * qz_tasks.h - hand-written tasks for the concurrency tests, in the shape the
+ * compiler emits: a resume function switching over the task's state, frame words
+ * for arguments and values live across suspension points, and for every
+ * suspending operation "if (!qz_X_begin(...)) { save state; return QZ_PENDING; }"
+ * followed by the resume point, which reads qz_task_io.
+ */
+#ifndef QZ_TASKS_H
+#define QZ_TASKS_H
+
+#include "qz_test.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+
+#define FRAME(t) ((qz_val *)rt_ptr(qz_task_frame(t)))
+#define FN(f) ((qz_val)(intptr_t)(f))
+/* Parks at resume point n when the operation did not complete at once. */
+#define SUSPEND(t, n, begin) \
+    do { if (!(begin)) { qz_task_set_state((t), (n)); return QZ_PENDING; } } while (0)
+#define FINISH(t, v) do { qz_task_finish((t), (v)); return QZ_DONE; } while (0)
+
+/* A task of fn with up to four frame words set, spawned. */
+static inline qz_val go4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_val d)
+{
+    qz_val t = qz_task_new(FN(fn), 8);
+    qz_val *f = FRAME(t);
+    f[0] = a;
+    f[1] = b;
+    f[2] = c;
+    f[3] = d;
+    return qz_task_spawn(t);
+}
+
+static inline qz_val ms_since(qz_val t0)
+{
+    return qz_time_now_ms() - t0;
+}
+
+/* Kills a hung test: a deadlock fails (SIGALRM) instead of blocking the run. */
+static inline void watchdog(unsigned seconds)
+{
+    alarm(seconds);
+}
+
+#endif

@@ -1,0 +1,318 @@
+/* Tests for rt_task.c, rt_sched.c and rt_timer.c: hand-written tasks. */
+#include "qz_tasks.h"
+
+/* frame: [0] x. Result: x * 2, at once. */
+static qz_val double_resume(qz_val t)
+{
+    FINISH(t, FRAME(t)[0] * 2);
+}
+
+/* frame: [0] other task. Awaits it twice; result: both results summed. */
+static qz_val await_twice_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        SUSPEND(t, 1, qz_await_begin(t, f[0]));
+        /* fallthrough */
+    case 1:
+        f[1] = qz_task_io(t);
+        SUSPEND(t, 2, qz_await_begin(t, f[0]));
+        /* fallthrough */
+    case 2:
+        FINISH(t, f[1] + qz_task_io(t));
+    }
+    abort();
+}
+
+/* frame: [0] ch, [1] first, [2] count, [3] i. Sends first..first+count-1; result: sends that succeeded. */
+static qz_val producer_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[3] = 0;
+    loop:
+        if (f[3] >= f[2])
+            FINISH(t, f[3]);
+        SUSPEND(t, 1, qz_send_begin(t, f[0], f[1] + f[3]));
+        /* fallthrough */
+    case 1:
+        if (!qz_task_io(t))
+            FINISH(t, f[3]);   /* closed */
+        f[3]++;
+        goto loop;
+    }
+    abort();
+}
+
+/* frame: [0] ch, [1] expected first value (FIFO check), [2] count ok, [3] sum.
+ * recv_opt until closed; result: sum, or -1 if the order was wrong. */
+static qz_val fifo_consumer_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+    loop:
+        SUSPEND(t, 1, qz_recv_opt_begin(t, f[0]));
+        /* fallthrough */
+    case 1: {
+        qz_val o = qz_task_io(t);
+        if (!qz_is_some(o))
+            FINISH(t, f[2] < 0 ? -1 : f[3]);
+        qz_val v = qz_unwrap(o);
+        if (v != f[1])
+            f[2] = -1;
+        f[1]++;
+        f[3] += v;
+        goto loop;
+    }
+    }
+    abort();
+}
+
+/* frame: [0] ch. One plain recv; result: the value. */
+static qz_val recv_once_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        SUSPEND(t, 1, qz_recv_begin(t, f[0]));
+        /* fallthrough */
+    case 1:
+        FINISH(t, qz_task_io(t));
+    }
+    abort();
+}
+
+/* frame: [0] ch, [1] ms. recv_timeout; result: the value, or -1 for None. */
+static qz_val recv_timeout_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        SUSPEND(t, 1, qz_recv_timeout_begin(t, f[0], f[1]));
+        /* fallthrough */
+    case 1:
+        FINISH(t, qz_unwrap_or(qz_task_io(t), -1));
+    }
+    abort();
+}
+
+/* frame: [0] ms. Sleeps; result: the milliseconds it took. */
+static qz_val sleep_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[1] = qz_time_now_ms();
+        SUSPEND(t, 1, qz_sleep_begin(t, f[0]));
+        /* fallthrough */
+    case 1:
+        FINISH(t, ms_since(f[1]));
+    }
+    abort();
+}
+
+/* frame: [0] rounds, [1] shared atomic counter, [2] i. Yields between increments. */
+static qz_val yield_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[2] = 0;
+    loop:
+        if (f[2] >= f[0])
+            FINISH(t, f[2]);
+        atomic_fetch_add((atomic_long *)rt_ptr(f[1]), 1);
+        SUSPEND(t, 1, qz_yield_begin(t));
+        /* fallthrough */
+    case 1:
+        f[2]++;
+        goto loop;
+    }
+    abort();
+}
+
+/* frame: [0] n. Spawns a child (double of n) and awaits it: tasks spawning tasks. */
+static qz_val parent_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[1] = go4(double_resume, f[0], 0, 0, 0);
+        SUSPEND(t, 1, qz_await_begin(t, f[1]));
+        /* fallthrough */
+    case 1:
+        FINISH(t, qz_task_io(t) + 1);
+    }
+    abort();
+}
+
+static qz_val panic_resume(qz_val t)
+{
+    (void)t;
+    qz_panic(S("boom in a task"));
+}
+
+static void spawn_panicking(const void *arg)
+{
+    (void)arg;
+    qz_puts(S("before"));
+    qz_await_sync(go4(panic_resume, 0, 0, 0, 0));
+    qz_puts(S("not reached"));
+}
+
+static void test_panic_in_task(void)
+{
+    CHECK_PANIC(spawn_panicking, NULL, "boom in a task", "before\n");
+}
+
+static void test_spawn_await(void)
+{
+    qz_val t = go4(double_resume, 21, 0, 0, 0);
+    CHECK_INT(qz_await_sync(t), 42);
+    CHECK_INT(qz_await_sync(t), 42);    /* a finished task again: same value */
+    CHECK_INT(qz_task_done(t), 1);
+    CHECK_INT(qz_task_result(t), 42);
+    qz_val a = go4(await_twice_resume, t, 0, 0, 0);
+    CHECK_INT(qz_await_sync(a), 84);
+    /* Awaiting a task that has not finished yet, from a task and from main. */
+    qz_val ch = qz_chan_new(0);
+    qz_val r = go4(recv_once_resume, ch, 0, 0, 0);
+    qz_val w = go4(await_twice_resume, r, 0, 0, 0);
+    qz_sleep_sync(20);
+    CHECK_INT(qz_task_done(r), 0);
+    CHECK_INT(qz_task_done(w), 0);
+    CHECK_INT(qz_send_sync(ch, 5), 1);
+    CHECK_INT(qz_await_sync(w), 10);
+    CHECK_INT(qz_await_sync(go4(parent_resume, 4, 0, 0, 0)), 9);
+}
+
+static void test_rendezvous_tasks(void)
+{
+    qz_val ch = qz_chan_new(0);
+    qz_val c = go4(fifo_consumer_resume, ch, 1, 0, 0);
+    qz_val p = go4(producer_resume, ch, 1, 500, 0);
+    CHECK_INT(qz_await_sync(p), 500);
+    qz_chan_close(ch);
+    CHECK_INT(qz_await_sync(c), 500 * 501 / 2);
+    /* An unbuffered send waits for its receiver. */
+    qz_val ch2 = qz_chan_new(0);
+    qz_val p2 = go4(producer_resume, ch2, 7, 1, 0);
+    qz_sleep_sync(30);
+    CHECK_INT(qz_task_done(p2), 0);
+    CHECK_INT(qz_recv_sync(ch2), 7);
+    CHECK_INT(qz_await_sync(p2), 1);
+}
+
+static void test_close_tasks(void)
+{
+    /* Receivers parked on an empty channel are all woken by close. */
+    qz_val ch = qz_chan_new(4);
+    qz_val r[4];
+    for (int i = 0; i < 3; i++)
+        r[i] = go4(recv_once_resume, ch, 0, 0, 0);
+    r[3] = go4(fifo_consumer_resume, ch, 0, 0, 0);
+    qz_sleep_sync(20);
+    for (int i = 0; i < 4; i++)
+        CHECK_INT(qz_task_done(r[i]), 0);
+    qz_chan_close(ch);
+    for (int i = 0; i < 4; i++)
+        CHECK_INT(qz_await_sync(r[i]), 0);
+    /* A sender parked on a full channel gets false. */
+    qz_val full = qz_chan_new(2);
+    qz_val p = go4(producer_resume, full, 1, 10, 0);
+    qz_sleep_sync(20);
+    CHECK_INT(qz_task_done(p), 0);
+    qz_chan_close(full);
+    CHECK_INT(qz_await_sync(p), 2);
+    CHECK_INT(qz_recv_sync(full), 1);
+    CHECK_INT(qz_recv_sync(full), 2);
+    CHECK_INT(qz_recv_sync(full), 0);
+}
+
+static void test_fifo_buffered(void)
+{
+    qz_val ch = qz_chan_new(3);
+    qz_val c = go4(fifo_consumer_resume, ch, 100, 0, 0);
+    qz_val p = go4(producer_resume, ch, 100, 2000, 0);
+    CHECK_INT(qz_await_sync(p), 2000);
+    qz_chan_close(ch);
+    qz_val sum = 0;
+    for (int i = 100; i < 2100; i++)
+        sum += i;
+    CHECK_INT(qz_await_sync(c), sum);
+}
+
+static void test_sleep_and_timeout(void)
+{
+    qz_val s = go4(sleep_resume, 50, 0, 0, 0);
+    qz_val s0 = go4(sleep_resume, 0, 0, 0, 0);
+    qz_val took = qz_await_sync(s);
+    CHECK(took >= 50 && took < 3000);
+    CHECK(qz_await_sync(s0) < 3000);
+    qz_val ch = qz_chan_new(0);
+    qz_val t0 = qz_time_now_ms();
+    CHECK_INT(qz_await_sync(go4(recv_timeout_resume, ch, 40, 0, 0)), -1);
+    qz_val el = ms_since(t0);
+    CHECK(el >= 40 && el < 3000);
+    /* A value before the deadline wins; the timer is cancelled. */
+    qz_val r = go4(recv_timeout_resume, ch, 10000, 0, 0);
+    qz_sleep_sync(10);
+    CHECK_INT(qz_send_sync(ch, 3), 1);
+    CHECK_INT(qz_await_sync(r), 3);
+}
+
+static void test_yield(void)
+{
+    atomic_long counter = 0;
+    qz_val t[8];
+    for (int i = 0; i < 8; i++)
+        t[i] = go4(yield_resume, 100, rt_val(&counter), 0, 0);
+    for (int i = 0; i < 8; i++)
+        CHECK_INT(qz_await_sync(t[i]), 100);
+    CHECK_INT(atomic_load(&counter), 800);
+}
+
+static void test_shutdown(void)
+{
+    CHECK_INT(rt_sched_running(), 1);
+    qz_sched_shutdown();
+    CHECK_INT(rt_sched_running(), 0);
+    CHECK_INT(rt_sched_live_allocs(), 0);   /* workers, queues, timer heap: all freed */
+    qz_sched_shutdown();                    /* no scheduler: nothing to do */
+    /* Channels, close and finished tasks keep working without a scheduler. */
+    qz_val ch = qz_chan_new(1);
+    CHECK_INT(qz_try_send(ch, 1), 1);
+    qz_chan_close(ch);
+    CHECK_INT(qz_recv_sync(ch), 1);
+    /* The next spawn starts a fresh scheduler, timers included. */
+    qz_val t = go4(double_resume, 5, 0, 0, 0);
+    CHECK_INT(qz_await_sync(t), 10);
+    CHECK_INT(qz_await_sync(go4(sleep_resume, 5, 0, 0, 0)) >= 5, 1);
+    /* Shutdown waits for unfinished tasks. */
+    qz_val s = go4(sleep_resume, 60, 0, 0, 0);
+    qz_sched_shutdown();
+    CHECK_INT(qz_task_done(s), 1);
+    CHECK_INT(qz_task_result(s) >= 60, 1);
+    CHECK_INT(rt_sched_live_allocs(), 0);
+    qz_sched_init(3);
+    CHECK_INT(qz_await_sync(go4(parent_resume, 1, 0, 0, 0)), 3);
+    qz_sched_shutdown();
+    CHECK_INT(rt_sched_live_allocs(), 0);
+}
+
+qz_val quartz_main(void)
+{
+    watchdog(60);
+    RUN(test_panic_in_task);   /* first: fork before this process has threads */
+    RUN(test_spawn_await);
+    RUN(test_rendezvous_tasks);
+    RUN(test_close_tasks);
+    RUN(test_fifo_buffered);
+    RUN(test_sleep_and_timeout);
+    RUN(test_yield);
+    RUN(test_shutdown);
+    return qt_done("task");
+}
