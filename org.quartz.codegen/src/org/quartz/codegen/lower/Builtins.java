@@ -13,8 +13,9 @@ import org.quartz.lang.typing.Types;
 
 /**
  * Lowers calls of the prelude's `extern "builtin"` functions to runtime calls (see
- * RuntimeAbi) or inline IR. Most map one to one onto a runtime function; the rest depend on
- * an argument's type (to_s, unwrap on Option or Result, Int or String keys and elements).
+ * RuntimeAbi) or inline IR. Most map one to one onto a runtime function (the waiting ones onto
+ * their blocking `_sync` forms); the rest depend on an argument's type (to_s, unwrap on Option
+ * or Result, Int or String keys and elements) or start a task (spawn).
  */
 final class Builtins {
 
@@ -40,7 +41,15 @@ final class Builtins {
 			Map.entry("map_has?", "qz_map_has"), Map.entry("map_delete", "qz_map_delete"),
 			Map.entry("map_size", "qz_map_size"), Map.entry("map_keys", "qz_map_keys"),
 			Map.entry("map_values", "qz_map_values"), Map.entry("map_clear", "qz_map_clear"),
-			Map.entry("is_some?", "qz_is_some"), Map.entry("is_ok?", "qz_is_ok"));
+			Map.entry("is_some?", "qz_is_some"), Map.entry("is_ok?", "qz_is_ok"),
+			Map.entry("task_done?", "qz_task_done"), Map.entry("sched_init", "qz_sched_init"),
+			Map.entry("sched_shutdown", "qz_sched_shutdown"), Map.entry("sched_yield", "qz_yield_sync"),
+			Map.entry("sched_sleep", "qz_sleep_sync"), Map.entry("channel_new", "qz_chan_new"),
+			Map.entry("try_send", "qz_try_send"), Map.entry("try_recv", "qz_try_recv"),
+			Map.entry("recv_opt", "qz_recv_opt_sync"), Map.entry("recv_timeout", "qz_recv_timeout_sync"),
+			Map.entry("channel_close", "qz_chan_close"), Map.entry("channel_closed?", "qz_chan_closed"),
+			Map.entry("channel_len", "qz_chan_len"), Map.entry("channel_cap", "qz_chan_cap"),
+			Map.entry("channel_remaining", "qz_chan_remaining"), Map.entry("channel_pressure", "qz_chan_pressure"));
 
 	private final FunctionLowering lowering;
 	private final IrBuilder b;
@@ -73,6 +82,7 @@ final class Builtins {
 					: b.runtime("qz_unwrap_or", values.get(0), values.get(1));
 			case "is_none?" -> b.binary("xor", b.runtime("qz_is_some", values.get(0)), Value.ONE);
 			case "is_err?" -> b.binary("xor", b.runtime("qz_is_ok", values.get(0)), Value.ONE);
+			case "spawn" -> lowering.spawnClosure(values.get(0), List.of());
 			default -> throw new IllegalStateException("built-in '" + name + "' is not lowered yet");
 		};
 	}

@@ -50,6 +50,7 @@ final class FunctionLowering {
 	private final List<Deferred> defers = new ArrayList<>();
 	private final Builtins builtins;
 	private final MatchLowering matches;
+	private final SelectLowering selects;
 
 	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures) {
 		this.program = program;
@@ -57,6 +58,7 @@ final class FunctionLowering {
 		this.captures = captures;
 		this.builtins = new Builtins(this, b);
 		this.matches = new MatchLowering(this, b);
+		this.selects = new SelectLowering(this, b);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -325,10 +327,14 @@ final class FunctionLowering {
 		} else {
 			Type type = typeOf(iterable);
 			sequence = lower(iterable);
+			if (Types.is(type, Types.CHANNEL)) {
+				lowerForChannel(loop, sequence);
+				return;
+			}
 			if (Types.is(type, Types.MAP)) {
 				sequence = b.runtime("qz_map_keys", sequence);
 			} else if (!Types.is(type, Types.VEC)) {
-				throw new IllegalStateException("for over " + type + " is not lowered yet");
+				throw new IllegalStateException("for over " + type + " cannot be lowered");
 			}
 			b.storeSlot(counter, Value.ZERO);
 			limit = null;
@@ -351,6 +357,24 @@ final class FunctionLowering {
 		b.jump(step);
 		b.startBlock(step);
 		b.storeSlot(counter, b.binary("add", b.loadSlot(counter), Value.ONE));
+		b.jump(head);
+		b.startBlock(exit);
+	}
+
+	/** `for v in ch`: receives until the channel is closed and drained (blocking outside tasks). */
+	private void lowerForChannel(ForStmt loop, Value channel) {
+		String head = b.label("for.recv");
+		String body = b.label("for.body");
+		String exit = b.label("for.end");
+		b.jump(head);
+		b.startBlock(head);
+		Value received = b.runtime("qz_recv_opt_sync", channel);
+		b.branch(b.runtime("qz_is_some", received), body, exit);
+		b.startBlock(body);
+		declare(loop.getVariable(), b.load(received, 1));
+		loops.push(new LoopLabels(exit, head));
+		lowerBlock(loop.getBody());
+		loops.pop();
 		b.jump(head);
 		b.startBlock(exit);
 	}
@@ -422,7 +446,23 @@ final class FunctionLowering {
 		if (e instanceof TryExpression tryExpression) {
 			return lowerTry(tryExpression);
 		}
-		throw new IllegalStateException(e.eClass().getName() + " is not lowered yet (concurrency comes with a later issue)");
+		if (e instanceof GoExpression go) {
+			return lowerGo(go);
+		}
+		if (e instanceof AwaitExpression await) {
+			return b.runtime("qz_await_sync", lower(await.getTask()));
+		}
+		if (e instanceof SendExpression send) {
+			Value channel = lower(send.getChannel());
+			return b.runtime("qz_send_sync", channel, lower(send.getValue()));
+		}
+		if (e instanceof RecvExpression recv) {
+			return b.runtime("qz_recv_sync", lower(recv.getChannel()));
+		}
+		if (e instanceof SelectExpression select) {
+			return selects.lower(select);
+		}
+		throw new IllegalStateException(e.eClass().getName() + " cannot be lowered");
 	}
 
 	private Value lowerName(NamedElement target, EObject at) {
@@ -636,6 +676,75 @@ final class FunctionLowering {
 				+ " is not lowered yet (actors come with a later issue)");
 	}
 
+	/**
+	 * `go f(a)`: the arguments are evaluated here, stored in the new task's frame, and the task
+	 * runs `f` on the scheduler. A block or function value runs through a closure task.
+	 * (Validation ensures the task's code cannot suspend.)
+	 */
+	private Value lowerGo(GoExpression go) {
+		Expression task = go.getTask();
+		if (task instanceof Lambda lambda) {
+			return spawnClosure(lowerClosure(lambda), List.of());
+		}
+		CallTarget target = program.types().typing(task).callTarget(task);
+		if (target instanceof CallTarget.Function function) {
+			return spawn(program.taskOf(function.function()), lowerAll(function.arguments()));
+		}
+		if (target instanceof CallTarget.Closure closure) {
+			Value callee = lower(closure.callee());
+			return spawnClosure(callee, lowerAll(closure.arguments()));
+		}
+		if (target instanceof CallTarget.FieldRead field && task instanceof MemberAccess access) {
+			Value callee = b.load(lower(field.receiver()), fieldIndex(field.field()));
+			List<Expression> arguments = new ArrayList<>(access.getArguments());
+			if (access.getBlock() != null) {
+				arguments.add(access.getBlock());
+			}
+			return spawnClosure(callee, lowerAll(arguments));
+		}
+		throw new IllegalStateException("go of " + task.eClass().getName() + " cannot be lowered");
+	}
+
+	/** Starts a task that calls {@code closure} with {@code arguments}. */
+	Value spawnClosure(Value closure, List<Value> arguments) {
+		List<Value> words = new ArrayList<>();
+		words.add(closure);
+		words.addAll(arguments);
+		return spawn(program.closureTask(arguments.size()), words);
+	}
+
+	/** A new task running {@code resume}, its frame holding {@code words}, on the scheduler. */
+	private Value spawn(String resume, List<Value> words) {
+		Value task = b.runtime("qz_task_new", new Value.FunctionAddress(resume), new Value.Imm(words.size()));
+		Value frame = b.runtime("qz_task_frame", task);
+		for (int i = 0; i < words.size(); i++) {
+			b.store(frame, i, words.get(i));
+		}
+		return b.runtime("qz_task_spawn", task);
+	}
+
+	/** A task's resume function for {@code function}: reads the arguments from the frame, calls, finishes. */
+	void lowerFunctionTask(FunctionDecl function) {
+		Value frame = b.runtime("qz_task_frame", new Value.Param(0));
+		List<Value> arguments = new ArrayList<>();
+		for (int i = 0; i < function.getParams().size(); i++) {
+			arguments.add(b.load(frame, i));
+		}
+		b.runtime("qz_task_finish", new Value.Param(0), callFunction(function, arguments));
+		b.ret(Value.ONE);
+	}
+
+	/** A task's resume function calling the closure in frame word 0 with the {@code arity} words after it. */
+	void lowerClosureTask(int arity) {
+		Value frame = b.runtime("qz_task_frame", new Value.Param(0));
+		List<Value> arguments = new ArrayList<>();
+		for (int i = 0; i < arity; i++) {
+			arguments.add(b.load(frame, i + 1));
+		}
+		b.runtime("qz_task_finish", new Value.Param(0), callClosure(b.load(frame, 0), arguments));
+		b.ret(Value.ONE);
+	}
+
 	private Value callFunction(FunctionDecl function, List<Value> arguments) {
 		if (function.isExtern()) {
 			program.declareExtern(function);
@@ -669,7 +778,7 @@ final class FunctionLowering {
 		return object;
 	}
 
-	private Value lowerClosure(Lambda lambda) {
+	Value lowerClosure(Lambda lambda) {
 		String function = program.queueLambda(lambda, captures);
 		List<NamedElement> environment = captures.environment(lambda);
 		Value closure = b.allocate(1 + environment.size());

@@ -4,9 +4,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.emf.common.util.URI;
@@ -48,6 +50,7 @@ public final class ProgramLowering {
 	private final Deque<PendingFunction> pending = new ArrayDeque<>();
 	private final Map<FunctionDecl, Value.Global> functionValues = new HashMap<>();
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
+	private final Set<String> taskFunctions = new HashSet<>();
 
 	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports) {
 		this.types = types;
@@ -154,6 +157,31 @@ public final class ProgramLowering {
 			});
 			return module.constant("closure." + names.function(f), List.of(new Value.FunctionAddress(wrapper)));
 		});
+	}
+
+	/** The resume function of tasks started by `go f(...)`: {@code <f>.task}, made once. */
+	String taskOf(FunctionDecl function) {
+		String name = names.function(function) + ".task";
+		queueOnce(name, lowering -> lowering.lowerFunctionTask(function), new CaptureAnalysis(function));
+		return name;
+	}
+
+	/** The resume function of tasks that call a closure with {@code arity} arguments, made once. */
+	String closureTask(int arity) {
+		String name = "quartz.closure.task." + arity;
+		queueOnce(name, lowering -> lowering.lowerClosureTask(arity), null);
+		return name;
+	}
+
+	/** Queues a one-parameter (task) function the first time its name is asked for. */
+	private void queueOnce(String name, Consumer<FunctionLowering> body, CaptureAnalysis captures) {
+		if (taskFunctions.add(name)) {
+			pending.addLast(() -> {
+				IrFunction function = new IrFunction(name, 1);
+				module.functions().add(function);
+				body.accept(new FunctionLowering(this, function, captures));
+			});
+		}
 	}
 
 	/** The shared constant for a payload-less variant of a user enum: {tag}. */

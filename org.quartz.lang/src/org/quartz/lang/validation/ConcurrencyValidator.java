@@ -1,36 +1,72 @@
 package org.quartz.lang.validation;
 
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 import org.quartz.lang.quartz.ActorDecl;
-import org.quartz.lang.quartz.AwaitExpression;
+import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.DefaultArm;
+import org.quartz.lang.quartz.Expression;
+import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.GoExpression;
-import org.quartz.lang.quartz.RecvExpression;
+import org.quartz.lang.quartz.Lambda;
+import org.quartz.lang.quartz.MemberAccess;
+import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.SelectArm;
 import org.quartz.lang.quartz.SelectExpression;
-import org.quartz.lang.quartz.SendExpression;
+import org.quartz.lang.typing.CallTarget;
+import org.quartz.lang.typing.SuspensionAnalysis;
+import org.quartz.lang.typing.TypeChecker;
+
+import com.google.inject.Inject;
 
 /**
- * The shape of `select`: at least one arm, at most one `default`. Until the concurrency
- * release, tasks, channels, select and actors are checked but not compiled: each use is
- * reported once, instead of the code generator failing.
+ * The shape of `select`: at least one arm, at most one `default`. Until tasks are compiled to
+ * state machines, a task may only run code that cannot suspend (channel operations, `await`
+ * and `select` work in synchronous code, where they block the thread); a task whose code may
+ * suspend, and actors, are reported as not compiled yet (QZ0604).
  */
 public class ConcurrencyValidator extends ComposedValidator {
 
+	@Inject
+	private SuspensionAnalysis suspension;
+
+	@Inject
+	private TypeChecker types;
+
 	@Check
-	public void checkNotCompiledYet(EObject element) {
-		String keyword = element instanceof GoExpression ? "go"
-				: element instanceof AwaitExpression ? "await"
-						: element instanceof SendExpression ? "send"
-								: element instanceof RecvExpression ? "recv"
-										: element instanceof SelectExpression ? "select"
-												: element instanceof ActorDecl ? "actor" : null;
-		if (keyword != null) {
-			errorAtKeyword("'" + keyword + "' is checked but not compiled yet (concurrency comes in the next release)",
-					element, keyword, QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
+	public void checkTask(GoExpression go) {
+		Expression task = go.getTask();
+		CallTarget target = task instanceof Lambda ? null : types.typing(task).callTarget(task);
+		boolean call = target instanceof CallTarget.Function || target instanceof CallTarget.Closure
+				|| (target instanceof CallTarget.FieldRead && task instanceof MemberAccess access
+						&& (access.isExplicitArguments() || access.getBlock() != null));
+		if (!(task instanceof Lambda) && !call) {
+			errorAtKeyword("'go' needs a call or a block: go f(x), go do ... end", go, "go",
+					QuartzIssueCodes.GO_NEEDS_CALL);
+		} else if (target instanceof CallTarget.Function function && function.function().isExtern()) {
+			errorAtKeyword("'go' of a built-in is not compiled yet; wrap it: go do -> ... end", go, "go",
+					QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
+		} else if (suspension.taskMaySuspend(task)) {
+			errorAtKeyword(NOT_YET, go, "go", QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
 		}
 	}
+
+	@Check
+	public void checkSpawn(Call call) {
+		if (call.getCallee() instanceof NameRef ref && ref.getRef() instanceof FunctionDecl function
+				&& function.isExtern() && "spawn".equals(function.getName()) && call.getArguments().size() == 1
+				&& suspension.taskMaySuspend(call.getArguments().get(0))) {
+			error(NOT_YET, call, null, QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
+		}
+	}
+
+	@Check
+	public void checkActor(ActorDecl actor) {
+		errorAtKeyword("actors are checked but not compiled yet (they come with structured concurrency)", actor,
+				"actor", QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
+	}
+
+	private static final String NOT_YET = "a task whose code can suspend (await, send, recv, select, sched_sleep...) "
+			+ "is checked but not compiled yet; the same code works outside tasks";
 
 	@Check
 	public void checkSelect(SelectExpression select) {

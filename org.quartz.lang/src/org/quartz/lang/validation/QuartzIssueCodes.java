@@ -63,6 +63,7 @@ public final class QuartzIssueCodes {
 	public static final String SELECT_WITHOUT_ARMS = "QZ0601";
 	public static final String AWAIT_NON_TASK = "QZ0602";
 	public static final String SELECT_DUPLICATE_DEFAULT = "QZ0603";
-	/** Tasks, channels, select and actors type-check but are compiled from a later release on. */
+	/** A task whose code may suspend, or an actor: checked, compiled from a later release on. */
 	public static final String CONCURRENCY_NOT_COMPILED_YET = "QZ0604";
+	public static final String GO_NEEDS_CALL = "QZ0605";
 }

@@ -55,13 +55,48 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void tasksAreCheckedButNotCompiledYet() {
+	void aTaskThatCanSuspendIsNotCompiledYet() {
 		diagnostics.assertError("""
-				def work(): Int = 1
+				def work(): Int
+				  sched_yield()
+				  1
+				end
 				def main()
 				  t = go work()
 				  puts("started")
 				end
-				""", Q.getGoExpression(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 3, 7);
+				""", Q.getGoExpression(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 6, 7);
+	}
+
+	@Test
+	void aTaskThatCannotSuspendIsFine() {
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				def work(x: Int): Int = x * 2
+				def main()
+				  ch = channel_new(1)
+				  send(ch, 1)
+				  t = go work(recv(ch))
+				  puts("#{await t}")
+				end
+				"""));
+	}
+
+	@Test
+	void goNeedsACallOrABlock() {
+		diagnostics.assertError("""
+				def main()
+				  t = go 5
+				end
+				""", Q.getGoExpression(), QuartzIssueCodes.GO_NEEDS_CALL, 2, 7);
+	}
+
+	@Test
+	void spawnOfALambdaThatCanSuspend() {
+		diagnostics.assertError("""
+				def main()
+				  ch = channel_new(1)
+				  t = spawn(do -> recv(ch) end)
+				end
+				""", Q.getCall(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 3, 7);
 	}
 }
