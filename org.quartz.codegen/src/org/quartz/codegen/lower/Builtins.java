@@ -8,6 +8,7 @@ import org.quartz.codegen.ir.Value;
 import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.IndexExpression;
+import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.typing.Type;
 import org.quartz.lang.typing.Types;
 
@@ -61,6 +62,9 @@ final class Builtins {
 
 	Value call(FunctionDecl builtin, List<Expression> arguments, EObject call) {
 		String name = builtin.getName();
+		if (name.equals("spawn") && arguments.get(0) instanceof Lambda lambda) {
+			return lowering.spawnLambda(lambda);
+		}
 		List<Value> values = lowering.lowerAll(arguments);
 		String direct = DIRECT.get(name);
 		if (direct != null) {

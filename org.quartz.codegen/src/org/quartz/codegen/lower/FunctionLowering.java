@@ -684,11 +684,13 @@ final class FunctionLowering {
 	private Value lowerGo(GoExpression go) {
 		Expression task = go.getTask();
 		if (task instanceof Lambda lambda) {
-			return spawnClosure(lowerClosure(lambda), List.of());
+			return spawnLambda(lambda);
 		}
 		CallTarget target = program.types().typing(task).callTarget(task);
 		if (target instanceof CallTarget.Function function) {
-			return spawn(program.taskOf(function.function()), lowerAll(function.arguments()));
+			String start = program.startOf(function.function());
+			List<Value> arguments = lowerAll(function.arguments());
+			return start != null ? b.call(start, arguments) : spawn(program.taskOf(function.function()), arguments);
 		}
 		if (target instanceof CallTarget.Closure closure) {
 			Value callee = lower(closure.callee());
@@ -703,6 +705,13 @@ final class FunctionLowering {
 			return spawnClosure(callee, lowerAll(arguments));
 		}
 		throw new IllegalStateException("go of " + task.eClass().getName() + " cannot be lowered");
+	}
+
+	/** Starts a task running a lambda: its task form when it may suspend, else a closure task. */
+	Value spawnLambda(Lambda lambda) {
+		Value closure = lowerClosure(lambda);
+		String start = program.startOf(lambda);
+		return start != null ? b.call(start, List.of(closure)) : spawnClosure(closure, List.of());
 	}
 
 	/** Starts a task that calls {@code closure} with {@code arguments}. */
@@ -721,6 +730,16 @@ final class FunctionLowering {
 			b.store(frame, i, words.get(i));
 		}
 		return b.runtime("qz_task_spawn", task);
+	}
+
+	/** Starts a task form: a frame of {@code frameWords} words, the parameters in the first ones. */
+	void lowerTaskStart(String resume, int frameWords, int parameters) {
+		Value task = b.runtime("qz_task_new", new Value.FunctionAddress(resume), new Value.Imm(frameWords));
+		Value frame = b.runtime("qz_task_frame", task);
+		for (int i = 0; i < parameters; i++) {
+			b.store(frame, i, new Value.Param(i));
+		}
+		b.ret(b.runtime("qz_task_spawn", task));
 	}
 
 	/** A task's resume function for {@code function}: reads the arguments from the frame, calls, finishes. */

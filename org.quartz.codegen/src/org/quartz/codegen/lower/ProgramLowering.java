@@ -6,15 +6,18 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.codegen.RuntimeAbi;
+import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.Value;
@@ -26,6 +29,7 @@ import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.TopLevel;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
+import org.quartz.lang.typing.SuspensionAnalysis;
 import org.quartz.lang.typing.TypeChecker;
 
 /**
@@ -45,16 +49,22 @@ public final class ProgramLowering {
 
 	private final TypeChecker types;
 	private final QuartzImportUriResolver imports;
+	private final SuspensionAnalysis suspension;
+	/** The synchronous form of each function and lambda, by its declaration. */
+	private final Map<EObject, IrFunction> syncForms = new LinkedHashMap<>();
 	private final IrModule module = new IrModule();
 	private final SymbolNames names = new SymbolNames();
 	private final Deque<PendingFunction> pending = new ArrayDeque<>();
 	private final Map<FunctionDecl, Value.Global> functionValues = new HashMap<>();
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
 	private final Set<String> taskFunctions = new HashSet<>();
+	/** Synchronous forms of the bodies `go` and `spawn` start as tasks that may suspend, in source order. */
+	private final Set<String> startedTasks = new LinkedHashSet<>();
 
-	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports) {
+	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, SuspensionAnalysis suspension) {
 		this.types = types;
 		this.imports = imports;
+		this.suspension = suspension;
 	}
 
 	public IrModule lower(Module main) {
@@ -62,8 +72,8 @@ public final class ProgramLowering {
 		for (Module m : modules.values()) {
 			for (TopLevel element : m.getElements()) {
 				if (element instanceof FunctionDecl function && !function.isExtern()) {
-					lowerNow(names.function(function), function.getParams().size(),
-							lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function));
+					syncForms.put(function, lowerNow(names.function(function), function.getParams().size(),
+							lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function)));
 				}
 			}
 		}
@@ -76,7 +86,60 @@ public final class ProgramLowering {
 		} else {
 			lowerNow(RuntimeAbi.ENTRY_POINT, 0, lowering -> lowering.lowerScript(main), new CaptureAnalysis(main));
 		}
+		buildTaskForms();
 		return module;
+	}
+
+	/**
+	 * Pass BuildAsyncStateMachine, for every function and lambda that may suspend and runs as a
+	 * task (started by `go`/`spawn`, or called from another task form): its task form
+	 * ({@code <name>.async}) and the function that starts it ({@code <name>.start}, which takes
+	 * the same parameters and returns the Task). Built in the order first needed.
+	 */
+	private void buildTaskForms() {
+		Map<String, String> starts = new LinkedHashMap<>();
+		Map<String, IrFunction> byName = new HashMap<>();
+		syncForms.forEach((body, sync) -> {
+			if (suspension.maySuspend(body)) {
+				starts.put(sync.name(), sync.name() + ".start");
+				byName.put(sync.name(), sync);
+			}
+		});
+		Deque<String> work = new ArrayDeque<>(startedTasks);
+		Set<String> built = new HashSet<>();
+		while (!work.isEmpty()) {
+			String name = work.removeFirst();
+			if (!built.add(name)) {
+				continue;
+			}
+			IrFunction sync = byName.get(name);
+			BuildAsyncStateMachine.Result async = BuildAsyncStateMachine.build(sync, name + ".async", starts);
+			module.functions().add(async.function());
+			IrFunction start = new IrFunction(starts.get(name), sync.parameterCount());
+			module.functions().add(start);
+			new FunctionLowering(this, start, null).lowerTaskStart(async.function().name(), async.frameWords(),
+					sync.parameterCount());
+			starts.forEach((callee, calleeStart) -> {
+				if (calls(async.function(), calleeStart)) {
+					work.addLast(callee);
+				}
+			});
+		}
+	}
+
+	private static boolean calls(IrFunction function, String callee) {
+		return function.blocks().stream().flatMap(b -> b.instructions().stream())
+				.anyMatch(i -> i instanceof Instr.Call call && call.function().equals(callee));
+	}
+
+	/** The function starting {@code body}'s task form, for a body that may suspend (else null). */
+	String startOf(EObject body) {
+		IrFunction sync = syncForms.get(body);
+		if (sync == null || !suspension.maySuspend(body)) {
+			return null;
+		}
+		startedTasks.add(sync.name());
+		return sync.name() + ".start";
 	}
 
 	/** The main module, then what it imports, depth first, each once, named after its path. */
@@ -106,7 +169,7 @@ public final class ProgramLowering {
 	}
 
 	/** Lowers one function, then whatever it queued (its lambdas, function values). */
-	private void lowerNow(String name, int parameters, Consumer<FunctionLowering> body,
+	private IrFunction lowerNow(String name, int parameters, Consumer<FunctionLowering> body,
 			CaptureAnalysis captures) {
 		IrFunction function = new IrFunction(name, parameters);
 		module.functions().add(function);
@@ -114,6 +177,7 @@ public final class ProgramLowering {
 		while (!pending.isEmpty()) {
 			pending.removeFirst().lower();
 		}
+		return function;
 	}
 
 	TypeChecker types() {
@@ -133,8 +197,9 @@ public final class ProgramLowering {
 		String owner = names.moduleOf(lambda.eResource()) + "." + ownerName(lambda);
 		int n = lambdaCounts.merge(owner, 1, Integer::sum);
 		String name = owner + ".lambda." + n;
+		IrFunction function = new IrFunction(name, 1 + lambda.getParams().size());
+		syncForms.put(lambda, function);
 		pending.addLast(() -> {
-			IrFunction function = new IrFunction(name, 1 + lambda.getParams().size());
 			module.functions().add(function);
 			new FunctionLowering(this, function, captures).lowerLambda(lambda);
 		});

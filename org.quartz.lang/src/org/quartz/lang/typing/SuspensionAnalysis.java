@@ -2,6 +2,7 @@ package org.quartz.lang.typing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,20 +52,52 @@ public class SuspensionAnalysis {
 	 */
 	public boolean taskMaySuspend(Expression task) {
 		Result result = analyse(task.eResource());
-		if (task instanceof Lambda lambda) {
-			return result.suspends.getOrDefault(lambda, false);
-		}
-		CallTarget target = types.typing(task).callTarget(task);
-		if (target instanceof CallTarget.Function call) {
-			FunctionDecl function = call.function();
-			return function.isExtern() ? SUSPENDING_BUILTINS.contains(function.getName())
-					: result.suspends.getOrDefault(function, false);
-		}
-		return result.anyValueSuspends;
+		EObject body = taskBody(task);
+		return body == null ? result.anyValueSuspends : result.suspends.getOrDefault(body, false);
 	}
 
-	/** Per function and lambda, whether it may suspend; and whether any function value may. */
-	private record Result(Map<EObject, Boolean> suspends, boolean anyValueSuspends) {
+	/**
+	 * Whether a task would reach, in code that may suspend, a call of a function value while some
+	 * function value may suspend: such a call needs the callee's task form, which closures do not
+	 * carry yet.
+	 */
+	public boolean taskCallsSuspendingValue(Expression task) {
+		Result result = analyse(task.eResource());
+		EObject start = taskBody(task);
+		if (start == null) {
+			return result.anyValueSuspends;
+		}
+		List<EObject> work = new ArrayList<>(List.of(start));
+		Set<EObject> seen = new HashSet<>(work);
+		while (!work.isEmpty()) {
+			EObject body = work.remove(work.size() - 1);
+			Edges edges = result.edges.get(body);
+			if (edges == null || !result.suspends.getOrDefault(body, false)) {
+				continue;
+			}
+			if (edges.callsValues && result.anyValueSuspends) {
+				return true;
+			}
+			for (EObject callee : edges.callees) {
+				if (seen.add(callee)) {
+					work.add(callee);
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The lambda or user function a task runs; null for a function value. */
+	private EObject taskBody(Expression task) {
+		if (task instanceof Lambda lambda) {
+			return lambda;
+		}
+		CallTarget target = types.typing(task).callTarget(task);
+		return target instanceof CallTarget.Function call && !call.function().isExtern() ? call.function() : null;
+	}
+
+	/** Per function and lambda, whether it may suspend and what it calls; whether any function value may suspend. */
+	private record Result(Map<EObject, Boolean> suspends, Map<EObject, Edges> edges, boolean anyValueSuspends) {
 	}
 
 	/** One node per function and lambda of the program: whether it may suspend. */
@@ -107,7 +140,7 @@ public class SuspensionAnalysis {
 				}
 			}
 		}
-		return new Result(suspends, anyValue || values.stream().anyMatch(v -> suspends.getOrDefault(v, false)));
+		return new Result(suspends, edges, anyValue || values.stream().anyMatch(v -> suspends.getOrDefault(v, false)));
 	}
 
 	/** What a body does directly: suspension points, calls of functions, calls of function values. */

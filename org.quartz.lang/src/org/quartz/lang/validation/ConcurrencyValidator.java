@@ -19,10 +19,10 @@ import org.quartz.lang.typing.TypeChecker;
 import com.google.inject.Inject;
 
 /**
- * The shape of `select`: at least one arm, at most one `default`. Until tasks are compiled to
- * state machines, a task may only run code that cannot suspend (channel operations, `await`
- * and `select` work in synchronous code, where they block the thread); a task whose code may
- * suspend, and actors, are reported as not compiled yet (QZ0604).
+ * The shape of `select`: at least one arm, at most one `default`; what `go` and `spawn` can
+ * start. Not compiled yet (QZ0604): actors, and a task that would call a function value in code
+ * that suspends while some function value may suspend (closures carry only their synchronous
+ * form so far).
  */
 public class ConcurrencyValidator extends ComposedValidator {
 
@@ -45,7 +45,7 @@ public class ConcurrencyValidator extends ComposedValidator {
 		} else if (target instanceof CallTarget.Function function && function.function().isExtern()) {
 			errorAtKeyword("'go' of a built-in is not compiled yet; wrap it: go do -> ... end", go, "go",
 					QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
-		} else if (suspension.taskMaySuspend(task)) {
+		} else if (suspension.taskCallsSuspendingValue(task)) {
 			errorAtKeyword(NOT_YET, go, "go", QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
 		}
 	}
@@ -54,7 +54,7 @@ public class ConcurrencyValidator extends ComposedValidator {
 	public void checkSpawn(Call call) {
 		if (call.getCallee() instanceof NameRef ref && ref.getRef() instanceof FunctionDecl function
 				&& function.isExtern() && "spawn".equals(function.getName()) && call.getArguments().size() == 1
-				&& suspension.taskMaySuspend(call.getArguments().get(0))) {
+				&& suspension.taskCallsSuspendingValue(call.getArguments().get(0))) {
 			error(NOT_YET, call, null, QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
 		}
 	}
@@ -65,8 +65,8 @@ public class ConcurrencyValidator extends ComposedValidator {
 				"actor", QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
 	}
 
-	private static final String NOT_YET = "a task whose code can suspend (await, send, recv, select, sched_sleep...) "
-			+ "is checked but not compiled yet; the same code works outside tasks";
+	private static final String NOT_YET = "a task that calls a function value while some function value can suspend "
+			+ "is checked but not compiled yet";
 
 	@Check
 	public void checkSelect(SelectExpression select) {

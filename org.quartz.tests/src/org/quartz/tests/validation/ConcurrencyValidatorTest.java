@@ -55,17 +55,34 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void aTaskThatCanSuspendIsNotCompiledYet() {
+	void aTaskCallingAFunctionValueThatCanSuspendIsNotCompiledYet() {
 		diagnostics.assertError("""
-				def work(): Int
+				def run(f: Fn(): Int): Int
 				  sched_yield()
-				  1
+				  f()
 				end
 				def main()
-				  t = go work()
+				  waiter = do -> sched_sleep(1); 1 end
+				  t = go run(waiter)
 				  puts("started")
 				end
-				""", Q.getGoExpression(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 6, 7);
+				""", Q.getGoExpression(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 7, 7);
+	}
+
+	@Test
+	void aTaskThatCanSuspendIsFine() {
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				def work(ch: Channel<Int>): Int
+				  sched_yield()
+				  recv(ch) * 2
+				end
+				def main()
+				  ch = channel_new(1)
+				  t = go work(ch)
+				  send(ch, 21)
+				  puts("#{await t}")
+				end
+				"""));
 	}
 
 	@Test
@@ -91,12 +108,13 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void spawnOfALambdaThatCanSuspend() {
+	void spawnOfAFunctionValueWhileOneCanSuspend() {
 		diagnostics.assertError("""
 				def main()
 				  ch = channel_new(1)
-				  t = spawn(do -> recv(ch) end)
+				  waiter = do -> recv(ch) end
+				  t = spawn(waiter)
 				end
-				""", Q.getCall(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 3, 7);
+				""", Q.getCall(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 4, 7);
 	}
 }
