@@ -34,19 +34,22 @@ entry:
   %w1 = getelementptr inbounds i64, i64* %o1, i64 0
   store i64 2, i64* %w1, align 8
   store i64 %t3, i64* %s1, align 8
-  %t4 = call i64 @qz_alloc(i64 16)
+  %t4 = call i64 @qz_alloc(i64 24)
   %o2 = inttoptr i64 %t4 to i64*
   %w2 = getelementptr inbounds i64, i64* %o2, i64 0
   store i64 ptrtoint (i64 (i64)* @"tasks_channels.main.lambda.1" to i64), i64* %w2, align 8
-  %t5 = load i64, i64* %s1, align 8
   %o3 = inttoptr i64 %t4 to i64*
   %w3 = getelementptr inbounds i64, i64* %o3, i64 1
-  store i64 %t5, i64* %w3, align 8
+  store i64 0, i64* %w3, align 8
+  %t5 = load i64, i64* %s1, align 8
+  %o4 = inttoptr i64 %t4 to i64*
+  %w4 = getelementptr inbounds i64, i64* %o4, i64 2
+  store i64 %t5, i64* %w4, align 8
   %t6 = call i64 @qz_task_new(i64 ptrtoint (i64 (i64)* @"quartz.closure.task.0" to i64), i64 1)
   %t7 = call i64 @qz_task_frame(i64 %t6)
-  %o4 = inttoptr i64 %t7 to i64*
-  %w4 = getelementptr inbounds i64, i64* %o4, i64 0
-  store i64 %t4, i64* %w4, align 8
+  %o5 = inttoptr i64 %t7 to i64*
+  %w5 = getelementptr inbounds i64, i64* %o5, i64 0
+  store i64 %t4, i64* %w5, align 8
   %t8 = call i64 @qz_task_spawn(i64 %t6)
   store i64 %t8, i64* %s2, align 8
   %t9 = call i64 @qz_chan_new(i64 1)
@@ -66,8 +69,8 @@ entry:
   store i64 0, i64* %s4, align 8
   %t20.c = icmp eq i64 %t19, 0
   %t20 = zext i1 %t20.c to i64
-  %b5 = icmp ne i64 %t20, 0
-  br i1 %b5, label %select.arm.1, label %select.next.2
+  %b6 = icmp ne i64 %t20, 0
+  br i1 %b6, label %select.arm.1, label %select.next.2
 select.arm.1:
   %t21 = call i64 @qz_select_value(i64 %t17)
   store i64 %t21, i64* %s5, align 8
@@ -77,8 +80,8 @@ select.arm.1:
 select.next.2:
   %t23.c = icmp eq i64 %t19, 1
   %t23 = zext i1 %t23.c to i64
-  %b6 = icmp ne i64 %t23, 0
-  br i1 %b6, label %select.arm.3, label %select.next.4
+  %b7 = icmp ne i64 %t23, 0
+  br i1 %b7, label %select.arm.3, label %select.next.4
 select.arm.3:
   %t24 = sub i64 0, 1
   store i64 %t24, i64* %s4, align 8
@@ -97,12 +100,12 @@ select.end.0:
 for.recv.5:
   %t30 = call i64 @qz_recv_opt_sync(i64 %t29)
   %t31 = call i64 @qz_is_some(i64 %t30)
-  %b7 = icmp ne i64 %t31, 0
-  br i1 %b7, label %for.body.6, label %for.end.7
+  %b8 = icmp ne i64 %t31, 0
+  br i1 %b8, label %for.body.6, label %for.end.7
 for.body.6:
-  %o8 = inttoptr i64 %t30 to i64*
-  %w8 = getelementptr inbounds i64, i64* %o8, i64 1
-  %t32 = load i64, i64* %w8, align 8
+  %o9 = inttoptr i64 %t30 to i64*
+  %w9 = getelementptr inbounds i64, i64* %o9, i64 1
+  %t32 = load i64, i64* %w9, align 8
   store i64 %t32, i64* %s8, align 8
   %t33 = call i64 @qz_sb_new()
   %t34 = load i64, i64* %s8, align 8
@@ -134,7 +137,7 @@ define internal i64 @"tasks_channels.main.lambda.1"(i64 %p0) {
 entry:
   %s0 = alloca i64, align 8
   %o0 = inttoptr i64 %p0 to i64*
-  %w0 = getelementptr inbounds i64, i64* %o0, i64 1
+  %w0 = getelementptr inbounds i64, i64* %o0, i64 2
   %t0 = load i64, i64* %w0, align 8
   store i64 %t0, i64* %s0, align 8
   %t1 = load i64, i64* %s0, align 8

@@ -39,6 +39,8 @@ final class BuildAsyncStateMachine {
 
 	private final IrFunction sync;
 	private final Map<String, String> asyncForms;
+	/** Whether a call of a function value may suspend (some lambda or function value may). */
+	private final boolean closureCallsMaySuspend;
 	private final IrFunction async;
 	private final Value task = new Value.Param(0);
 	private Value frame;
@@ -51,15 +53,17 @@ final class BuildAsyncStateMachine {
 	private int state;
 	private IrBlock current;
 
-	private BuildAsyncStateMachine(IrFunction sync, String name, Map<String, String> asyncForms) {
+	private BuildAsyncStateMachine(IrFunction sync, String name, Map<String, String> asyncForms,
+			boolean closureCallsMaySuspend) {
 		this.sync = sync;
 		this.asyncForms = asyncForms;
+		this.closureCallsMaySuspend = closureCallsMaySuspend;
 		this.async = new IrFunction(name, 1);
 	}
 
 	/** The task form of {@code sync}, named {@code name}, and the number of frame words it needs. */
-	static Result build(IrFunction sync, String name, Map<String, String> asyncForms) {
-		BuildAsyncStateMachine pass = new BuildAsyncStateMachine(sync, name, asyncForms);
+	static Result build(IrFunction sync, String name, Map<String, String> asyncForms, boolean closureCallsMaySuspend) {
+		BuildAsyncStateMachine pass = new BuildAsyncStateMachine(sync, name, asyncForms, closureCallsMaySuspend);
 		IrFunction async = pass.build();
 		return new Result(async, pass.frameWords);
 	}
@@ -68,8 +72,9 @@ final class BuildAsyncStateMachine {
 	}
 
 	private boolean suspends(Instr instruction) {
-		return instruction instanceof Instr.Call call
-				&& (TASK_FORMS.containsKey(call.function()) || asyncForms.containsKey(call.function()));
+		return (instruction instanceof Instr.Call call
+				&& (TASK_FORMS.containsKey(call.function()) || asyncForms.containsKey(call.function())))
+				|| (closureCallsMaySuspend && instruction instanceof Instr.CallIndirect);
 	}
 
 	private IrFunction build() {
@@ -120,7 +125,18 @@ final class BuildAsyncStateMachine {
 			}
 		}
 		int word = sync.parameterCount() + sync.slotCount();
+		// The result of a closure call comes from one of two paths (called, or awaited), so it always lives in the frame.
+		for (IrBlock block : sync.blocks()) {
+			for (Instr instruction : block.instructions()) {
+				if (instruction instanceof Instr.CallIndirect call && suspends(call)) {
+					spillWords.put(call.dst().id(), word++);
+				}
+			}
+		}
 		for (Map.Entry<Integer, List<Integer>> uses : usedIn.entrySet()) {
+			if (spillWords.containsKey(uses.getKey())) {
+				continue;
+			}
 			int home = definedIn.getOrDefault(uses.getKey(), -1);
 			if (uses.getValue().stream().anyMatch(u -> u != home)) {
 				spillWords.put(uses.getKey(), word++);
@@ -139,7 +155,11 @@ final class BuildAsyncStateMachine {
 			return;
 		}
 		if (suspends(instruction)) {
-			suspend((Instr.Call) instruction);
+			if (instruction instanceof Instr.CallIndirect call) {
+				suspendClosureCall(call);
+			} else {
+				suspend((Instr.Call) instruction);
+			}
 			return;
 		}
 		Instr rewritten;
@@ -213,6 +233,43 @@ final class BuildAsyncStateMachine {
 		}
 	}
 
+	/**
+	 * A call of a function value: a closure with a task form (word 1 of the closure) runs as a
+	 * child task that this task awaits; otherwise its function is called directly. Either way the
+	 * result goes through the frame.
+	 */
+	private void suspendClosureCall(Instr.CallIndirect call) {
+		Value function = operand(call.function());
+		List<Value> arguments = operands(call.arguments());
+		int word = spillWords.get(call.dst().id());
+		Value.Temp start = async.newTemp();
+		emit(new Instr.Load(start, arguments.get(0), FunctionLowering.CLOSURE_TASK_START));
+		state++;
+		String asTask = "closure.task." + state;
+		String direct = "closure.call." + state;
+		String park = "park." + state;
+		String resume = "resume." + state;
+		String done = "closure.done." + state;
+		emit(new Instr.Branch(compare(start, 0, "ne"), asTask, direct));
+		startBlock(direct);
+		Value.Temp result = async.newTemp();
+		emit(new Instr.CallIndirect(result, function, arguments));
+		emit(new Instr.Store(frame, word, result));
+		emit(new Instr.Jump(done));
+		startBlock(asTask);
+		Value.Temp child = async.newTemp();
+		emit(new Instr.CallIndirect(child, start, arguments));
+		emit(new Instr.Branch(call("qz_await_begin", task, child), resume, park));
+		startBlock(park);
+		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
+		emit(new Instr.Return(Value.ZERO));
+		startBlock(resume);
+		emit(new Instr.Store(frame, word, call("qz_task_io", task)));
+		emit(new Instr.Jump(done));
+		startBlock(done);
+		renamed = new HashMap<>();
+	}
+
 	// ---- operands
 
 	private Value operand(Value value) {
@@ -283,8 +340,12 @@ final class BuildAsyncStateMachine {
 	}
 
 	private Value compare(Value a, int b) {
+		return compare(a, b, "eq");
+	}
+
+	private Value compare(Value a, int b, String predicate) {
 		Value.Temp dst = async.newTemp();
-		emit(new Instr.Compare(dst, "eq", a, new Value.Imm(b)));
+		emit(new Instr.Compare(dst, predicate, a, new Value.Imm(b)));
 		return dst;
 	}
 

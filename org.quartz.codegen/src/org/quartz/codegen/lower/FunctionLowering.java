@@ -75,12 +75,12 @@ final class FunctionLowering {
 		returnWith(returnsValue ? value : Value.ZERO);
 	}
 
-	/** A lambda: %p0 is the closure ({function, boxes...}), its parameters follow. */
+	/** A lambda: %p0 is the closure ({function, task start, boxes...}), its parameters follow. */
 	void lowerLambda(Lambda lambda) {
 		List<NamedElement> environment = captures.environment(lambda);
 		for (int i = 0; i < environment.size(); i++) {
 			int slot = b.newSlot();
-			b.storeSlot(slot, b.load(new Value.Param(0), i + 1));
+			b.storeSlot(slot, b.load(new Value.Param(0), CLOSURE_ENVIRONMENT + i));
 			slots.put(environment.get(i), slot);
 		}
 		for (int i = 0; i < lambda.getParams().size(); i++) {
@@ -108,6 +108,15 @@ final class FunctionLowering {
 		Value result = b.call(program.names().function(main), List.of());
 		boolean returnsInt = main.getReturnType() != null && Types.is(program.types().resultOf(main), Types.INT);
 		b.ret(returnsInt ? result : Value.ZERO);
+	}
+
+	/** The task start of a named function used as a value: drops the closure, starts the function's task form. */
+	void lowerFunctionValueStart(String start, int parameters) {
+		List<Value> arguments = new ArrayList<>();
+		for (int i = 0; i < parameters; i++) {
+			arguments.add(new Value.Param(i + 1));
+		}
+		b.ret(b.call(start, arguments));
 	}
 
 	/** The closure wrapper of a named function: drops the closure, passes the arguments on. */
@@ -694,7 +703,7 @@ final class FunctionLowering {
 		}
 		if (target instanceof CallTarget.Closure closure) {
 			Value callee = lower(closure.callee());
-			return spawnClosure(callee, lowerAll(closure.arguments()));
+			return spawnClosureValue(callee, lowerAll(closure.arguments()));
 		}
 		if (target instanceof CallTarget.FieldRead field && task instanceof MemberAccess access) {
 			Value callee = b.load(lower(field.receiver()), fieldIndex(field.field()));
@@ -702,7 +711,7 @@ final class FunctionLowering {
 			if (access.getBlock() != null) {
 				arguments.add(access.getBlock());
 			}
-			return spawnClosure(callee, lowerAll(arguments));
+			return spawnClosureValue(callee, lowerAll(arguments));
 		}
 		throw new IllegalStateException("go of " + task.eClass().getName() + " cannot be lowered");
 	}
@@ -797,15 +806,45 @@ final class FunctionLowering {
 		return object;
 	}
 
+	/** Word 0 of a closure: its function; word 1: the function starting its task form, or 0; then the boxes. */
+	static final int CLOSURE_TASK_START = 1;
+	static final int CLOSURE_ENVIRONMENT = 2;
+
 	Value lowerClosure(Lambda lambda) {
 		String function = program.queueLambda(lambda, captures);
+		String start = program.startOf(lambda);
 		List<NamedElement> environment = captures.environment(lambda);
-		Value closure = b.allocate(1 + environment.size());
+		Value closure = b.allocate(CLOSURE_ENVIRONMENT + environment.size());
 		b.store(closure, 0, new Value.FunctionAddress(function));
+		b.store(closure, CLOSURE_TASK_START, start == null ? Value.ZERO : new Value.FunctionAddress(start));
 		for (int i = 0; i < environment.size(); i++) {
-			b.store(closure, i + 1, b.loadSlot(slotOf(environment.get(i))));
+			b.store(closure, CLOSURE_ENVIRONMENT + i, b.loadSlot(slotOf(environment.get(i))));
 		}
 		return closure;
+	}
+
+	/**
+	 * Starts a task calling a closure value: through its task form when it has one (it may
+	 * suspend), else through a task running its function to completion.
+	 */
+	Value spawnClosureValue(Value closure, List<Value> arguments) {
+		int result = b.newSlot();
+		String async = b.label("spawn.async");
+		String sync = b.label("spawn.sync");
+		String done = b.label("spawn.end");
+		Value start = b.load(closure, CLOSURE_TASK_START);
+		b.branch(b.compare("ne", start, Value.ZERO), async, sync);
+		b.startBlock(async);
+		List<Value> withClosure = new ArrayList<>();
+		withClosure.add(closure);
+		withClosure.addAll(arguments);
+		b.storeSlot(result, b.callIndirect(start, withClosure));
+		b.jump(done);
+		b.startBlock(sync);
+		b.storeSlot(result, spawnClosure(closure, arguments));
+		b.jump(done);
+		b.startBlock(done);
+		return b.loadSlot(result);
 	}
 
 	// ------------------------------------------------------------------ types

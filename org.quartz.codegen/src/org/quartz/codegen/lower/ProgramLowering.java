@@ -86,7 +86,7 @@ public final class ProgramLowering {
 		} else {
 			lowerNow(RuntimeAbi.ENTRY_POINT, 0, lowering -> lowering.lowerScript(main), new CaptureAnalysis(main));
 		}
-		buildTaskForms();
+		buildTaskForms(main);
 		return module;
 	}
 
@@ -96,7 +96,7 @@ public final class ProgramLowering {
 	 * ({@code <name>.async}) and the function that starts it ({@code <name>.start}, which takes
 	 * the same parameters and returns the Task). Built in the order first needed.
 	 */
-	private void buildTaskForms() {
+	private void buildTaskForms(Module main) {
 		Map<String, String> starts = new LinkedHashMap<>();
 		Map<String, IrFunction> byName = new HashMap<>();
 		syncForms.forEach((body, sync) -> {
@@ -113,7 +113,8 @@ public final class ProgramLowering {
 				continue;
 			}
 			IrFunction sync = byName.get(name);
-			BuildAsyncStateMachine.Result async = BuildAsyncStateMachine.build(sync, name + ".async", starts);
+			BuildAsyncStateMachine.Result async = BuildAsyncStateMachine.build(sync, name + ".async", starts,
+					suspension.functionValuesMaySuspend(main));
 			module.functions().add(async.function());
 			IrFunction start = new IrFunction(starts.get(name), sync.parameterCount());
 			module.functions().add(start);
@@ -220,8 +221,27 @@ public final class ProgramLowering {
 				module.functions().add(irFunction);
 				new FunctionLowering(this, irFunction, new CaptureAnalysis(f)).lowerFunctionValue(f);
 			});
-			return module.constant("closure." + names.function(f), List.of(new Value.FunctionAddress(wrapper)));
+			Value taskStart = Value.ZERO;
+			if (suspension.maySuspend(f)) {
+				String start = startOfFunction(f);
+				String wrapperStart = wrapper + ".start";
+				taskStart = new Value.FunctionAddress(wrapperStart);
+				pending.addLast(() -> {
+					IrFunction irFunction = new IrFunction(wrapperStart, 1 + f.getParams().size());
+					module.functions().add(irFunction);
+					new FunctionLowering(this, irFunction, null).lowerFunctionValueStart(start, f.getParams().size());
+				});
+			}
+			return module.constant("closure." + names.function(f),
+					List.of(new Value.FunctionAddress(wrapper), taskStart));
 		});
+	}
+
+	/** {@link #startOf} for a function, whose synchronous form may not be lowered yet. */
+	private String startOfFunction(FunctionDecl function) {
+		String name = names.function(function);
+		startedTasks.add(name);
+		return name + ".start";
 	}
 
 	/** The resume function of tasks started by `go f(...)`: {@code <f>.task}, made once. */

@@ -2,7 +2,6 @@ package org.quartz.lang.typing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,6 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.lang.quartz.AwaitExpression;
 import org.quartz.lang.quartz.Call;
-import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.MemberAccess;
@@ -46,54 +44,9 @@ public class SuspensionAnalysis {
 		return analyse(body.eResource()).suspends.getOrDefault(body, false);
 	}
 
-	/**
-	 * Whether the task `go task` (or `spawn(task)`) starts may suspend: a lambda's or called
-	 * function's body, or, for a function value, any function used as a value.
-	 */
-	public boolean taskMaySuspend(Expression task) {
-		Result result = analyse(task.eResource());
-		EObject body = taskBody(task);
-		return body == null ? result.anyValueSuspends : result.suspends.getOrDefault(body, false);
-	}
-
-	/**
-	 * Whether a task would reach, in code that may suspend, a call of a function value while some
-	 * function value may suspend: such a call needs the callee's task form, which closures do not
-	 * carry yet.
-	 */
-	public boolean taskCallsSuspendingValue(Expression task) {
-		Result result = analyse(task.eResource());
-		EObject start = taskBody(task);
-		if (start == null) {
-			return result.anyValueSuspends;
-		}
-		List<EObject> work = new ArrayList<>(List.of(start));
-		Set<EObject> seen = new HashSet<>(work);
-		while (!work.isEmpty()) {
-			EObject body = work.remove(work.size() - 1);
-			Edges edges = result.edges.get(body);
-			if (edges == null || !result.suspends.getOrDefault(body, false)) {
-				continue;
-			}
-			if (edges.callsValues && result.anyValueSuspends) {
-				return true;
-			}
-			for (EObject callee : edges.callees) {
-				if (seen.add(callee)) {
-					work.add(callee);
-				}
-			}
-		}
-		return false;
-	}
-
-	/** The lambda or user function a task runs; null for a function value. */
-	private EObject taskBody(Expression task) {
-		if (task instanceof Lambda lambda) {
-			return lambda;
-		}
-		CallTarget target = types.typing(task).callTarget(task);
-		return target instanceof CallTarget.Function call && !call.function().isExtern() ? call.function() : null;
+	/** Whether some lambda or function used as a value in the program may suspend. */
+	public boolean functionValuesMaySuspend(EObject anyElement) {
+		return analyse(anyElement.eResource()).anyValueSuspends;
 	}
 
 	/** Per function and lambda, whether it may suspend and what it calls; whether any function value may suspend. */

@@ -2,32 +2,24 @@ package org.quartz.lang.validation;
 
 import org.eclipse.xtext.validation.Check;
 import org.quartz.lang.quartz.ActorDecl;
-import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.DefaultArm;
 import org.quartz.lang.quartz.Expression;
-import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.GoExpression;
 import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.MemberAccess;
-import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.SelectArm;
 import org.quartz.lang.quartz.SelectExpression;
 import org.quartz.lang.typing.CallTarget;
-import org.quartz.lang.typing.SuspensionAnalysis;
 import org.quartz.lang.typing.TypeChecker;
 
 import com.google.inject.Inject;
 
 /**
- * The shape of `select`: at least one arm, at most one `default`; what `go` and `spawn` can
- * start. Not compiled yet (QZ0604): actors, and a task that would call a function value in code
- * that suspends while some function value may suspend (closures carry only their synchronous
- * form so far).
+ * The shape of `select`: at least one arm, at most one `default`; what `go` can start (a call
+ * or a block; a built-in call is not compiled yet). Actors are checked but not compiled yet
+ * (QZ0604).
  */
 public class ConcurrencyValidator extends ComposedValidator {
-
-	@Inject
-	private SuspensionAnalysis suspension;
 
 	@Inject
 	private TypeChecker types;
@@ -45,17 +37,6 @@ public class ConcurrencyValidator extends ComposedValidator {
 		} else if (target instanceof CallTarget.Function function && function.function().isExtern()) {
 			errorAtKeyword("'go' of a built-in is not compiled yet; wrap it: go do -> ... end", go, "go",
 					QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
-		} else if (suspension.taskCallsSuspendingValue(task)) {
-			errorAtKeyword(NOT_YET, go, "go", QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
-		}
-	}
-
-	@Check
-	public void checkSpawn(Call call) {
-		if (call.getCallee() instanceof NameRef ref && ref.getRef() instanceof FunctionDecl function
-				&& function.isExtern() && "spawn".equals(function.getName()) && call.getArguments().size() == 1
-				&& suspension.taskCallsSuspendingValue(call.getArguments().get(0))) {
-			error(NOT_YET, call, null, QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
 		}
 	}
 
@@ -64,9 +45,6 @@ public class ConcurrencyValidator extends ComposedValidator {
 		errorAtKeyword("actors are checked but not compiled yet (they come with structured concurrency)", actor,
 				"actor", QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
 	}
-
-	private static final String NOT_YET = "a task that calls a function value while some function value can suspend "
-			+ "is checked but not compiled yet";
 
 	@Check
 	public void checkSelect(SelectExpression select) {

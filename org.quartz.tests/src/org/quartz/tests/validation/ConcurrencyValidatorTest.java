@@ -55,21 +55,6 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void aTaskCallingAFunctionValueThatCanSuspendIsNotCompiledYet() {
-		diagnostics.assertError("""
-				def run(f: Fn(): Int): Int
-				  sched_yield()
-				  f()
-				end
-				def main()
-				  waiter = do -> sched_sleep(1); 1 end
-				  t = go run(waiter)
-				  puts("started")
-				end
-				""", Q.getGoExpression(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 7, 7);
-	}
-
-	@Test
 	void aTaskThatCanSuspendIsFine() {
 		Diagnostics.assertNoIssues(diagnostics.of("""
 				def work(ch: Channel<Int>): Int
@@ -108,13 +93,14 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void spawnOfAFunctionValueWhileOneCanSuspend() {
+	void actorsAreNotCompiledYet() {
 		diagnostics.assertError("""
-				def main()
-				  ch = channel_new(1)
-				  waiter = do -> recv(ch) end
-				  t = spawn(waiter)
+				actor Counter
+				  var count: Int = 0
 				end
-				""", Q.getCall(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 4, 7);
+				def main()
+				  puts("x")
+				end
+				""", Q.getActorDecl(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 1, 1);
 	}
 }
