@@ -63,7 +63,7 @@ final class Builtins {
 	Value call(FunctionDecl builtin, List<Expression> arguments, EObject call) {
 		String name = builtin.getName();
 		if (name.equals("spawn") && arguments.get(0) instanceof Lambda lambda) {
-			return lowering.spawnLambda(lambda);
+			return lowering.tasks().spawnLambda(lambda);
 		}
 		List<Value> values = lowering.lowerAll(arguments);
 		String direct = DIRECT.get(name);
@@ -86,7 +86,7 @@ final class Builtins {
 					: b.runtime("qz_unwrap_or", values.get(0), values.get(1));
 			case "is_none?" -> b.binary("xor", b.runtime("qz_is_some", values.get(0)), Value.ONE);
 			case "is_err?" -> b.binary("xor", b.runtime("qz_is_ok", values.get(0)), Value.ONE);
-			case "spawn" -> lowering.spawnClosureValue(values.get(0), List.of());
+			case "spawn" -> lowering.tasks().spawnClosureValue(values.get(0), List.of());
 			default -> throw new IllegalStateException("built-in '" + name + "' is not lowered yet");
 		};
 	}

@@ -22,7 +22,8 @@ import org.quartz.lang.typing.Types;
  * Lowers one function body (or a lambda's, or a script's statements) from the checked model to
  * IR. Input: a unit free of errors, with its {@link org.quartz.lang.typing.Typing}. Output: one
  * {@link IrFunction}; lambdas met on the way are queued on the {@link ProgramLowering} as
- * functions of their own. `match` is lowered by {@link MatchLowering}, built-in calls by
+ * functions of their own. `match` is lowered by {@link MatchLowering}, `select` by
+ * {@link SelectLowering}, `go` and task bodies by {@link TaskLowering}, built-in calls by
  * {@link Builtins}.
  *
  * Representation (every value one i64 word): Int and Bool are the number (Bool 0/1); a String
@@ -51,6 +52,7 @@ final class FunctionLowering {
 	private final Builtins builtins;
 	private final MatchLowering matches;
 	private final SelectLowering selects;
+	private final TaskLowering tasks;
 
 	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures) {
 		this.program = program;
@@ -59,6 +61,7 @@ final class FunctionLowering {
 		this.builtins = new Builtins(this, b);
 		this.matches = new MatchLowering(this, b);
 		this.selects = new SelectLowering(this, b);
+		this.tasks = new TaskLowering(this, b);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -108,15 +111,6 @@ final class FunctionLowering {
 		Value result = b.call(program.names().function(main), List.of());
 		boolean returnsInt = main.getReturnType() != null && Types.is(program.types().resultOf(main), Types.INT);
 		b.ret(returnsInt ? result : Value.ZERO);
-	}
-
-	/** The task start of a named function used as a value: drops the closure, starts the function's task form. */
-	void lowerFunctionValueStart(String start, int parameters) {
-		List<Value> arguments = new ArrayList<>();
-		for (int i = 0; i < parameters; i++) {
-			arguments.add(new Value.Param(i + 1));
-		}
-		b.ret(b.call(start, arguments));
 	}
 
 	/** The closure wrapper of a named function: drops the closure, passes the arguments on. */
@@ -456,7 +450,7 @@ final class FunctionLowering {
 			return lowerTry(tryExpression);
 		}
 		if (e instanceof GoExpression go) {
-			return lowerGo(go);
+			return tasks.lowerGo(go);
 		}
 		if (e instanceof AwaitExpression await) {
 			return b.runtime("qz_await_sync", lower(await.getTask()));
@@ -685,95 +679,7 @@ final class FunctionLowering {
 				+ " is not lowered yet (actors come with a later issue)");
 	}
 
-	/**
-	 * `go f(a)`: the arguments are evaluated here, stored in the new task's frame, and the task
-	 * runs `f` on the scheduler. A block or function value runs through a closure task.
-	 * (Validation ensures the task's code cannot suspend.)
-	 */
-	private Value lowerGo(GoExpression go) {
-		Expression task = go.getTask();
-		if (task instanceof Lambda lambda) {
-			return spawnLambda(lambda);
-		}
-		CallTarget target = program.types().typing(task).callTarget(task);
-		if (target instanceof CallTarget.Function function) {
-			String start = program.startOf(function.function());
-			List<Value> arguments = lowerAll(function.arguments());
-			return start != null ? b.call(start, arguments) : spawn(program.taskOf(function.function()), arguments);
-		}
-		if (target instanceof CallTarget.Closure closure) {
-			Value callee = lower(closure.callee());
-			return spawnClosureValue(callee, lowerAll(closure.arguments()));
-		}
-		if (target instanceof CallTarget.FieldRead field && task instanceof MemberAccess access) {
-			Value callee = b.load(lower(field.receiver()), fieldIndex(field.field()));
-			List<Expression> arguments = new ArrayList<>(access.getArguments());
-			if (access.getBlock() != null) {
-				arguments.add(access.getBlock());
-			}
-			return spawnClosureValue(callee, lowerAll(arguments));
-		}
-		throw new IllegalStateException("go of " + task.eClass().getName() + " cannot be lowered");
-	}
-
-	/** Starts a task running a lambda: its task form when it may suspend, else a closure task. */
-	Value spawnLambda(Lambda lambda) {
-		Value closure = lowerClosure(lambda);
-		String start = program.startOf(lambda);
-		return start != null ? b.call(start, List.of(closure)) : spawnClosure(closure, List.of());
-	}
-
-	/** Starts a task that calls {@code closure} with {@code arguments}. */
-	Value spawnClosure(Value closure, List<Value> arguments) {
-		List<Value> words = new ArrayList<>();
-		words.add(closure);
-		words.addAll(arguments);
-		return spawn(program.closureTask(arguments.size()), words);
-	}
-
-	/** A new task running {@code resume}, its frame holding {@code words}, on the scheduler. */
-	private Value spawn(String resume, List<Value> words) {
-		Value task = b.runtime("qz_task_new", new Value.FunctionAddress(resume), new Value.Imm(words.size()));
-		Value frame = b.runtime("qz_task_frame", task);
-		for (int i = 0; i < words.size(); i++) {
-			b.store(frame, i, words.get(i));
-		}
-		return b.runtime("qz_task_spawn", task);
-	}
-
-	/** Starts a task form: a frame of {@code frameWords} words, the parameters in the first ones. */
-	void lowerTaskStart(String resume, int frameWords, int parameters) {
-		Value task = b.runtime("qz_task_new", new Value.FunctionAddress(resume), new Value.Imm(frameWords));
-		Value frame = b.runtime("qz_task_frame", task);
-		for (int i = 0; i < parameters; i++) {
-			b.store(frame, i, new Value.Param(i));
-		}
-		b.ret(b.runtime("qz_task_spawn", task));
-	}
-
-	/** A task's resume function for {@code function}: reads the arguments from the frame, calls, finishes. */
-	void lowerFunctionTask(FunctionDecl function) {
-		Value frame = b.runtime("qz_task_frame", new Value.Param(0));
-		List<Value> arguments = new ArrayList<>();
-		for (int i = 0; i < function.getParams().size(); i++) {
-			arguments.add(b.load(frame, i));
-		}
-		b.runtime("qz_task_finish", new Value.Param(0), callFunction(function, arguments));
-		b.ret(Value.ONE);
-	}
-
-	/** A task's resume function calling the closure in frame word 0 with the {@code arity} words after it. */
-	void lowerClosureTask(int arity) {
-		Value frame = b.runtime("qz_task_frame", new Value.Param(0));
-		List<Value> arguments = new ArrayList<>();
-		for (int i = 0; i < arity; i++) {
-			arguments.add(b.load(frame, i + 1));
-		}
-		b.runtime("qz_task_finish", new Value.Param(0), callClosure(b.load(frame, 0), arguments));
-		b.ret(Value.ONE);
-	}
-
-	private Value callFunction(FunctionDecl function, List<Value> arguments) {
+	Value callFunction(FunctionDecl function, List<Value> arguments) {
 		if (function.isExtern()) {
 			program.declareExtern(function);
 		}
@@ -823,28 +729,12 @@ final class FunctionLowering {
 		return closure;
 	}
 
-	/**
-	 * Starts a task calling a closure value: through its task form when it has one (it may
-	 * suspend), else through a task running its function to completion.
-	 */
-	Value spawnClosureValue(Value closure, List<Value> arguments) {
-		int result = b.newSlot();
-		String async = b.label("spawn.async");
-		String sync = b.label("spawn.sync");
-		String done = b.label("spawn.end");
-		Value start = b.load(closure, CLOSURE_TASK_START);
-		b.branch(b.compare("ne", start, Value.ZERO), async, sync);
-		b.startBlock(async);
-		List<Value> withClosure = new ArrayList<>();
-		withClosure.add(closure);
-		withClosure.addAll(arguments);
-		b.storeSlot(result, b.callIndirect(start, withClosure));
-		b.jump(done);
-		b.startBlock(sync);
-		b.storeSlot(result, spawnClosure(closure, arguments));
-		b.jump(done);
-		b.startBlock(done);
-		return b.loadSlot(result);
+	TaskLowering tasks() {
+		return tasks;
+	}
+
+	ProgramLowering program() {
+		return program;
 	}
 
 	// ------------------------------------------------------------------ types

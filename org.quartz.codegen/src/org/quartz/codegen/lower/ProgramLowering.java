@@ -118,7 +118,7 @@ public final class ProgramLowering {
 			module.functions().add(async.function());
 			IrFunction start = new IrFunction(starts.get(name), sync.parameterCount());
 			module.functions().add(start);
-			new FunctionLowering(this, start, null).lowerTaskStart(async.function().name(), async.frameWords(),
+			new FunctionLowering(this, start, null).tasks().lowerTaskStart(async.function().name(), async.frameWords(),
 					sync.parameterCount());
 			starts.forEach((callee, calleeStart) -> {
 				if (calls(async.function(), calleeStart)) {
@@ -229,7 +229,7 @@ public final class ProgramLowering {
 				pending.addLast(() -> {
 					IrFunction irFunction = new IrFunction(wrapperStart, 1 + f.getParams().size());
 					module.functions().add(irFunction);
-					new FunctionLowering(this, irFunction, null).lowerFunctionValueStart(start, f.getParams().size());
+					new FunctionLowering(this, irFunction, null).tasks().lowerFunctionValueStart(start, f.getParams().size());
 				});
 			}
 			return module.constant("closure." + names.function(f),
@@ -247,14 +247,14 @@ public final class ProgramLowering {
 	/** The resume function of tasks started by `go f(...)`: {@code <f>.task}, made once. */
 	String taskOf(FunctionDecl function) {
 		String name = names.function(function) + ".task";
-		queueOnce(name, lowering -> lowering.lowerFunctionTask(function), new CaptureAnalysis(function));
+		queueOnce(name, lowering -> lowering.tasks().lowerFunctionTask(function), new CaptureAnalysis(function));
 		return name;
 	}
 
 	/** The resume function of tasks that call a closure with {@code arity} arguments, made once. */
 	String closureTask(int arity) {
 		String name = "quartz.closure.task." + arity;
-		queueOnce(name, lowering -> lowering.lowerClosureTask(arity), null);
+		queueOnce(name, lowering -> lowering.tasks().lowerClosureTask(arity), null);
 		return name;
 	}
 
