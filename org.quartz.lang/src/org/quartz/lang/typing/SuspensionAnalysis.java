@@ -9,6 +9,7 @@ import java.util.Set;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.util.IResourceScopeCache;
 import org.quartz.lang.quartz.AwaitExpression;
 import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.FunctionDecl;
@@ -39,6 +40,9 @@ public class SuspensionAnalysis {
 	@Inject
 	private TypeChecker types;
 
+	@Inject
+	private IResourceScopeCache cache;
+
 	/** Whether running {@code body} (a FunctionDecl or a Lambda) can reach a suspension point. */
 	public boolean maySuspend(EObject body) {
 		return analyse(body.eResource()).suspends.getOrDefault(body, false);
@@ -54,7 +58,12 @@ public class SuspensionAnalysis {
 	}
 
 	/** One node per function and lambda of the program: whether it may suspend. */
+	/** The analysis, computed once and cached until {@code any} changes (it spans its whole resource set). */
 	private Result analyse(Resource any) {
+		return cache.get(SuspensionAnalysis.class, any, () -> analyseProgram(any));
+	}
+
+	private Result analyseProgram(Resource any) {
 		List<EObject> bodies = new ArrayList<>();
 		List<EObject> values = new ArrayList<>();
 		for (Resource resource : List.copyOf(any.getResourceSet().getResources())) {
