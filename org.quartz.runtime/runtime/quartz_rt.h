@@ -53,10 +53,23 @@
  *   task), and on the next resume the result is in qz_task_io(task). A parked
  *   task is resumed exactly once, on some worker thread, never concurrently with
  *   itself. _sync blocks the calling thread and needs no scheduler.
- *   io word per operation: await -> the task's result; send -> Bool; recv ->
- *   the value (0 once closed and drained); recv_opt, recv_timeout -> Option;
- *   sleep, yield -> 0; select -> the chosen arm index (qz_select_value: the
- *   value of a chosen recv arm, 0 for other arms or a closed channel).
+ *   io word per operation: await, call -> the task's result; send -> Bool;
+ *   recv -> the value (0 once closed and drained); recv_opt, recv_timeout ->
+ *   Option; sleep, yield, mutex_lock -> 0; select -> the chosen arm index
+ *   (qz_select_value: the value of a chosen recv arm, 0 for other arms or a
+ *   closed channel); group_wait -> the number of tasks started in the group;
+ *   group_wait_until -> 1 = all finished, 0 = the deadline passed; group_first
+ *   -> the first result.
+ *   Tasks are created unstarted: qz_task_spawn starts one for go/spawn (it joins
+ *   the running go_scope, if any), qz_group_spawn in a group, and qz_call_begin
+ *   runs one as a call of a waiting function from a task (the child shares the
+ *   caller's task-locals, scope and cancellation, and the caller awaits it).
+ *
+ * Cancellation (cooperative). A cancelled task's operation either does not
+ *   start or is interrupted while parked: _begin returns 0 as if parked, and on
+ *   the next resume qz_task_interrupted(task) is 1 (once). The compiled code
+ *   checks it at every resume point and then runs the body's defers and
+ *   finishes with the zero value; a call child's caller is interrupted in turn.
  */
 #ifndef QUARTZ_RT_H
 #define QUARTZ_RT_H
@@ -192,8 +205,10 @@ qz_val qz_task_io(qz_val task);
 void qz_task_finish(qz_val task, qz_val result);
 qz_val qz_task_done(qz_val task);
 qz_val qz_task_result(qz_val task);
+qz_val qz_task_interrupted(qz_val task);
 qz_val qz_await_begin(qz_val task, qz_val other);
 qz_val qz_await_sync(qz_val other);
+qz_val qz_call_begin(qz_val task, qz_val child);
 qz_val qz_yield_begin(qz_val task);
 void qz_yield_sync(void);
 qz_val qz_sleep_begin(qz_val task, qz_val ms);
@@ -225,5 +240,39 @@ void qz_select_default(qz_val sel);
 qz_val qz_select_begin(qz_val task, qz_val sel);
 qz_val qz_select_sync(qz_val sel);
 qz_val qz_select_value(qz_val sel);
+
+/* Task-locals: per logical task (a call child shares its caller's); 0 when unset. */
+void qz_task_local_set(qz_val key, qz_val v);
+qz_val qz_task_local_get(qz_val key);
+
+/* Task groups and go_scope. A deadline is CLOCK_MONOTONIC ns (qz_deadline_after).
+ * qz_scope_enter makes the group the running task's (or main's) go_scope until
+ * qz_scope_exit; go/spawn started meanwhile join it. */
+qz_val qz_group_new(void);
+qz_val qz_group_spawn(qz_val g, qz_val task);
+void qz_group_cancel(qz_val g);
+qz_val qz_group_wait_begin(qz_val task, qz_val g);
+qz_val qz_group_wait_sync(qz_val g);
+qz_val qz_group_wait_until_begin(qz_val task, qz_val g, qz_val deadline);
+qz_val qz_group_wait_until_sync(qz_val g, qz_val deadline);
+qz_val qz_group_first_begin(qz_val task, qz_val g);
+qz_val qz_group_first_sync(qz_val g);
+qz_val qz_deadline_after(qz_val ms);
+void qz_scope_enter(qz_val g);
+void qz_scope_exit(qz_val g);
+
+/* Async mutex (FIFO hand-over) and atomics (sequentially consistent). */
+qz_val qz_mutex_new(qz_val v);
+qz_val qz_mutex_lock_begin(qz_val task, qz_val m);
+void qz_mutex_lock_sync(qz_val m);
+void qz_mutex_unlock(qz_val m);
+qz_val qz_mutex_try_lock(qz_val m);
+qz_val qz_mutex_get(qz_val m);
+void qz_mutex_set(qz_val m, qz_val v);
+qz_val qz_atomic_new(qz_val v);
+qz_val qz_atomic_load(qz_val a);
+void qz_atomic_store(qz_val a, qz_val v);
+qz_val qz_atomic_add(qz_val a, qz_val delta);
+qz_val qz_atomic_cas(qz_val a, qz_val expected, qz_val desired);
 
 #endif

@@ -161,6 +161,7 @@ qz_val qz_try_send(qz_val ch, qz_val v)
     struct rt_arm a[1];
     struct rt_wait w;
     arm(&a[0], RT_ARM_SEND, ch, v, 0);
+    atomic_init(&w.phase, 0);
     rt_wait_reset(&w, NULL);
     return rt_arms_try(a, 1, &w, 0) == 0 && w.ok;
 }
@@ -170,6 +171,7 @@ qz_val qz_try_recv(qz_val ch)
     struct rt_arm a[1];
     struct rt_wait w;
     arm(&a[0], RT_ARM_RECV, ch, 0, 0);
+    atomic_init(&w.phase, 0);
     rt_wait_reset(&w, NULL);
     return rt_arms_try(a, 1, &w, 0) == 0 && w.ok ? qz_some(w.value) : qz_none();
 }

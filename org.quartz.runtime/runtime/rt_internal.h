@@ -63,12 +63,13 @@ void rt_out_unlock(void);
 
 /* ---------------------------------------------------------------------------
  * Concurrency: rt_wait.c, rt_chan.c, rt_select.c, rt_task.c, rt_sched.c,
- * rt_timer.c. Lock order (outer first): channel locks (several at once only in
- * ascending address order) -> timer heap lock. A task's own lock (await) and
- * a synchronous waiter's lock are leaves, as are the scheduler's queue locks.
+ * rt_timer.c, rt_cancel.c, rt_mutex.c, rt_group.c. Lock order (outer first):
+ * channel locks (several at once only in ascending address order) -> timer
+ * heap lock. A task's own lock (await), a mutex's lock, a group's lock and a
+ * synchronous waiter's lock are leaves, as are the scheduler's queue locks.
  * Nobody wakes a waiter (enqueues a task, signals a thread) while holding a
- * channel, task or timer lock: claimers collect wake-ups in a list and call
- * rt_wake_all after unlocking.
+ * channel, task, mutex, group or timer lock: claimers collect wake-ups in a
+ * list and call rt_wake_all after unlocking.
  * ------------------------------------------------------------------------- */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -88,11 +89,18 @@ struct rt_timer {
 /*
  * One blocking operation of one waiter (a task or a synchronous thread). Its
  * registrations (rt_wnode, one per channel arm), its timer and the
- * wake-up all refer to it. Exactly-once: whoever moves claimed 0 -> 1 by CAS
- * owns the result fields and must wake the waiter; everybody else leaves it.
+ * wake-up all refer to it. Exactly-once: whoever sets the CLAIMED bit of phase
+ * by CAS owns the result fields and must wake the waiter; everybody else leaves
+ * it. phase = generation << 2 | PARKED | CLAIMED: each rt_wait_reset starts a
+ * new generation, and a task sets PARKED once it is fully registered, so a
+ * canceller (which finds the task, not a registration) claims only an operation
+ * that is really parked, never a later one (rt_cancel.c).
  */
+#define RT_WAIT_CLAIMED 1
+#define RT_WAIT_PARKED 2
 struct rt_wait {
-    atomic_int claimed;         /* 0 waiting, 1 claimed */
+    atomic_llong phase;         /* see above */
+    int cancelled;              /* the claimer was a cancellation (no result) */
     struct rt_task *task;       /* the parked task, or NULL: a synchronous waiter */
     /* Written by the claimer before the wake-up, read by the owner after it. */
     int arm;                    /* chosen arm */
@@ -126,8 +134,11 @@ void rt_wait_reset(struct rt_wait *w, struct rt_task *task);  /* before each op 
 void rt_wait_init_sync(struct rt_wait *w);
 void rt_wait_destroy_sync(struct rt_wait *w);
 int rt_wait_claim(struct rt_wait *w);                          /* 1 = won the CAS */
+void rt_wait_publish_parked(struct rt_wait *w);                /* the owner, once registered */
+int rt_wait_claim_parked(struct rt_wait *w);                   /* claims only a published park */
 void rt_wait_deliver(struct rt_wnode *n, qz_val value, int ok, struct rt_wait **wake_list);
 void rt_wake_all(struct rt_wait *list);                        /* no locks held */
+void rt_wake_one(struct rt_wait *w);                           /* no locks held */
 int rt_sync_park(struct rt_wait *w, int64_t deadline);         /* 0 = timed out and self-claimed */
 void rt_wq_push(struct rt_wq *q, struct rt_wnode *n);
 void rt_wq_unlink(struct rt_wnode *n);
@@ -165,11 +176,36 @@ void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w);
 /* The blocking form for synchronous code: returns the chosen arm, the result in *w. */
 int rt_arms_sync(struct rt_arm *arms, int n, struct rt_wait *w);
 
+/*
+ * rt_cancel.c: the context of a logical task. A task started by go/spawn/a
+ * group owns one (own_ctx); a child task that runs a call of a waiting function
+ * for its parent (qz_call_begin) shares its parent's, so the chain behaves as
+ * one task: one set of task-locals, one go_scope, one cancellation. Only one
+ * task of a chain runs at a time (the others await their child).
+ */
+struct rt_group;
+struct rt_ctx {
+    atomic_int cancelled;               /* set once by a cancellation */
+    struct rt_task *_Atomic active;     /* the chain's task that ran last */
+    qz_val locals;                      /* task-locals Map (0 until set); owner: the running task */
+    struct rt_group *scope;             /* innermost go_scope; owner: the running task */
+};
+struct rt_ctx *rt_current_ctx(void);    /* the running task's, or the main thread's */
+struct rt_task *rt_current_task(void);  /* NULL outside tasks */
+void rt_task_cancel(struct rt_task *root);
+/* Before a task op registers: 1 = the task is cancelled, it is now interrupted
+ * instead (io 0) and the op must return 0 at once without doing anything. */
+int rt_task_precheck(struct rt_task *t);
+/* After a task op registered and unlocked: publishes the park and honours a
+ * cancellation that raced with it. */
+void rt_task_parked(struct rt_task *t);
+
 /* rt_task.c */
 enum rt_run { RT_NEW, RT_RUNNABLE, RT_RUNNING, RT_PARKED, RT_NOTIFIED, RT_FINISHED };
 enum rt_op {
     RT_OP_NONE, RT_OP_AWAIT, RT_OP_RECV, RT_OP_RECV_OPT, RT_OP_RECV_TIMEOUT,
-    RT_OP_SEND, RT_OP_SLEEP, RT_OP_YIELD, RT_OP_SELECT
+    RT_OP_SEND, RT_OP_SLEEP, RT_OP_YIELD, RT_OP_SELECT, RT_OP_CALL, RT_OP_LOCK,
+    RT_OP_GROUP_WAIT, RT_OP_GROUP_FIRST, RT_OP_IO
 };
 struct rt_task {
     qz_val (*resume)(qz_val task);
@@ -178,8 +214,16 @@ struct rt_task {
     struct rt_task *run_next;   /* owner: the run queue holding it */
     int op;                     /* enum rt_op the task is parked in; owner: the task */
     struct rt_select *sel;      /* RT_OP_SELECT */
-    struct rt_arm own[2];       /* arms of a single channel op / the await node */
+    struct rt_arm own[2];       /* arms of a single channel op / the node of a one-queue op */
+    pthread_mutex_t *park_lock; /* one-queue ops: the lock of the queue own[0].node is in */
+    struct rt_task *callee;     /* RT_OP_CALL: the child running the call */
     struct rt_wait wait;
+    struct rt_ctx *ctx;         /* &own_ctx, or the parent's for a call child */
+    struct rt_ctx own_ctx;
+    int interrupted;            /* the last op was cancelled; owner: the task */
+    atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
+    struct rt_group *group;     /* the group it was started in, or NULL */
+    struct rt_task *group_next; /* owner: group->mu */
     pthread_mutex_t mu;         /* guards result and awaiters */
     atomic_int done;
     qz_val result;
@@ -191,6 +235,14 @@ void rt_task_wake(struct rt_task *t);
 void rt_task_run(struct rt_task *t);   /* one resume, on a worker */
 /* Starts op over t->own (or t->sel's arms): 1 = done, io set; 0 = parked. */
 qz_val rt_task_op(struct rt_task *t, int op);
+/* Registers t's own[0].node in q (whose holder's lock is lock, held by the caller) for op. */
+void rt_task_enqueue_waiter(struct rt_task *t, int op, struct rt_wq *q, pthread_mutex_t *lock);
+struct rt_task *rt_task_of(qz_val task);   /* panics on nil */
+qz_val rt_task_start(struct rt_task *t);   /* spawns a new task, ignoring scopes */
+
+/* rt_group.c */
+void rt_group_task_finished(struct rt_task *t);   /* t->group != NULL; no locks held */
+qz_val rt_group_spawn(struct rt_group *g, struct rt_task *t);
 
 /* rt_sched.c */
 void rt_sched_spawn(struct rt_task *t);     /* a new task, RT_RUNNABLE; starts the scheduler */

@@ -166,9 +166,10 @@ int rt_arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
 }
 
 /*
- * After the wake-up (claimed == 1): removes the owner's remaining registrations.
+ * After the wake-up (claimed): removes the owner's remaining registrations.
  * A one-arm operation without a timer was claimed through its only node, which
- * the claimer unlinked, so there is nothing to do.
+ * the claimer unlinked, so there is nothing to do - unless a cancellation
+ * claimed it, which unlinks nothing.
  */
 void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w)
 {
@@ -177,7 +178,7 @@ void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w)
     int nchan = 0;
     for (int i = 0; i < n; i++)
         nchan += arms[i].kind == RT_ARM_RECV || arms[i].kind == RT_ARM_SEND;
-    if (nchan == 1 && !w->has_timer)
+    if (nchan == 1 && !w->has_timer && !w->cancelled)
         return;
     for (int i = 0; i < n; i++) {
         struct rt_arm *a = &arms[i];

@@ -24,10 +24,20 @@
  * unlinks leftover registrations, cancels the timer, and turns the claimer's
  * result into the io word.
  *
- * Ownership: state, io, op, sel, own[] and wait's result fields belong to the
- * task (to the worker running it); the claimer writes wait's result fields only
- * after winning the claim and before the wake-up. result/awaiters: under mu.
- * Tasks are program values and are never freed.
+ * A call of a waiting function from a task runs as a child task
+ * (qz_call_begin): the child shares the parent's context (rt_cancel.c) and the
+ * parent awaits it; that await is not cancellable, the child is: it unwinds,
+ * and the parent is then interrupted too, so the chain unwinds innermost first.
+ *
+ * Cancellation (rt_cancel.c) ends an operation with no result: the task's next
+ * resume finds interrupted set, qz_task_interrupted reports it once, and the
+ * compiled code runs the body's defers and finishes with the zero value.
+ *
+ * Ownership: state, io, op, sel, own[], park_lock, callee, interrupted and
+ * wait's result fields belong to the task (to the worker running it); the
+ * claimer writes wait's result fields only after winning the claim and before
+ * the wake-up. result/awaiters: under mu. Tasks are program values and are
+ * never freed.
  */
 #include "rt_internal.h"
 
@@ -35,7 +45,14 @@
 #include <sched.h>
 #include <time.h>
 
-static struct rt_task *task_of(qz_val task)
+static _Thread_local struct rt_task *current_task;
+
+struct rt_task *rt_current_task(void)
+{
+    return current_task;
+}
+
+struct rt_task *rt_task_of(qz_val task)
 {
     struct rt_task *t = rt_ptr(task);
     if (t == NULL)
@@ -53,29 +70,45 @@ qz_val qz_task_new(qz_val resume_fn, qz_val frame_words)
     atomic_init(&t->done, 0);
     pthread_mutex_init(&t->mu, NULL);
     rt_wait_reset(&t->wait, t);
+    t->ctx = &t->own_ctx;
     t->nwords = frame_words;
     return rt_val(t);
 }
 
-qz_val qz_task_frame(qz_val task) { return rt_val(task_of(task)->frame); }
-qz_val qz_task_state(qz_val task) { return task_of(task)->state; }
-void qz_task_set_state(qz_val task, qz_val state) { task_of(task)->state = state; }
-qz_val qz_task_io(qz_val task) { return task_of(task)->io; }
-qz_val qz_task_done(qz_val task) { return atomic_load(&task_of(task)->done); }
+qz_val qz_task_frame(qz_val task) { return rt_val(rt_task_of(task)->frame); }
+qz_val qz_task_state(qz_val task) { return rt_task_of(task)->state; }
+void qz_task_set_state(qz_val task, qz_val state) { rt_task_of(task)->state = state; }
+qz_val qz_task_io(qz_val task) { return rt_task_of(task)->io; }
+qz_val qz_task_done(qz_val task) { return atomic_load(&rt_task_of(task)->done); }
 
-qz_val qz_task_spawn(qz_val task)
+static void spawn(struct rt_task *t)
 {
-    struct rt_task *t = task_of(task);
     int expected = RT_NEW;
     if (!atomic_compare_exchange_strong(&t->run, &expected, RT_RUNNABLE))
         rt_panic_cstr("task spawned twice");
     rt_sched_spawn(t);
+}
+
+/* go / spawn: joins the innermost go_scope of the spawning task, if any. */
+qz_val qz_task_spawn(qz_val task)
+{
+    struct rt_task *t = rt_task_of(task);
+    struct rt_group *scope = rt_current_ctx()->scope;
+    if (scope != NULL)
+        return rt_group_spawn(scope, t);
+    spawn(t);
     return task;
+}
+
+qz_val rt_task_start(struct rt_task *t)
+{
+    spawn(t);
+    return rt_val(t);
 }
 
 qz_val qz_task_result(qz_val task)
 {
-    struct rt_task *t = task_of(task);
+    struct rt_task *t = rt_task_of(task);
     if (!atomic_load(&t->done))
         rt_panic_cstr("task_result of a task that has not finished");
     return t->result;
@@ -84,7 +117,7 @@ qz_val qz_task_result(qz_val task)
 /* Records the result and wakes every awaiter (tasks and threads). */
 void qz_task_finish(qz_val task, qz_val result)
 {
-    struct rt_task *t = task_of(task);
+    struct rt_task *t = rt_task_of(task);
     struct rt_wait *wake = NULL;
     struct rt_wnode *n;
     pthread_mutex_lock(&t->mu);
@@ -98,6 +131,8 @@ void qz_task_finish(qz_val task, qz_val result)
         rt_wait_deliver(n, result, 1, &wake);
     pthread_mutex_unlock(&t->mu);
     rt_wake_all(wake);
+    if (t->group != NULL)
+        rt_group_task_finished(t);
 }
 
 void rt_task_wake(struct rt_task *t)
@@ -122,10 +157,17 @@ void rt_task_wake(struct rt_task *t)
 static qz_val op_io(struct rt_task *t, int op)
 {
     struct rt_wait *w = &t->wait;
+    if (w->cancelled)
+        return 0;
     switch (op) {
     case RT_OP_RECV:
     case RT_OP_AWAIT:
+    case RT_OP_CALL:
+    case RT_OP_GROUP_FIRST:
+    case RT_OP_IO:
         return w->value;
+    case RT_OP_GROUP_WAIT:
+        return w->has_timer ? w->arm != w->timer.arm : w->value;
     case RT_OP_RECV_OPT:
         return w->ok ? qz_some(w->value) : qz_none();
     case RT_OP_RECV_TIMEOUT:
@@ -140,6 +182,12 @@ static qz_val op_io(struct rt_task *t, int op)
     }
 }
 
+static int arms_op(int op)
+{
+    return op == RT_OP_RECV || op == RT_OP_RECV_OPT || op == RT_OP_RECV_TIMEOUT || op == RT_OP_SEND
+        || op == RT_OP_SLEEP || op == RT_OP_SELECT;
+}
+
 static int op_arms(struct rt_task *t, int op, struct rt_arm **arms)
 {
     if (op == RT_OP_SELECT) {
@@ -152,37 +200,69 @@ static int op_arms(struct rt_task *t, int op, struct rt_arm **arms)
 
 qz_val rt_task_op(struct rt_task *t, int op)
 {
+    if (rt_task_precheck(t))
+        return 0;
     struct rt_arm *arms;
     int n = op_arms(t, op, &arms);
     rt_wait_reset(&t->wait, t);
     int chosen = rt_arms_try(arms, n, &t->wait, 1);
     if (chosen == -1) {
         t->op = op;
+        rt_task_parked(t);
         return 0;
     }
     t->io = op_io(t, op);
     return 1;
 }
 
+void rt_task_enqueue_waiter(struct rt_task *t, int op, struct rt_wq *q, pthread_mutex_t *lock)
+{
+    rt_wait_reset(&t->wait, t);
+    t->own[0].kind = 0;
+    t->own[0].node.wait = &t->wait;
+    t->own[0].node.arm = 0;
+    t->op = op;
+    t->park_lock = lock;
+    rt_wq_push(q, &t->own[0].node);
+}
+
 /* Before a resume: the parked operation's cleanup and result. */
 static void complete_op(struct rt_task *t)
 {
     int op = t->op;
+    struct rt_wait *w = &t->wait;
     t->op = RT_OP_NONE;
-    if (op != RT_OP_AWAIT && op != RT_OP_YIELD) {
+    if (arms_op(op)) {
         struct rt_arm *arms;
         int n = op_arms(t, op, &arms);
-        rt_arms_cleanup(arms, n, &t->wait);
+        rt_arms_cleanup(arms, n, w);
+    } else if (t->park_lock != NULL) {
+        if (w->has_timer)
+            rt_timer_cancel(&w->timer);
+        /* Claimed by a cancellation or the timer: the node may still be queued. */
+        if (w->cancelled || (w->has_timer && w->arm == w->timer.arm)) {
+            pthread_mutex_lock(t->park_lock);
+            rt_wq_unlink(&t->own[0].node);
+            pthread_mutex_unlock(t->park_lock);
+        }
+        t->park_lock = NULL;
     }
+    /* Parks are published (cancellable) only while not unwinding, so a
+     * cancelled wait means the task was not unwinding. */
+    if (w->cancelled || (op == RT_OP_CALL && atomic_load(&t->callee->unwinding) && !atomic_load(&t->unwinding)))
+        t->interrupted = 1;
     t->io = op_io(t, op);
 }
 
 void rt_task_run(struct rt_task *t)
 {
     atomic_store(&t->run, RT_RUNNING);
+    current_task = t;
+    atomic_store(&t->ctx->active, t);
     if (t->op != RT_OP_NONE)
         complete_op(t);
     qz_val r = t->resume(rt_val(t));
+    current_task = NULL;
     if (r == QZ_DONE) {
         if (!atomic_load(&t->done))
             rt_panic_cstr("task returned QZ_DONE without qz_task_finish");
@@ -198,30 +278,55 @@ void rt_task_run(struct rt_task *t)
     }
 }
 
+qz_val qz_task_interrupted(qz_val task)
+{
+    struct rt_task *t = rt_task_of(task);
+    if (!t->interrupted)
+        return 0;
+    t->interrupted = 0;
+    atomic_store(&t->unwinding, 1);
+    return 1;
+}
+
 /* ---- await ---- */
 
 qz_val qz_await_begin(qz_val task, qz_val other)
 {
-    struct rt_task *t = task_of(task), *o = task_of(other);
+    struct rt_task *t = rt_task_of(task), *o = rt_task_of(other);
+    if (rt_task_precheck(t))
+        return 0;
     pthread_mutex_lock(&o->mu);
     if (atomic_load(&o->done)) {
         t->io = o->result;
         pthread_mutex_unlock(&o->mu);
         return 1;
     }
-    rt_wait_reset(&t->wait, t);
-    t->own[0].kind = 0;
-    t->own[0].node.wait = &t->wait;
-    t->own[0].node.arm = 0;
-    t->op = RT_OP_AWAIT;
-    rt_wq_push(&o->awaiters, &t->own[0].node);
+    rt_task_enqueue_waiter(t, RT_OP_AWAIT, &o->awaiters, &o->mu);
     pthread_mutex_unlock(&o->mu);
+    rt_task_parked(t);
+    return 0;
+}
+
+/* A call of a waiting function: starts the child in the caller's context and
+ * awaits it; only the child can be cancelled (see the top of this file). */
+qz_val qz_call_begin(qz_val task, qz_val child)
+{
+    struct rt_task *t = rt_task_of(task), *c = rt_task_of(child);
+    if (rt_task_precheck(t))
+        return 0;
+    c->ctx = t->ctx;
+    atomic_store(&c->unwinding, atomic_load(&t->unwinding));
+    t->callee = c;
+    pthread_mutex_lock(&c->mu);
+    rt_task_enqueue_waiter(t, RT_OP_CALL, &c->awaiters, &c->mu);
+    pthread_mutex_unlock(&c->mu);
+    spawn(c);
     return 0;
 }
 
 qz_val qz_await_sync(qz_val other)
 {
-    struct rt_task *o = task_of(other);
+    struct rt_task *o = rt_task_of(other);
     pthread_mutex_lock(&o->mu);
     if (atomic_load(&o->done)) {
         qz_val r = o->result;
@@ -243,7 +348,9 @@ qz_val qz_await_sync(qz_val other)
 
 qz_val qz_yield_begin(qz_val task)
 {
-    struct rt_task *t = task_of(task);
+    struct rt_task *t = rt_task_of(task);
+    if (rt_task_precheck(t))
+        return 0;
     rt_wait_reset(&t->wait, t);
     t->op = RT_OP_YIELD;
     rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued at the back once it returns */
@@ -257,7 +364,7 @@ void qz_yield_sync(void)
 
 qz_val qz_sleep_begin(qz_val task, qz_val ms)
 {
-    struct rt_task *t = task_of(task);
+    struct rt_task *t = rt_task_of(task);
     t->own[0].kind = RT_ARM_TIMEOUT;
     t->own[0].ms = ms;
     return rt_task_op(t, RT_OP_SLEEP);

@@ -5,9 +5,10 @@
  * synchronous thread. It may be registered in several wait queues at once (a
  * select registers one rt_wnode per channel arm) and may have a timer. Whoever
  * wants to complete it (a channel peer, a closer, a finishing task, the timer)
- * must first win the CAS claimed 0 -> 1 (rt_wait_claim). The winner alone
- * writes arm/ok/value and wakes the waiter; losers leave it alone. So a parked
- * task is resumed exactly once and select's registrations cannot race.
+ * must first set the CLAIMED bit of its phase by CAS (rt_wait_claim). The winner
+ * alone writes arm/ok/value and wakes the waiter; losers leave it alone. So a
+ * parked task is resumed exactly once and select's registrations cannot race.
+ * A cancellation claims through rt_wait_claim_parked (rt_cancel.c).
  *
  * Invariants
  *   - A node is linked (queue != NULL) only under the lock of its queue's holder
@@ -30,7 +31,9 @@
 
 void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
 {
-    atomic_store(&w->claimed, 0);
+    long long gen = atomic_load(&w->phase) >> 2;
+    atomic_store(&w->phase, (gen + 1) << 2);
+    w->cancelled = 0;
     w->task = task;
     w->arm = -1;
     w->ok = 0;
@@ -45,6 +48,7 @@ void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
 
 void rt_wait_init_sync(struct rt_wait *w)
 {
+    atomic_init(&w->phase, 0);
     rt_wait_reset(w, NULL);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
@@ -63,8 +67,23 @@ void rt_wait_destroy_sync(struct rt_wait *w)
 
 int rt_wait_claim(struct rt_wait *w)
 {
-    int expected = 0;
-    return atomic_compare_exchange_strong(&w->claimed, &expected, 1);
+    long long v = atomic_load(&w->phase);
+    while (!(v & RT_WAIT_CLAIMED))
+        if (atomic_compare_exchange_weak(&w->phase, &v, v | RT_WAIT_CLAIMED))
+            return 1;
+    return 0;
+}
+
+void rt_wait_publish_parked(struct rt_wait *w)
+{
+    atomic_fetch_or(&w->phase, RT_WAIT_PARKED);
+}
+
+int rt_wait_claim_parked(struct rt_wait *w)
+{
+    long long v = atomic_load(&w->phase);
+    return (v & (RT_WAIT_PARKED | RT_WAIT_CLAIMED)) == RT_WAIT_PARKED
+        && atomic_compare_exchange_strong(&w->phase, &v, v | RT_WAIT_CLAIMED);
 }
 
 /* The claimer (n's wait already claimed) records the outcome and queues the wake-up. */
@@ -78,7 +97,7 @@ void rt_wait_deliver(struct rt_wnode *n, qz_val value, int ok, struct rt_wait **
     *wake_list = w;
 }
 
-static void wake_one(struct rt_wait *w)
+void rt_wake_one(struct rt_wait *w)
 {
     if (w->task != NULL) {
         rt_task_wake(w->task);
@@ -94,7 +113,7 @@ void rt_wake_all(struct rt_wait *list)
 {
     while (list != NULL) {
         struct rt_wait *next = list->wake_next;
-        wake_one(list);
+        rt_wake_one(list);
         list = next;
     }
 }

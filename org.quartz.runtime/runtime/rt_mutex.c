@@ -1,0 +1,151 @@
+/*
+ * rt_mutex.c - the async mutex (mutex_*) and atomics (atomic_*).
+ *
+ * A mutex is a flag and a FIFO of waiters under one pthread mutex (mu, a leaf
+ * lock). Unlock with waiters hands the lock straight to the first one that can
+ * still be claimed (it stays locked), so waiters acquire in arrival order and
+ * a newcomer cannot barge in ahead of them (lock and try_lock fail while
+ * anybody waits). A task waiting for the lock is parked, not its worker;
+ * synchronous code blocks its thread. A waiter claimed by a cancellation is
+ * skipped (rt_wq_claim drops it) and never gets the lock.
+ *
+ * The protected value is read and written with relaxed atomics: mutex_get and
+ * mutex_set are meant for the holder (the lock orders them); without the lock a
+ * read is unsynchronised but not a data race.
+ */
+#include "rt_internal.h"
+
+struct rt_mutex {
+    pthread_mutex_t mu;
+    int locked;                 /* owner: mu */
+    struct rt_wq waiters;       /* owner: mu */
+    _Atomic qz_val value;
+};
+
+static struct rt_mutex *mutex_of(qz_val m)
+{
+    struct rt_mutex *mutex = rt_ptr(m);
+    if (mutex == NULL)
+        rt_panic_cstr("mutex is nil");
+    return mutex;
+}
+
+qz_val qz_mutex_new(qz_val v)
+{
+    struct rt_mutex *m = rt_alloc(sizeof *m);
+    pthread_mutex_init(&m->mu, NULL);
+    atomic_init(&m->value, v);
+    return rt_val(m);
+}
+
+qz_val qz_mutex_try_lock(qz_val mutex)
+{
+    struct rt_mutex *m = mutex_of(mutex);
+    pthread_mutex_lock(&m->mu);
+    int got = !m->locked;
+    m->locked = 1;
+    pthread_mutex_unlock(&m->mu);
+    return got;
+}
+
+qz_val qz_mutex_lock_begin(qz_val task, qz_val mutex)
+{
+    struct rt_task *t = rt_task_of(task);
+    struct rt_mutex *m = mutex_of(mutex);
+    if (rt_task_precheck(t))
+        return 0;
+    pthread_mutex_lock(&m->mu);
+    if (!m->locked) {
+        m->locked = 1;
+        pthread_mutex_unlock(&m->mu);
+        t->io = 0;
+        return 1;
+    }
+    rt_task_enqueue_waiter(t, RT_OP_LOCK, &m->waiters, &m->mu);
+    pthread_mutex_unlock(&m->mu);
+    rt_task_parked(t);
+    return 0;
+}
+
+void qz_mutex_lock_sync(qz_val mutex)
+{
+    struct rt_mutex *m = mutex_of(mutex);
+    pthread_mutex_lock(&m->mu);
+    if (!m->locked) {
+        m->locked = 1;
+        pthread_mutex_unlock(&m->mu);
+        return;
+    }
+    struct rt_wait w;
+    struct rt_wnode node = { 0 };
+    rt_wait_init_sync(&w);
+    node.wait = &w;
+    rt_wq_push(&m->waiters, &node);
+    pthread_mutex_unlock(&m->mu);
+    rt_sync_park(&w, -1);
+    rt_wait_destroy_sync(&w);
+}
+
+void qz_mutex_unlock(qz_val mutex)
+{
+    struct rt_mutex *m = mutex_of(mutex);
+    struct rt_wait *wake = NULL;
+    pthread_mutex_lock(&m->mu);
+    if (!m->locked) {
+        pthread_mutex_unlock(&m->mu);
+        rt_panic_cstr("mutex_unlock of a mutex that is not locked");
+    }
+    struct rt_wnode *n = rt_wq_claim(&m->waiters);
+    if (n != NULL)
+        rt_wait_deliver(n, 0, 1, &wake);   /* handed over: stays locked */
+    else
+        m->locked = 0;
+    pthread_mutex_unlock(&m->mu);
+    rt_wake_all(wake);
+}
+
+qz_val qz_mutex_get(qz_val mutex)
+{
+    return atomic_load_explicit(&mutex_of(mutex)->value, memory_order_relaxed);
+}
+
+void qz_mutex_set(qz_val mutex, qz_val v)
+{
+    atomic_store_explicit(&mutex_of(mutex)->value, v, memory_order_relaxed);
+}
+
+/* ---- atomics: one sequentially consistent word ---- */
+
+static _Atomic qz_val *atomic_of(qz_val a)
+{
+    if (a == 0)
+        rt_panic_cstr("atomic is nil");
+    return rt_ptr(a);
+}
+
+qz_val qz_atomic_new(qz_val v)
+{
+    _Atomic qz_val *a = rt_alloc(sizeof *a);
+    atomic_init(a, v);
+    return rt_val(a);
+}
+
+qz_val qz_atomic_load(qz_val a)
+{
+    return atomic_load(atomic_of(a));
+}
+
+void qz_atomic_store(qz_val a, qz_val v)
+{
+    atomic_store(atomic_of(a), v);
+}
+
+qz_val qz_atomic_add(qz_val a, qz_val delta)
+{
+    return atomic_fetch_add(atomic_of(a), delta);
+}
+
+qz_val qz_atomic_cas(qz_val a, qz_val expected, qz_val desired)
+{
+    return atomic_compare_exchange_strong(atomic_of(a), &expected, desired);
+}
