@@ -8,6 +8,8 @@ entry:
   call void @qz_yield_sync()
   %t0 = load i64, i64* %s0, align 8
   ret i64 %t0
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"async_state_machine.sum"(i64 %p0) {
@@ -30,6 +32,8 @@ entry:
   %t9 = call i64 @qz_recv_sync(i64 %t8)
   %t10 = add i64 %t7, %t9
   ret i64 %t10
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"async_state_machine.main"() {
@@ -43,11 +47,14 @@ entry:
   %t4 = call i64 @qz_send_sync(i64 %t3, i64 2)
   %t5 = call i64 @qz_sb_new()
   %t6 = load i64, i64* %s0, align 8
-  %t7 = call i64 @"async_state_machine.sum.start"(i64 %t6)
-  %t8 = call i64 @qz_await_sync(i64 %t7)
-  call void @qz_sb_append_int(i64 %t5, i64 %t8)
-  %t9 = call i64 @qz_sb_finish(i64 %t5)
-  call void @qz_puts(i64 %t9)
+  %t7 = call i64 @"async_state_machine.sum.new_task"(i64 %t6)
+  %t8 = call i64 @qz_task_spawn(i64 %t7)
+  %t9 = call i64 @qz_await_sync(i64 %t8)
+  call void @qz_sb_append_int(i64 %t5, i64 %t9)
+  %t10 = call i64 @qz_sb_finish(i64 %t5)
+  call void @qz_puts(i64 %t10)
+  ret i64 0
+cancelled:
   ret i64 0
 }
 
@@ -64,17 +71,17 @@ entry:
   %t2.c = icmp eq i64 %t1, 1
   %t2 = zext i1 %t2.c to i64
   %b0 = icmp ne i64 %t2, 0
-  br i1 %b0, label %resume.1, label %dispatch.1
+  br i1 %b0, label %resumed.1, label %dispatch.1
 dispatch.1:
   %t3.c = icmp eq i64 %t1, 2
   %t3 = zext i1 %t3.c to i64
   %b1 = icmp ne i64 %t3, 0
-  br i1 %b1, label %resume.2, label %dispatch.2
+  br i1 %b1, label %resumed.2, label %dispatch.2
 dispatch.2:
   %t4.c = icmp eq i64 %t1, 3
   %t4 = zext i1 %t4.c to i64
   %b2 = icmp ne i64 %t4, 0
-  br i1 %b2, label %resume.3, label %dispatch.3
+  br i1 %b2, label %resumed.3, label %dispatch.3
 dispatch.3:
   br label %start
 start:
@@ -93,71 +100,85 @@ start:
 park.1:
   call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
+resumed.1:
+  %t8 = call i64 @qz_task_interrupted(i64 %p0)
+  %b7 = icmp ne i64 %t8, 0
+  br i1 %b7, label %cancelled, label %resume.1
 resume.1:
-  %t8 = call i64 @qz_task_io(i64 %p0)
-  %o7 = inttoptr i64 %t0 to i64*
-  %w7 = getelementptr inbounds i64, i64* %o7, i64 2
-  store i64 %t8, i64* %w7, align 8
+  %t9 = call i64 @qz_task_io(i64 %p0)
   %o8 = inttoptr i64 %t0 to i64*
   %w8 = getelementptr inbounds i64, i64* %o8, i64 2
-  %t9 = load i64, i64* %w8, align 8
-  %t10 = mul i64 %t9, 2
+  store i64 %t9, i64* %w8, align 8
   %o9 = inttoptr i64 %t0 to i64*
-  %w9 = getelementptr inbounds i64, i64* %o9, i64 4
-  store i64 %t10, i64* %w9, align 8
+  %w9 = getelementptr inbounds i64, i64* %o9, i64 2
+  %t10 = load i64, i64* %w9, align 8
+  %t11 = mul i64 %t10, 2
   %o10 = inttoptr i64 %t0 to i64*
-  %w10 = getelementptr inbounds i64, i64* %o10, i64 2
-  %t11 = load i64, i64* %w10, align 8
-  %t12 = call i64 @"async_state_machine.val.start"(i64 %t11)
-  %t13 = call i64 @qz_await_begin(i64 %p0, i64 %t12)
-  %b11 = icmp ne i64 %t13, 0
-  br i1 %b11, label %resume.2, label %park.2
+  %w10 = getelementptr inbounds i64, i64* %o10, i64 4
+  store i64 %t11, i64* %w10, align 8
+  %o11 = inttoptr i64 %t0 to i64*
+  %w11 = getelementptr inbounds i64, i64* %o11, i64 2
+  %t12 = load i64, i64* %w11, align 8
+  %t13 = call i64 @"async_state_machine.val.new_task"(i64 %t12)
+  %t14 = call i64 @qz_call_begin(i64 %p0, i64 %t13)
+  %b12 = icmp ne i64 %t14, 0
+  br i1 %b12, label %resume.2, label %park.2
 park.2:
   call void @qz_task_set_state(i64 %p0, i64 2)
   ret i64 0
+resumed.2:
+  %t15 = call i64 @qz_task_interrupted(i64 %p0)
+  %b13 = icmp ne i64 %t15, 0
+  br i1 %b13, label %cancelled, label %resume.2
 resume.2:
-  %t14 = call i64 @qz_task_io(i64 %p0)
-  %o12 = inttoptr i64 %t0 to i64*
-  %w12 = getelementptr inbounds i64, i64* %o12, i64 4
-  %t15 = load i64, i64* %w12, align 8
-  %t16 = add i64 %t15, %t14
-  %o13 = inttoptr i64 %t0 to i64*
-  %w13 = getelementptr inbounds i64, i64* %o13, i64 3
-  store i64 %t16, i64* %w13, align 8
+  %t16 = call i64 @qz_task_io(i64 %p0)
   %o14 = inttoptr i64 %t0 to i64*
-  %w14 = getelementptr inbounds i64, i64* %o14, i64 3
+  %w14 = getelementptr inbounds i64, i64* %o14, i64 4
   %t17 = load i64, i64* %w14, align 8
+  %t18 = add i64 %t17, %t16
   %o15 = inttoptr i64 %t0 to i64*
-  %w15 = getelementptr inbounds i64, i64* %o15, i64 5
-  store i64 %t17, i64* %w15, align 8
+  %w15 = getelementptr inbounds i64, i64* %o15, i64 3
+  store i64 %t18, i64* %w15, align 8
   %o16 = inttoptr i64 %t0 to i64*
-  %w16 = getelementptr inbounds i64, i64* %o16, i64 1
-  %t18 = load i64, i64* %w16, align 8
-  %t19 = call i64 @qz_recv_begin(i64 %p0, i64 %t18)
-  %b17 = icmp ne i64 %t19, 0
-  br i1 %b17, label %resume.3, label %park.3
+  %w16 = getelementptr inbounds i64, i64* %o16, i64 3
+  %t19 = load i64, i64* %w16, align 8
+  %o17 = inttoptr i64 %t0 to i64*
+  %w17 = getelementptr inbounds i64, i64* %o17, i64 5
+  store i64 %t19, i64* %w17, align 8
+  %o18 = inttoptr i64 %t0 to i64*
+  %w18 = getelementptr inbounds i64, i64* %o18, i64 1
+  %t20 = load i64, i64* %w18, align 8
+  %t21 = call i64 @qz_recv_begin(i64 %p0, i64 %t20)
+  %b19 = icmp ne i64 %t21, 0
+  br i1 %b19, label %resume.3, label %park.3
 park.3:
   call void @qz_task_set_state(i64 %p0, i64 3)
   ret i64 0
+resumed.3:
+  %t22 = call i64 @qz_task_interrupted(i64 %p0)
+  %b20 = icmp ne i64 %t22, 0
+  br i1 %b20, label %cancelled, label %resume.3
 resume.3:
-  %t20 = call i64 @qz_task_io(i64 %p0)
-  %o18 = inttoptr i64 %t0 to i64*
-  %w18 = getelementptr inbounds i64, i64* %o18, i64 5
-  %t21 = load i64, i64* %w18, align 8
-  %t22 = add i64 %t21, %t20
-  call void @qz_task_finish(i64 %p0, i64 %t22)
+  %t23 = call i64 @qz_task_io(i64 %p0)
+  %o21 = inttoptr i64 %t0 to i64*
+  %w21 = getelementptr inbounds i64, i64* %o21, i64 5
+  %t24 = load i64, i64* %w21, align 8
+  %t25 = add i64 %t24, %t23
+  call void @qz_task_finish(i64 %p0, i64 %t25)
+  ret i64 1
+cancelled:
+  call void @qz_task_finish(i64 %p0, i64 0)
   ret i64 1
 }
 
-define internal i64 @"async_state_machine.sum.start"(i64 %p0) {
+define internal i64 @"async_state_machine.sum.new_task"(i64 %p0) {
 entry:
   %t0 = call i64 @qz_task_new(i64 ptrtoint (i64 (i64)* @"async_state_machine.sum.async" to i64), i64 6)
   %t1 = call i64 @qz_task_frame(i64 %t0)
   %o0 = inttoptr i64 %t1 to i64*
   %w0 = getelementptr inbounds i64, i64* %o0, i64 0
   store i64 %p0, i64* %w0, align 8
-  %t2 = call i64 @qz_task_spawn(i64 %t0)
-  ret i64 %t2
+  ret i64 %t0
 }
 
 define internal i64 @"async_state_machine.val.async"(i64 %p0) {
@@ -167,7 +188,7 @@ entry:
   %t2.c = icmp eq i64 %t1, 1
   %t2 = zext i1 %t2.c to i64
   %b0 = icmp ne i64 %t2, 0
-  br i1 %b0, label %resume.1, label %dispatch.1
+  br i1 %b0, label %resumed.1, label %dispatch.1
 dispatch.1:
   br label %start
 start:
@@ -183,23 +204,29 @@ start:
 park.1:
   call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
+resumed.1:
+  %t5 = call i64 @qz_task_interrupted(i64 %p0)
+  %b4 = icmp ne i64 %t5, 0
+  br i1 %b4, label %cancelled, label %resume.1
 resume.1:
-  %o4 = inttoptr i64 %t0 to i64*
-  %w4 = getelementptr inbounds i64, i64* %o4, i64 1
-  %t5 = load i64, i64* %w4, align 8
-  call void @qz_task_finish(i64 %p0, i64 %t5)
+  %o5 = inttoptr i64 %t0 to i64*
+  %w5 = getelementptr inbounds i64, i64* %o5, i64 1
+  %t6 = load i64, i64* %w5, align 8
+  call void @qz_task_finish(i64 %p0, i64 %t6)
+  ret i64 1
+cancelled:
+  call void @qz_task_finish(i64 %p0, i64 0)
   ret i64 1
 }
 
-define internal i64 @"async_state_machine.val.start"(i64 %p0) {
+define internal i64 @"async_state_machine.val.new_task"(i64 %p0) {
 entry:
   %t0 = call i64 @qz_task_new(i64 ptrtoint (i64 (i64)* @"async_state_machine.val.async" to i64), i64 2)
   %t1 = call i64 @qz_task_frame(i64 %t0)
   %o0 = inttoptr i64 %t1 to i64*
   %w0 = getelementptr inbounds i64, i64* %o0, i64 0
   store i64 %p0, i64* %w0, align 8
-  %t2 = call i64 @qz_task_spawn(i64 %t0)
-  ret i64 %t2
+  ret i64 %t0
 }
 
 declare void @qz_yield_sync()
@@ -207,6 +234,7 @@ declare i64 @qz_recv_sync(i64)
 declare i64 @qz_chan_new(i64)
 declare i64 @qz_send_sync(i64, i64)
 declare i64 @qz_sb_new()
+declare i64 @qz_task_spawn(i64)
 declare i64 @qz_await_sync(i64)
 declare void @qz_sb_append_int(i64, i64)
 declare i64 @qz_sb_finish(i64)
@@ -215,9 +243,9 @@ declare i64 @qz_task_frame(i64)
 declare i64 @qz_task_state(i64)
 declare i64 @qz_recv_begin(i64, i64)
 declare void @qz_task_set_state(i64, i64)
+declare i64 @qz_task_interrupted(i64)
 declare i64 @qz_task_io(i64)
-declare i64 @qz_await_begin(i64, i64)
+declare i64 @qz_call_begin(i64, i64)
 declare void @qz_task_finish(i64, i64)
 declare i64 @qz_task_new(i64, i64)
-declare i64 @qz_task_spawn(i64)
 declare i64 @qz_yield_begin(i64)

@@ -120,6 +120,8 @@ for.end.7:
   %t38 = call i64 @qz_sb_finish(i64 %t36)
   call void @qz_puts(i64 %t38)
   ret i64 0
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"tasks_channels.square.task"(i64 %p0) {

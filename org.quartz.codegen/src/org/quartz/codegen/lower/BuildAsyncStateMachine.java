@@ -20,22 +20,30 @@ import org.quartz.codegen.ir.Value;
  * the task, following the runtime's protocol (quartz_rt.h): each suspension point becomes
  * `qz_X_begin(task, ...)`; when that parks the task, the state is saved and the function returns
  * QZ_PENDING; the resume block of that state reads the result from the task's io word. A call of
- * a function that may suspend starts that function's task form as a child task and awaits it.
- * A return finishes the task (QZ_DONE).
+ * a function that may suspend runs that function's task form as a child task (`qz_call_begin`).
+ * A return finishes the task (QZ_DONE). A resumed task that was cancelled while parked
+ * (`qz_task_interrupted`) leaves through the synchronous form's `cancelled` block, which runs
+ * the defers and returns the zero value; the synchronous form must have one.
  *
  * Frame layout (words of the task's frame): the parameters (stored by whoever spawned the task),
  * then the function's slots, then one word per temporary used outside the stretch of code
  * between two suspension points where it was defined (spilled after its definition, reloaded
  * before such a use). The entry block dispatches on the task's state: 0 starts at the original
- * entry, K resumes after suspension point K (numbered in block order).
+ * entry, K resumes after suspension point K (numbered in block order) through `resumed.K`, which
+ * checks for a cancellation first.
  */
 final class BuildAsyncStateMachine {
 
 	/** The blocking runtime operations and their task forms (same arguments after the task). */
-	static final Map<String, String> TASK_FORMS = Map.of("qz_await_sync", "qz_await_begin", "qz_send_sync",
-			"qz_send_begin", "qz_recv_sync", "qz_recv_begin", "qz_recv_opt_sync", "qz_recv_opt_begin",
-			"qz_recv_timeout_sync", "qz_recv_timeout_begin", "qz_sleep_sync", "qz_sleep_begin", "qz_yield_sync",
-			"qz_yield_begin", "qz_select_sync", "qz_select_begin");
+	static final Map<String, String> TASK_FORMS = Map.ofEntries(Map.entry("qz_await_sync", "qz_await_begin"),
+			Map.entry("qz_send_sync", "qz_send_begin"), Map.entry("qz_recv_sync", "qz_recv_begin"),
+			Map.entry("qz_recv_opt_sync", "qz_recv_opt_begin"),
+			Map.entry("qz_recv_timeout_sync", "qz_recv_timeout_begin"), Map.entry("qz_sleep_sync", "qz_sleep_begin"),
+			Map.entry("qz_yield_sync", "qz_yield_begin"), Map.entry("qz_select_sync", "qz_select_begin"),
+			Map.entry("qz_mutex_lock_sync", "qz_mutex_lock_begin"),
+			Map.entry("qz_group_wait_sync", "qz_group_wait_begin"),
+			Map.entry("qz_group_wait_until_sync", "qz_group_wait_until_begin"),
+			Map.entry("qz_group_first_sync", "qz_group_first_begin"));
 
 	private final IrFunction sync;
 	private final Map<String, String> asyncForms;
@@ -78,6 +86,10 @@ final class BuildAsyncStateMachine {
 	}
 
 	private IrFunction build() {
+		if (sync.blocks().stream().noneMatch(b -> b.label().equals(FunctionLowering.CANCELLED_EXIT))) {
+			throw new IllegalStateException(sync.name() + " has no '" + FunctionLowering.CANCELLED_EXIT
+					+ "' block for its task form");
+		}
 		findSpills();
 		IrBlock entry = new IrBlock("entry");
 		async.blocks().add(entry);
@@ -88,7 +100,7 @@ final class BuildAsyncStateMachine {
 				.filter(this::suspends).count();
 		for (int k = 1; k <= suspensionPoints; k++) {
 			String next = "dispatch." + k;
-			emit(new Instr.Branch(compare(at, k), "resume." + k, next));
+			emit(new Instr.Branch(compare(at, k), "resumed." + k, next));
 			startBlock(next);
 		}
 		emit(new Instr.Jump("start"));
@@ -215,15 +227,12 @@ final class BuildAsyncStateMachine {
 			started = call(taskForm, withTask.toArray(Value[]::new));
 		} else {
 			Value child = call(asyncForms.get(call.function()), arguments.toArray(Value[]::new));
-			started = call("qz_await_begin", task, child);
+			started = call("qz_call_begin", task, child);
 		}
 		state++;
-		String park = "park." + state;
 		String resume = "resume." + state;
-		emit(new Instr.Branch(started, resume, park));
-		startBlock(park);
-		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
-		emit(new Instr.Return(Value.ZERO));
+		emit(new Instr.Branch(started, resume, "park." + state));
+		park(resume);
 		startBlock(resume);
 		renamed = new HashMap<>();
 		if (call.dst() != null) {
@@ -231,6 +240,19 @@ final class BuildAsyncStateMachine {
 			emit(new Instr.Call(dst, "qz_task_io", List.of(task)));
 			spill(call.dst());
 		}
+	}
+
+	/**
+	 * The park block of the current state (saves it, returns pending) and its `resumed` block,
+	 * where the dispatch lands: leaves through the cancelled exit when the task was cancelled
+	 * while parked, else goes on at {@code resume}.
+	 */
+	private void park(String resume) {
+		startBlock("park." + state);
+		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
+		emit(new Instr.Return(Value.ZERO));
+		startBlock("resumed." + state);
+		emit(new Instr.Branch(call("qz_task_interrupted", task), FunctionLowering.CANCELLED_EXIT, resume));
 	}
 
 	/**
@@ -243,7 +265,7 @@ final class BuildAsyncStateMachine {
 		List<Value> arguments = operands(call.arguments());
 		int word = spillWords.get(call.dst().id());
 		Value.Temp start = async.newTemp();
-		emit(new Instr.Load(start, arguments.get(0), FunctionLowering.CLOSURE_TASK_START));
+		emit(new Instr.Load(start, arguments.get(0), FunctionLowering.CLOSURE_NEW_TASK));
 		state++;
 		String asTask = "closure.task." + state;
 		String direct = "closure.call." + state;
@@ -259,10 +281,8 @@ final class BuildAsyncStateMachine {
 		startBlock(asTask);
 		Value.Temp child = async.newTemp();
 		emit(new Instr.CallIndirect(child, start, arguments));
-		emit(new Instr.Branch(call("qz_await_begin", task, child), resume, park));
-		startBlock(park);
-		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
-		emit(new Instr.Return(Value.ZERO));
+		emit(new Instr.Branch(call("qz_call_begin", task, child), resume, park));
+		park(resume);
 		startBlock(resume);
 		emit(new Instr.Store(frame, word, call("qz_task_io", task)));
 		emit(new Instr.Jump(done));

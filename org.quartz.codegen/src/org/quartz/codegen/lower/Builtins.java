@@ -50,7 +50,15 @@ final class Builtins {
 			Map.entry("recv_opt", "qz_recv_opt_sync"), Map.entry("recv_timeout", "qz_recv_timeout_sync"),
 			Map.entry("channel_close", "qz_chan_close"), Map.entry("channel_closed?", "qz_chan_closed"),
 			Map.entry("channel_len", "qz_chan_len"), Map.entry("channel_cap", "qz_chan_cap"),
-			Map.entry("channel_remaining", "qz_chan_remaining"), Map.entry("channel_pressure", "qz_chan_pressure"));
+			Map.entry("channel_remaining", "qz_chan_remaining"), Map.entry("channel_pressure", "qz_chan_pressure"),
+			Map.entry("task_local_set", "qz_task_local_set"), Map.entry("task_local_get", "qz_task_local_get"),
+			Map.entry("mutex_new", "qz_mutex_new"), Map.entry("mutex_lock", "qz_mutex_lock_sync"),
+			Map.entry("mutex_unlock", "qz_mutex_unlock"), Map.entry("mutex_try_lock", "qz_mutex_try_lock"),
+			Map.entry("mutex_get", "qz_mutex_get"), Map.entry("mutex_set", "qz_mutex_set"),
+			Map.entry("atomic_new", "qz_atomic_new"), Map.entry("atomic_load", "qz_atomic_load"),
+			Map.entry("atomic_store", "qz_atomic_store"), Map.entry("atomic_add", "qz_atomic_add"),
+			Map.entry("atomic_cas", "qz_atomic_cas"), Map.entry("task_group_new", "qz_group_new"),
+			Map.entry("task_group_wait", "qz_group_wait_sync"), Map.entry("task_group_cancel", "qz_group_cancel"));
 
 	private final FunctionLowering lowering;
 	private final IrBuilder b;
@@ -64,6 +72,23 @@ final class Builtins {
 		String name = builtin.getName();
 		if (name.equals("spawn") && arguments.get(0) instanceof Lambda lambda) {
 			return lowering.tasks().spawnLambda(lambda);
+		}
+		switch (name) {
+			case "task_group_go" -> {
+				Value group = lowering.lower(arguments.get(0));
+				return b.runtime("qz_group_spawn", group, lowering.tasks().newTaskOfClosure(arguments.get(1)));
+			}
+			case "go_scope" -> {
+				return goScope(null, arguments.get(0));
+			}
+			case "go_scope_timeout" -> {
+				return goScope(lowering.lower(arguments.get(0)), arguments.get(1));
+			}
+			case "go_race" -> {
+				return goRace(lowering.lower(arguments.get(0)));
+			}
+			default -> {
+			}
 		}
 		List<Value> values = lowering.lowerAll(arguments);
 		String direct = DIRECT.get(name);
@@ -89,6 +114,57 @@ final class Builtins {
 			case "spawn" -> lowering.tasks().spawnClosureValue(values.get(0), List.of());
 			default -> throw new IllegalStateException("built-in '" + name + "' is not lowered yet");
 		};
+	}
+
+	/**
+	 * `go_scope(body)`: runs the body with a new group as the running task's scope (so `go`
+	 * joins it), then waits for the group. With {@code ms} (`go_scope_timeout`) the wait ends at
+	 * the deadline, counted from the start, and then cancels the group; the value says whether
+	 * every task finished in time.
+	 */
+	private Value goScope(Value ms, Expression body) {
+		Value deadline = ms == null ? null : b.runtime("qz_deadline_after", ms);
+		Value closure = lowering.lower(body);
+		Value group = b.runtime("qz_group_new");
+		b.runtime("qz_scope_enter", group);
+		lowering.callClosure(closure, List.of());
+		b.runtime("qz_scope_exit", group);
+		if (deadline == null) {
+			b.runtime("qz_group_wait_sync", group);
+			return Value.ZERO;
+		}
+		Value finished = b.runtime("qz_group_wait_until_sync", group, deadline);
+		String late = b.label("scope.late");
+		String done = b.label("scope.end");
+		b.branch(finished, done, late);
+		b.startBlock(late);
+		b.runtime("qz_group_cancel", group);
+		b.jump(done);
+		b.startBlock(done);
+		return finished;
+	}
+
+	/** `go_race(fs)`: every closure as a task of one group; the first result; the others cancelled. */
+	private Value goRace(Value closures) {
+		Value group = b.runtime("qz_group_new");
+		int index = b.newSlot();
+		b.storeSlot(index, Value.ZERO);
+		String test = b.label("race.test");
+		String body = b.label("race.body");
+		String done = b.label("race.end");
+		b.jump(test);
+		b.startBlock(test);
+		Value i = b.loadSlot(index);
+		b.branch(b.compare("slt", i, b.runtime("qz_vec_size", closures)), body, done);
+		b.startBlock(body);
+		Value closure = b.runtime("qz_vec_get", closures, i);
+		b.runtime("qz_group_spawn", group, lowering.tasks().newClosureValueTask(closure, List.of()));
+		b.storeSlot(index, b.binary("add", i, Value.ONE));
+		b.jump(test);
+		b.startBlock(done);
+		Value first = b.runtime("qz_group_first_sync", group);
+		b.runtime("qz_group_cancel", group);
+		return first;
 	}
 
 	private static boolean isStringVec(Type vec) {

@@ -76,6 +76,7 @@ final class FunctionLowering {
 		boolean returnsValue = function.getReturnType() != null
 				&& !Types.is(program.types().resultOf(function), Types.VOID);
 		returnWith(returnsValue ? value : Value.ZERO);
+		lowerCancelledExit(function);
 	}
 
 	/** A lambda: %p0 is the closure ({function, task start, boxes...}), its parameters follow. */
@@ -93,6 +94,7 @@ final class FunctionLowering {
 		Value value = lowerBlock(lambda.getBody());
 		boolean returnsValue = !Types.is(program.types().typing(lambda).lambdaResult(lambda), Types.VOID);
 		returnWith(returnsValue ? value : Value.ZERO);
+		lowerCancelledExit(lambda);
 	}
 
 	/** A script's top-level statements as the program's entry point; returns 0. */
@@ -177,6 +179,20 @@ final class FunctionLowering {
 			}
 		}
 		return null;
+	}
+
+	/** Label of the block a task form jumps to when its task was cancelled (BuildAsyncStateMachine). */
+	static final String CANCELLED_EXIT = "cancelled";
+
+	/**
+	 * For a body that may suspend: the exit of a cancelled task, which runs the defers reached
+	 * and returns the zero value. Unreachable in the synchronous form.
+	 */
+	private void lowerCancelledExit(EObject body) {
+		if (program.maySuspend(body)) {
+			b.startBlock(CANCELLED_EXIT);
+			returnWith(Value.ZERO);
+		}
 	}
 
 	/** Runs the defers that were reached, last first, then returns. */
@@ -712,17 +728,17 @@ final class FunctionLowering {
 		return object;
 	}
 
-	/** Word 0 of a closure: its function; word 1: the function starting its task form, or 0; then the boxes. */
-	static final int CLOSURE_TASK_START = 1;
+	/** Word 0 of a closure: its function; word 1: the function creating a task of its task form, or 0; then the boxes. */
+	static final int CLOSURE_NEW_TASK = 1;
 	static final int CLOSURE_ENVIRONMENT = 2;
 
 	Value lowerClosure(Lambda lambda) {
 		String function = program.queueLambda(lambda, captures);
-		String start = program.startOf(lambda);
+		String newTask = program.newTaskOf(lambda);
 		List<NamedElement> environment = captures.environment(lambda);
 		Value closure = b.allocate(CLOSURE_ENVIRONMENT + environment.size());
 		b.store(closure, 0, new Value.FunctionAddress(function));
-		b.store(closure, CLOSURE_TASK_START, start == null ? Value.ZERO : new Value.FunctionAddress(start));
+		b.store(closure, CLOSURE_NEW_TASK, newTask == null ? Value.ZERO : new Value.FunctionAddress(newTask));
 		for (int i = 0; i < environment.size(); i++) {
 			b.store(closure, CLOSURE_ENVIRONMENT + i, b.loadSlot(slotOf(environment.get(i))));
 		}

@@ -47,6 +47,9 @@ public final class ProgramLowering {
 		void lower();
 	}
 
+	/** Suffix of the function that creates a (not yet started) task of a body's task form. */
+	static final String NEW_TASK = ".new_task";
+
 	private final TypeChecker types;
 	private final QuartzImportUriResolver imports;
 	private final SuspensionAnalysis suspension;
@@ -58,7 +61,7 @@ public final class ProgramLowering {
 	private final Map<FunctionDecl, Value.Global> functionValues = new HashMap<>();
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
 	private final Set<String> taskFunctions = new HashSet<>();
-	/** Synchronous forms of the bodies `go` and `spawn` start as tasks that may suspend, in source order. */
+	/** Synchronous forms of the bodies run as tasks that may suspend, in source order. */
 	private final Set<String> startedTasks = new LinkedHashSet<>();
 
 	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, SuspensionAnalysis suspension) {
@@ -93,15 +96,16 @@ public final class ProgramLowering {
 	/**
 	 * Pass BuildAsyncStateMachine, for every function and lambda that may suspend and runs as a
 	 * task (started by `go`/`spawn`, or called from another task form): its task form
-	 * ({@code <name>.async}) and the function that starts it ({@code <name>.start}, which takes
-	 * the same parameters and returns the Task). Built in the order first needed.
+	 * ({@code <name>.async}) and the function that creates its task ({@code <name>.new_task},
+	 * which takes the same parameters and returns the Task, not yet started). Built in the
+	 * order first needed.
 	 */
 	private void buildTaskForms(Module main) {
 		Map<String, String> starts = new LinkedHashMap<>();
 		Map<String, IrFunction> byName = new HashMap<>();
 		syncForms.forEach((body, sync) -> {
 			if (suspension.maySuspend(body)) {
-				starts.put(sync.name(), sync.name() + ".start");
+				starts.put(sync.name(), sync.name() + NEW_TASK);
 				byName.put(sync.name(), sync);
 			}
 		});
@@ -118,7 +122,7 @@ public final class ProgramLowering {
 			module.functions().add(async.function());
 			IrFunction start = new IrFunction(starts.get(name), sync.parameterCount());
 			module.functions().add(start);
-			new FunctionLowering(this, start, null).tasks().lowerTaskStart(async.function().name(), async.frameWords(),
+			new FunctionLowering(this, start, null).tasks().lowerNewTask(async.function().name(), async.frameWords(),
 					sync.parameterCount());
 			starts.forEach((callee, calleeStart) -> {
 				if (calls(async.function(), calleeStart)) {
@@ -133,14 +137,14 @@ public final class ProgramLowering {
 				.anyMatch(i -> i instanceof Instr.Call call && call.function().equals(callee));
 	}
 
-	/** The function starting {@code body}'s task form, for a body that may suspend (else null). */
-	String startOf(EObject body) {
+	/** The function creating a task of {@code body}'s task form, for a body that may suspend (else null). */
+	String newTaskOf(EObject body) {
 		IrFunction sync = syncForms.get(body);
 		if (sync == null || !suspension.maySuspend(body)) {
 			return null;
 		}
 		startedTasks.add(sync.name());
-		return sync.name() + ".start";
+		return sync.name() + NEW_TASK;
 	}
 
 	/** The main module, then what it imports, depth first, each once, named after its path. */
@@ -185,6 +189,10 @@ public final class ProgramLowering {
 		return types;
 	}
 
+	boolean maySuspend(EObject body) {
+		return suspension.maySuspend(body);
+	}
+
 	IrModule module() {
 		return module;
 	}
@@ -223,13 +231,14 @@ public final class ProgramLowering {
 			});
 			Value taskStart = Value.ZERO;
 			if (suspension.maySuspend(f)) {
-				String start = startOfFunction(f);
-				String wrapperStart = wrapper + ".start";
-				taskStart = new Value.FunctionAddress(wrapperStart);
+				String newTask = newTaskOfFunction(f);
+				String wrapperNewTask = wrapper + NEW_TASK;
+				taskStart = new Value.FunctionAddress(wrapperNewTask);
 				pending.addLast(() -> {
-					IrFunction irFunction = new IrFunction(wrapperStart, 1 + f.getParams().size());
+					IrFunction irFunction = new IrFunction(wrapperNewTask, 1 + f.getParams().size());
 					module.functions().add(irFunction);
-					new FunctionLowering(this, irFunction, null).tasks().lowerFunctionValueStart(start, f.getParams().size());
+					new FunctionLowering(this, irFunction, null).tasks().lowerFunctionValueNewTask(newTask,
+							f.getParams().size());
 				});
 			}
 			return module.constant("closure." + names.function(f),
@@ -237,11 +246,11 @@ public final class ProgramLowering {
 		});
 	}
 
-	/** {@link #startOf} for a function, whose synchronous form may not be lowered yet. */
-	private String startOfFunction(FunctionDecl function) {
+	/** {@link #newTaskOf} for a function, whose synchronous form may not be lowered yet. */
+	private String newTaskOfFunction(FunctionDecl function) {
 		String name = names.function(function);
 		startedTasks.add(name);
-		return name + ".start";
+		return name + NEW_TASK;
 	}
 
 	/** The resume function of tasks started by `go f(...)`: {@code <f>.task}, made once. */

@@ -12,11 +12,13 @@ import org.quartz.lang.quartz.MemberAccess;
 import org.quartz.lang.typing.CallTarget;
 
 /**
- * Lowers the starting of tasks, for {@link FunctionLowering}: `go`, `spawn`, and the small
- * functions tasks run. A task whose code may wait runs its body's task form (built by
- * {@link BuildAsyncStateMachine}) through `<name>.start`; one whose code cannot wait runs the
- * body to completion through `<f>.task` or `quartz.closure.task.N`. A closure value carries its
- * task start in word {@link FunctionLowering#CLOSURE_TASK_START} (0 when it cannot wait).
+ * Lowers the starting of tasks, for {@link FunctionLowering}: `go`, `spawn`, task groups, and
+ * the small functions tasks run. A task whose code may wait runs its body's task form (built by
+ * {@link BuildAsyncStateMachine}), created by `<name>.new_task`; one whose code cannot wait runs
+ * the body to completion through `<f>.task` or `quartz.closure.task.N`. A closure value carries
+ * its task constructor in word {@link FunctionLowering#CLOSURE_NEW_TASK} (0 when it cannot
+ * wait). Tasks are created unstarted, then started by `qz_task_spawn` (go, spawn: joins the
+ * running go_scope) or `qz_group_spawn` (task_group_go, go_race).
  */
 final class TaskLowering {
 
@@ -28,13 +30,13 @@ final class TaskLowering {
 		this.b = b;
 	}
 
-	/** The task start of a named function used as a value: drops the closure, starts the function's task form. */
-	void lowerFunctionValueStart(String start, int parameters) {
+	/** The task constructor of a named function used as a value: drops the closure, creates the function's task. */
+	void lowerFunctionValueNewTask(String newTask, int parameters) {
 		List<Value> arguments = new ArrayList<>();
 		for (int i = 0; i < parameters; i++) {
 			arguments.add(new Value.Param(i + 1));
 		}
-		b.ret(b.call(start, arguments));
+		b.ret(b.call(newTask, arguments));
 	}
 
 	/**
@@ -43,19 +45,24 @@ final class TaskLowering {
 	 * function value starts through its closure.
 	 */
 	Value lowerGo(GoExpression go) {
-		Expression task = go.getTask();
+		return b.runtime("qz_task_spawn", newTaskOf(go.getTask()));
+	}
+
+	/** The unstarted task of `go`'s operand: a call, a block, or a call of a function value. */
+	private Value newTaskOf(Expression task) {
 		if (task instanceof Lambda lambda) {
-			return spawnLambda(lambda);
+			return newLambdaTask(lambda);
 		}
 		CallTarget target = lowering.program().types().typing(task).callTarget(task);
 		if (target instanceof CallTarget.Function function) {
-			String start = lowering.program().startOf(function.function());
+			String newTask = lowering.program().newTaskOf(function.function());
 			List<Value> arguments = lowering.lowerAll(function.arguments());
-			return start != null ? b.call(start, arguments) : spawn(lowering.program().taskOf(function.function()), arguments);
+			return newTask != null ? b.call(newTask, arguments)
+					: newTask(lowering.program().taskOf(function.function()), arguments);
 		}
 		if (target instanceof CallTarget.Closure closure) {
 			Value callee = lowering.lower(closure.callee());
-			return spawnClosureValue(callee, lowering.lowerAll(closure.arguments()));
+			return newClosureValueTask(callee, lowering.lowerAll(closure.arguments()));
 		}
 		if (target instanceof CallTarget.FieldRead field && task instanceof MemberAccess access) {
 			Value callee = b.load(lowering.lower(field.receiver()), FunctionLowering.fieldIndex(field.field()));
@@ -63,44 +70,55 @@ final class TaskLowering {
 			if (access.getBlock() != null) {
 				arguments.add(access.getBlock());
 			}
-			return spawnClosureValue(callee, lowering.lowerAll(arguments));
+			return newClosureValueTask(callee, lowering.lowerAll(arguments));
 		}
 		throw new IllegalStateException("go of " + task.eClass().getName() + " cannot be lowered");
 	}
 
-	/** Starts a task running a lambda: its task form when it may suspend, else a closure task. */
+	/** Starts a task running a lambda (`spawn(do ... end)`). */
 	Value spawnLambda(Lambda lambda) {
-		Value closure = lowering.lowerClosure(lambda);
-		String start = lowering.program().startOf(lambda);
-		return start != null ? b.call(start, List.of(closure)) : spawnClosure(closure, List.of());
+		return b.runtime("qz_task_spawn", newLambdaTask(lambda));
 	}
 
-	/** Starts a task that calls {@code closure} with {@code arguments}. */
-	Value spawnClosure(Value closure, List<Value> arguments) {
+	/** The unstarted task of a closure argument: a lambda literal directly, else through the closure value. */
+	Value newTaskOfClosure(Expression closure) {
+		return closure instanceof Lambda lambda ? newLambdaTask(lambda)
+				: newClosureValueTask(lowering.lower(closure), List.of());
+	}
+
+	/** A task running a lambda: its task form when it may suspend, else a closure task. */
+	private Value newLambdaTask(Lambda lambda) {
+		Value closure = lowering.lowerClosure(lambda);
+		String newTask = lowering.program().newTaskOf(lambda);
+		return newTask != null ? b.call(newTask, List.of(closure)) : newClosureTask(closure, List.of());
+	}
+
+	/** A task that calls {@code closure} with {@code arguments} to completion. */
+	private Value newClosureTask(Value closure, List<Value> arguments) {
 		List<Value> words = new ArrayList<>();
 		words.add(closure);
 		words.addAll(arguments);
-		return spawn(lowering.program().closureTask(arguments.size()), words);
+		return newTask(lowering.program().closureTask(arguments.size()), words);
 	}
 
-	/** A new task running {@code resume}, its frame holding {@code words}, on the scheduler. */
-	private Value spawn(String resume, List<Value> words) {
+	/** A new, unstarted task running {@code resume}, its frame holding {@code words}. */
+	private Value newTask(String resume, List<Value> words) {
 		Value task = b.runtime("qz_task_new", new Value.FunctionAddress(resume), new Value.Imm(words.size()));
 		Value frame = b.runtime("qz_task_frame", task);
 		for (int i = 0; i < words.size(); i++) {
 			b.store(frame, i, words.get(i));
 		}
-		return b.runtime("qz_task_spawn", task);
+		return task;
 	}
 
-	/** Starts a task form: a frame of {@code frameWords} words, the parameters in the first ones. */
-	void lowerTaskStart(String resume, int frameWords, int parameters) {
+	/** Creates a task of a task form: a frame of {@code frameWords} words, the parameters in the first ones. */
+	void lowerNewTask(String resume, int frameWords, int parameters) {
 		Value task = b.runtime("qz_task_new", new Value.FunctionAddress(resume), new Value.Imm(frameWords));
 		Value frame = b.runtime("qz_task_frame", task);
 		for (int i = 0; i < parameters; i++) {
 			b.store(frame, i, new Value.Param(i));
 		}
-		b.ret(b.runtime("qz_task_spawn", task));
+		b.ret(task);
 	}
 
 	/** A task's resume function for {@code function}: reads the arguments from the frame, calls, finishes. */
@@ -125,25 +143,30 @@ final class TaskLowering {
 		b.ret(Value.ONE);
 	}
 
-	/**
-	 * Starts a task calling a closure value: through its task form when it has one (it may
-	 * suspend), else through a task running its function to completion.
-	 */
+	/** Starts a task calling a closure value (`spawn(f)`). */
 	Value spawnClosureValue(Value closure, List<Value> arguments) {
+		return b.runtime("qz_task_spawn", newClosureValueTask(closure, arguments));
+	}
+
+	/**
+	 * An unstarted task calling a closure value: its task form when it has one (it may
+	 * suspend), else a task running its function to completion.
+	 */
+	Value newClosureValueTask(Value closure, List<Value> arguments) {
 		int result = b.newSlot();
 		String async = b.label("spawn.async");
 		String sync = b.label("spawn.sync");
 		String done = b.label("spawn.end");
-		Value start = b.load(closure, FunctionLowering.CLOSURE_TASK_START);
-		b.branch(b.compare("ne", start, Value.ZERO), async, sync);
+		Value newTask = b.load(closure, FunctionLowering.CLOSURE_NEW_TASK);
+		b.branch(b.compare("ne", newTask, Value.ZERO), async, sync);
 		b.startBlock(async);
 		List<Value> withClosure = new ArrayList<>();
 		withClosure.add(closure);
 		withClosure.addAll(arguments);
-		b.storeSlot(result, b.callIndirect(start, withClosure));
+		b.storeSlot(result, b.callIndirect(newTask, withClosure));
 		b.jump(done);
 		b.startBlock(sync);
-		b.storeSlot(result, spawnClosure(closure, arguments));
+		b.storeSlot(result, newClosureTask(closure, arguments));
 		b.jump(done);
 		b.startBlock(done);
 		return b.loadSlot(result);
