@@ -146,6 +146,45 @@ public final class RuntimeAbi {
 		fn("qz_select_begin", 2, VALUE);
 		fn("qz_select_sync", 1, VALUE);
 		fn("qz_select_value", 1, VALUE);
+		fn("qz_task_interrupted", 1, VALUE);
+		fn("qz_call_begin", 2, VALUE);
+		fn("qz_task_local_set", 2, VOID);
+		fn("qz_task_local_get", 1, VALUE);
+		fn("qz_group_new", 0, VALUE);
+		fn("qz_group_spawn", 2, VALUE);
+		fn("qz_group_cancel", 1, VOID);
+		fn("qz_group_wait_begin", 2, VALUE);
+		fn("qz_group_wait_sync", 1, VALUE);
+		fn("qz_group_wait_until_begin", 3, VALUE);
+		fn("qz_group_wait_until_sync", 2, VALUE);
+		fn("qz_group_first_begin", 2, VALUE);
+		fn("qz_group_first_sync", 1, VALUE);
+		fn("qz_deadline_after", 1, VALUE);
+		fn("qz_scope_enter", 1, VOID);
+		fn("qz_scope_exit", 1, VOID);
+		fn("qz_mutex_new", 1, VALUE);
+		fn("qz_mutex_lock_begin", 2, VALUE);
+		fn("qz_mutex_lock_sync", 1, VOID);
+		fn("qz_mutex_unlock", 1, VOID);
+		fn("qz_mutex_try_lock", 1, VALUE);
+		fn("qz_mutex_get", 1, VALUE);
+		fn("qz_mutex_set", 2, VOID);
+		fn("qz_atomic_new", 1, VALUE);
+		fn("qz_atomic_load", 1, VALUE);
+		fn("qz_atomic_store", 2, VOID);
+		fn("qz_atomic_add", 2, VALUE);
+		fn("qz_atomic_cas", 3, VALUE);
+		fn("qz_tcp_listen", 1, VALUE);
+		fn("qz_tcp_port", 1, VALUE);
+		fn("qz_tcp_accept_begin", 2, VALUE);
+		fn("qz_tcp_accept_sync", 1, VALUE);
+		fn("qz_tcp_connect_begin", 3, VALUE);
+		fn("qz_tcp_connect_sync", 2, VALUE);
+		fn("qz_io_read_begin", 3, VALUE);
+		fn("qz_io_read_sync", 2, VALUE);
+		fn("qz_io_write_begin", 3, VALUE);
+		fn("qz_io_write_sync", 2, VALUE);
+		fn("qz_io_close", 1, VOID);
 	}
 
 	private RuntimeAbi() {

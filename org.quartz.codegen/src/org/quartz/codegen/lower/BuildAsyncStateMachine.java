@@ -32,10 +32,13 @@ import org.quartz.codegen.ir.Value;
 final class BuildAsyncStateMachine {
 
 	/** The blocking runtime operations and their task forms (same arguments after the task). */
-	static final Map<String, String> TASK_FORMS = Map.of("qz_await_sync", "qz_await_begin", "qz_send_sync",
-			"qz_send_begin", "qz_recv_sync", "qz_recv_begin", "qz_recv_opt_sync", "qz_recv_opt_begin",
-			"qz_recv_timeout_sync", "qz_recv_timeout_begin", "qz_sleep_sync", "qz_sleep_begin", "qz_yield_sync",
-			"qz_yield_begin", "qz_select_sync", "qz_select_begin");
+	static final Map<String, String> TASK_FORMS = Map.ofEntries(Map.entry("qz_await_sync", "qz_await_begin"),
+			Map.entry("qz_send_sync", "qz_send_begin"), Map.entry("qz_recv_sync", "qz_recv_begin"),
+			Map.entry("qz_recv_opt_sync", "qz_recv_opt_begin"), Map.entry("qz_recv_timeout_sync", "qz_recv_timeout_begin"),
+			Map.entry("qz_sleep_sync", "qz_sleep_begin"), Map.entry("qz_yield_sync", "qz_yield_begin"),
+			Map.entry("qz_select_sync", "qz_select_begin"), Map.entry("qz_tcp_accept_sync", "qz_tcp_accept_begin"),
+			Map.entry("qz_tcp_connect_sync", "qz_tcp_connect_begin"), Map.entry("qz_io_read_sync", "qz_io_read_begin"),
+			Map.entry("qz_io_write_sync", "qz_io_write_begin"));
 
 	private final IrFunction sync;
 	private final Map<String, String> asyncForms;

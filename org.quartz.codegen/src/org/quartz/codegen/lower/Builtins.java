@@ -50,7 +50,11 @@ final class Builtins {
 			Map.entry("recv_opt", "qz_recv_opt_sync"), Map.entry("recv_timeout", "qz_recv_timeout_sync"),
 			Map.entry("channel_close", "qz_chan_close"), Map.entry("channel_closed?", "qz_chan_closed"),
 			Map.entry("channel_len", "qz_chan_len"), Map.entry("channel_cap", "qz_chan_cap"),
-			Map.entry("channel_remaining", "qz_chan_remaining"), Map.entry("channel_pressure", "qz_chan_pressure"));
+			Map.entry("channel_remaining", "qz_chan_remaining"), Map.entry("channel_pressure", "qz_chan_pressure"),
+			Map.entry("tcp_listen", "qz_tcp_listen"), Map.entry("tcp_port", "qz_tcp_port"),
+			Map.entry("tcp_accept", "qz_tcp_accept_sync"), Map.entry("tcp_connect", "qz_tcp_connect_sync"),
+			Map.entry("io_read", "qz_io_read_sync"), Map.entry("io_write", "qz_io_write_sync"),
+			Map.entry("io_close", "qz_io_close"));
 
 	private final FunctionLowering lowering;
 	private final IrBuilder b;

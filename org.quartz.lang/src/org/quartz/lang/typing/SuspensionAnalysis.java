@@ -25,7 +25,8 @@ import com.google.inject.Inject;
 /**
  * Which functions and lambdas may suspend, over the whole program (every module loaded in the
  * resource set). A body may suspend when it contains `await`, `send`, `recv`, `select` or a call
- * of a suspending built-in (`sched_sleep`, `sched_yield`, `recv_opt`, `recv_timeout`), or calls a
+ * of a suspending built-in (`sched_sleep`, `sched_yield`, `recv_opt`, `recv_timeout`, `tcp_accept`,
+ * `tcp_connect`, `io_read`, `io_write`), or calls a
  * function that may suspend. A call through a function value may reach any function used as a
  * value, so it may suspend when any lambda or function used as a value may. A lambda's body
  * belongs to the lambda, not to the function that creates it. Computed as a fixpoint, so
@@ -35,7 +36,7 @@ public class SuspensionAnalysis {
 
 	/** Built-ins that wait: in a task they park it, in synchronous code they block the thread. */
 	public static final Set<String> SUSPENDING_BUILTINS = Set.of("sched_sleep", "sched_yield", "recv_opt",
-			"recv_timeout");
+			"recv_timeout", "tcp_accept", "tcp_connect", "io_read", "io_write");
 
 	@Inject
 	private TypeChecker types;
