@@ -59,7 +59,8 @@
  *   (qz_select_value: the value of a chosen recv arm, 0 for other arms or a
  *   closed channel); group_wait -> the number of tasks started in the group;
  *   group_wait_until -> 1 = all finished, 0 = the deadline passed; group_first
- *   -> the first result.
+ *   -> the first result; tcp_accept, tcp_connect -> the descriptor or -1;
+ *   io_read -> the String read; io_write -> the bytes written or -1.
  *   Tasks are created unstarted: qz_task_spawn starts one for go/spawn (it joins
  *   the running go_scope, if any), qz_group_spawn in a group, and qz_call_begin
  *   runs one as a call of a waiting function from a task (the child shares the
@@ -274,5 +275,20 @@ qz_val qz_atomic_load(qz_val a);
 void qz_atomic_store(qz_val a, qz_val v);
 qz_val qz_atomic_add(qz_val a, qz_val delta);
 qz_val qz_atomic_cas(qz_val a, qz_val expected, qz_val desired);
+
+/* TCP and descriptor I/O (rt_net.c). Descriptors are Ints; sockets are made
+ * non-blocking. A task waiting for one is parked on the poller, not its worker.
+ * System failures are results (-1; io_read: ""), bad arguments panic. */
+qz_val qz_tcp_listen(qz_val port);
+qz_val qz_tcp_port(qz_val fd);
+qz_val qz_tcp_accept_begin(qz_val task, qz_val fd);
+qz_val qz_tcp_accept_sync(qz_val fd);
+qz_val qz_tcp_connect_begin(qz_val task, qz_val host, qz_val port);
+qz_val qz_tcp_connect_sync(qz_val host, qz_val port);
+qz_val qz_io_read_begin(qz_val task, qz_val fd, qz_val max);
+qz_val qz_io_read_sync(qz_val fd, qz_val max);
+qz_val qz_io_write_begin(qz_val task, qz_val fd, qz_val s);
+qz_val qz_io_write_sync(qz_val fd, qz_val s);
+void qz_io_close(qz_val fd);
 
 #endif

@@ -63,13 +63,14 @@ void rt_out_unlock(void);
 
 /* ---------------------------------------------------------------------------
  * Concurrency: rt_wait.c, rt_chan.c, rt_select.c, rt_task.c, rt_sched.c,
- * rt_timer.c, rt_cancel.c, rt_mutex.c, rt_group.c. Lock order (outer first):
- * channel locks (several at once only in ascending address order) -> timer
- * heap lock. A task's own lock (await), a mutex's lock, a group's lock and a
- * synchronous waiter's lock are leaves, as are the scheduler's queue locks.
+ * rt_timer.c, rt_cancel.c, rt_mutex.c, rt_group.c, rt_poll.c, rt_net.c. Lock
+ * order (outer first): channel locks (several at once only in ascending address
+ * order) -> timer heap lock; the poller's table lock -> a descriptor's lock. A
+ * task's own lock (await), a mutex's lock, a group's lock and a synchronous
+ * waiter's lock are leaves, as are the scheduler's queue locks.
  * Nobody wakes a waiter (enqueues a task, signals a thread) while holding a
- * channel, task, mutex, group or timer lock: claimers collect wake-ups in a
- * list and call rt_wake_all after unlocking.
+ * channel, task, mutex, group, timer or poller lock: claimers collect wake-ups
+ * in a list and call rt_wake_all after unlocking.
  * ------------------------------------------------------------------------- */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -207,6 +208,18 @@ enum rt_op {
     RT_OP_SEND, RT_OP_SLEEP, RT_OP_YIELD, RT_OP_SELECT, RT_OP_CALL, RT_OP_LOCK,
     RT_OP_GROUP_WAIT, RT_OP_GROUP_FIRST, RT_OP_IO
 };
+/* rt_net.c: a task's pending I/O operation (RT_OP_IO); owner: the task. */
+struct rt_pdesc;
+struct rt_netop {
+    int kind;                   /* which operation (rt_net.c) */
+    int fd;                     /* connect: the socket being connected, -1 between addresses */
+    int dir;                    /* the readiness it waits for: RT_POLL_READ or RT_POLL_WRITE */
+    struct rt_pdesc *desc;      /* fd's poller registration, once it had to wait */
+    qz_val str;                 /* write: the String */
+    int64_t max, off;           /* read: the byte limit; write: bytes written so far */
+    void *addrs, *next;         /* connect: the getaddrinfo list, the next address to try */
+};
+
 struct rt_task {
     qz_val (*resume)(qz_val task);
     atomic_int run;             /* enum rt_run; see rt_task.c */
@@ -217,6 +230,7 @@ struct rt_task {
     struct rt_arm own[2];       /* arms of a single channel op / the node of a one-queue op */
     pthread_mutex_t *park_lock; /* one-queue ops: the lock of the queue own[0].node is in */
     struct rt_task *callee;     /* RT_OP_CALL: the child running the call */
+    struct rt_netop net;        /* RT_OP_IO */
     struct rt_wait wait;
     struct rt_ctx *ctx;         /* &own_ctx, or the parent's for a call child */
     struct rt_ctx own_ctx;
@@ -259,5 +273,19 @@ void rt_timers_stop(void);
 void rt_timer_add(struct rt_timer *t);
 void rt_timer_cancel(struct rt_timer *t);
 int64_t rt_deadline_after(int64_t ms);      /* now + ms, in ns, saturating */
+
+/* rt_poll.c: readiness of descriptors for tasks, through one epoll thread that
+ * starts with the first task that has to wait and stops with the scheduler. */
+enum { RT_POLL_READ, RT_POLL_WRITE };
+struct rt_pdesc *rt_poll_desc(int fd);      /* fd's registration (made now if needed); NULL: errno */
+unsigned rt_poll_seq(struct rt_pdesc *d, int dir);   /* readiness edges seen so far */
+/* Parks t (RT_OP_IO) until dir is ready: 1 = parked; 0 = readiness arrived since
+ * seq, retry the syscall; -1 = the descriptor was closed. */
+int rt_poll_park(struct rt_task *t, struct rt_pdesc *d, int dir, unsigned seq);
+void rt_poll_close(int fd);                 /* before close(fd): wakes its waiters, unregisters */
+void rt_poll_stop(void);                    /* the scheduler's shutdown: no task is running */
+
+/* rt_net.c: the next step of t's I/O after its wake-up: 1 = done, io set; 0 = parked again. */
+int rt_net_resume(struct rt_task *t);
 
 #endif

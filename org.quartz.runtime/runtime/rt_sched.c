@@ -21,9 +21,11 @@
  *   (sleep, timeout arms, recv_timeout in tasks); it claims the expired waiter
  *   and enqueues its task. Synchronous code never uses it: it waits on its own
  *   condition variable with a deadline.
+ *   I/O. Tasks waiting for a descriptor park on the poller (rt_poll.c): an
+ *   epoll thread started by the first such wait and stopped at shutdown.
  *   Shutdown. qz_sched_shutdown waits (done_cv) until no spawned task is
  *   unfinished, then sets stopping, wakes and joins the workers, stops the timer
- *   thread and frees every scheduler allocation (counted: rt_sched_live_allocs).
+ *   and poller threads and frees every scheduler allocation (counted: rt_sched_live_allocs).
  *   The next spawn starts a fresh scheduler. Tasks themselves are program values
  *   and outlive the scheduler (await / task_result on them keep working).
  *
@@ -321,6 +323,7 @@ void qz_sched_shutdown(void)
     for (int i = 0; i < s->nworkers; i++)
         pthread_join(s->workers[i].thread, NULL);
     rt_timers_stop();
+    rt_poll_stop();
     for (int i = 0; i < s->nworkers; i++)
         pthread_mutex_destroy(&s->workers[i].mu);
     pthread_mutex_destroy(&s->mu);

@@ -22,7 +22,9 @@
  *
  * Before each resume the worker finishes the parked operation (complete_op):
  * unlinks leftover registrations, cancels the timer, and turns the claimer's
- * result into the io word.
+ * result into the io word. An I/O operation (RT_OP_IO) is woken by readiness,
+ * not with a result: there it retries its syscall, and if that would block
+ * again it parks again without the resume function running (rt_net.c).
  *
  * A call of a waiting function from a task runs as a child task
  * (qz_call_begin): the child shares the parent's context (rt_cancel.c) and the
@@ -164,7 +166,6 @@ static qz_val op_io(struct rt_task *t, int op)
     case RT_OP_AWAIT:
     case RT_OP_CALL:
     case RT_OP_GROUP_FIRST:
-    case RT_OP_IO:
         return w->value;
     case RT_OP_GROUP_WAIT:
         return w->has_timer ? w->arm != w->timer.arm : w->value;
@@ -226,8 +227,9 @@ void rt_task_enqueue_waiter(struct rt_task *t, int op, struct rt_wq *q, pthread_
     rt_wq_push(q, &t->own[0].node);
 }
 
-/* Before a resume: the parked operation's cleanup and result. */
-static void complete_op(struct rt_task *t)
+/* Before a resume: the parked operation's cleanup and result. 0 = an I/O
+ * operation, retried now that its descriptor is ready, parked the task again. */
+static int complete_op(struct rt_task *t)
 {
     int op = t->op;
     struct rt_wait *w = &t->wait;
@@ -251,7 +253,10 @@ static void complete_op(struct rt_task *t)
      * cancelled wait means the task was not unwinding. */
     if (w->cancelled || (op == RT_OP_CALL && atomic_load(&t->callee->unwinding) && !atomic_load(&t->unwinding)))
         t->interrupted = 1;
+    if (op == RT_OP_IO)
+        return rt_net_resume(t);
     t->io = op_io(t, op);
+    return 1;
 }
 
 void rt_task_run(struct rt_task *t)
@@ -259,9 +264,9 @@ void rt_task_run(struct rt_task *t)
     atomic_store(&t->run, RT_RUNNING);
     current_task = t;
     atomic_store(&t->ctx->active, t);
-    if (t->op != RT_OP_NONE)
-        complete_op(t);
-    qz_val r = t->resume(rt_val(t));
+    qz_val r = QZ_PENDING;
+    if (t->op == RT_OP_NONE || complete_op(t))
+        r = t->resume(rt_val(t));
     current_task = NULL;
     if (r == QZ_DONE) {
         if (!atomic_load(&t->done))

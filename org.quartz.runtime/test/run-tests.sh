@@ -21,7 +21,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # Any data race fails the test.
 export TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
 
-CONCURRENCY_TESTS="test_chan test_task test_select test_stress test_mutex test_group"
+CONCURRENCY_TESTS="test_chan test_task test_select test_stress test_mutex test_group test_net"
 
 failed=0
 

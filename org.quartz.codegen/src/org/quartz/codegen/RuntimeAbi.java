@@ -174,6 +174,17 @@ public final class RuntimeAbi {
 		fn("qz_atomic_store", 2, VOID);
 		fn("qz_atomic_add", 2, VALUE);
 		fn("qz_atomic_cas", 3, VALUE);
+		fn("qz_tcp_listen", 1, VALUE);
+		fn("qz_tcp_port", 1, VALUE);
+		fn("qz_tcp_accept_begin", 2, VALUE);
+		fn("qz_tcp_accept_sync", 1, VALUE);
+		fn("qz_tcp_connect_begin", 3, VALUE);
+		fn("qz_tcp_connect_sync", 2, VALUE);
+		fn("qz_io_read_begin", 3, VALUE);
+		fn("qz_io_read_sync", 2, VALUE);
+		fn("qz_io_write_begin", 3, VALUE);
+		fn("qz_io_write_sync", 2, VALUE);
+		fn("qz_io_close", 1, VOID);
 	}
 
 	private RuntimeAbi() {

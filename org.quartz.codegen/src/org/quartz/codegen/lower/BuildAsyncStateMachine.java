@@ -43,7 +43,9 @@ final class BuildAsyncStateMachine {
 			Map.entry("qz_mutex_lock_sync", "qz_mutex_lock_begin"),
 			Map.entry("qz_group_wait_sync", "qz_group_wait_begin"),
 			Map.entry("qz_group_wait_until_sync", "qz_group_wait_until_begin"),
-			Map.entry("qz_group_first_sync", "qz_group_first_begin"));
+			Map.entry("qz_group_first_sync", "qz_group_first_begin"),
+			Map.entry("qz_tcp_accept_sync", "qz_tcp_accept_begin"), Map.entry("qz_tcp_connect_sync", "qz_tcp_connect_begin"),
+			Map.entry("qz_io_read_sync", "qz_io_read_begin"), Map.entry("qz_io_write_sync", "qz_io_write_begin"));
 
 	private final IrFunction sync;
 	private final Map<String, String> asyncForms;

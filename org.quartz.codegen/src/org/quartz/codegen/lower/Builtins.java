@@ -58,7 +58,11 @@ final class Builtins {
 			Map.entry("atomic_new", "qz_atomic_new"), Map.entry("atomic_load", "qz_atomic_load"),
 			Map.entry("atomic_store", "qz_atomic_store"), Map.entry("atomic_add", "qz_atomic_add"),
 			Map.entry("atomic_cas", "qz_atomic_cas"), Map.entry("task_group_new", "qz_group_new"),
-			Map.entry("task_group_wait", "qz_group_wait_sync"), Map.entry("task_group_cancel", "qz_group_cancel"));
+			Map.entry("task_group_wait", "qz_group_wait_sync"), Map.entry("task_group_cancel", "qz_group_cancel"),
+			Map.entry("tcp_listen", "qz_tcp_listen"), Map.entry("tcp_port", "qz_tcp_port"),
+			Map.entry("tcp_accept", "qz_tcp_accept_sync"), Map.entry("tcp_connect", "qz_tcp_connect_sync"),
+			Map.entry("io_read", "qz_io_read_sync"), Map.entry("io_write", "qz_io_write_sync"),
+			Map.entry("io_close", "qz_io_close"));
 
 	private final FunctionLowering lowering;
 	private final IrBuilder b;

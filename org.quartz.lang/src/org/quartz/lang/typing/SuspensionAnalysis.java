@@ -35,7 +35,9 @@ public class SuspensionAnalysis {
 
 	/** Built-ins that wait: in a task they park it, in synchronous code they block the thread. */
 	public static final Set<String> SUSPENDING_BUILTINS = Set.of("sched_sleep", "sched_yield", "recv_opt",
-			"recv_timeout", "mutex_lock", "task_group_wait", "go_scope", "go_scope_timeout", "go_race");
+			"recv_timeout", "mutex_lock", "task_group_wait", "go_scope", "go_scope_timeout", "go_race",
+			"tcp_accept", "tcp_connect",
+			"io_read", "io_write");
 
 	@Inject
 	private TypeChecker types;
