@@ -35,6 +35,7 @@ import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.quartz.VariantField;
 import org.quartz.lang.quartz.VariantPattern;
 import org.quartz.lang.scoping.Globals;
+import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.lang.scoping.PatternNames;
 
 import com.google.inject.Inject;
@@ -54,6 +55,9 @@ public class NameValidator extends ComposedValidator {
 
 	@Inject
 	private ImportUriResolver importUriResolver;
+
+	@Inject
+	private ModuleSearchPath searchPath;
 
 	// ---------------------------------------------------------------- duplicates
 
@@ -205,12 +209,23 @@ public class NameValidator extends ComposedValidator {
 
 	// ---------------------------------------------------------------- prelude-only forms
 
+	/**
+	 * Type parameters: the prelude's, and the standard library's on functions, which compile
+	 * once for every T (erased), so their bodies must not depend on T (qspec's `expect`).
+	 */
 	@Check
 	public void checkTypeParameters(TypeParams declaration) {
-		if (!declaration.getTypeParams().isEmpty() && !isPrelude(declaration)) {
-			error("type parameters are only allowed in the prelude", declaration, Q.getTypeParams_TypeParams(), 0,
-					QuartzIssueCodes.PRELUDE_ONLY);
+		if (declaration.getTypeParams().isEmpty() || isPrelude(declaration)
+				|| (declaration instanceof FunctionDecl && isStdlib(declaration))) {
+			return;
 		}
+		error("type parameters are only allowed in the prelude", declaration, Q.getTypeParams_TypeParams(), 0,
+				QuartzIssueCodes.PRELUDE_ONLY);
+	}
+
+	private boolean isStdlib(EObject element) {
+		org.eclipse.emf.common.util.URI uri = element.eResource() == null ? null : element.eResource().getURI();
+		return uri != null && uri.isFile() && searchPath.isInStdlib(java.nio.file.Paths.get(uri.toFileString()));
 	}
 
 	@Check
