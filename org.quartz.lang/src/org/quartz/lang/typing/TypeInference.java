@@ -279,7 +279,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 		if (binding instanceof LetDecl let && annotation == null) {
 			NamedElement assigned = LocalBindings.assignedBinding(let);
 			if (assigned != null) {
-				expect(typing.types.getOrDefault(assigned, Type.Error.INSTANCE), valueType, value, null);
+				Type target = Globals.isGlobal(assigned) ? constantTypes.apply(assigned)
+						: typing.types.getOrDefault(assigned, Type.Error.INSTANCE);
+				expect(target, valueType, value, null);
 				return;
 			}
 		}
