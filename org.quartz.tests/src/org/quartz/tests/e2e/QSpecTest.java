@@ -71,7 +71,7 @@ class QSpecTest {
 	void foldersAreSearchedRecursivelyForSpecsOnly(@TempDir Path dir) throws Exception {
 		Files.createDirectories(dir.resolve("a/b"));
 		Files.copy(fixture("focus_spec.qz"), dir.resolve("a/b/focus_spec.qz"));
-		Files.writeString(dir.resolve("a/not_a_spec.qz"), "panic(\"must not run\")\n");
+		Files.writeString(dir.resolve("a/helper.qz"), "panic(\"must not run\")\n");
 		CliRun run = CliRun.quartz("test", dir.toString());
 		assertEquals(0, run.exitCode(), run.describe());
 		assertTrue(run.stdout().startsWith(dir.resolve("a/b/focus_spec.qz") + ": 3 tests"), run.describe());
