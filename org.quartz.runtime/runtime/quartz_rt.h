@@ -32,6 +32,9 @@
  * Panics and exit
  *   A panic flushes stdout, writes "panic: <message>" to stderr and exits with 101.
  *   stdout is fully buffered and flushed when main returns, on qz_exit and on panic.
+ *   qz_at_exit(closure) registers a closure (no arguments) that runs, newest first,
+ *   when quartz_main returns or on qz_exit, before the flush; not on panic. A handler
+ *   that calls qz_exit sets the exit code; the remaining handlers still run once.
  *
  * Threads
  *   Functions are reentrant and thread-safe except that Vec and Map are not
@@ -108,6 +111,7 @@ QZ_NORETURN void qz_panic_match(void);
 
 /* Process. */
 QZ_NORETURN void qz_exit(qz_val code);
+void qz_at_exit(qz_val closure);
 qz_val qz_args(void);
 
 /* Output. */

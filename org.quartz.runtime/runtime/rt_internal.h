@@ -41,6 +41,7 @@ QZ_NORETURN void rt_panic_oom(void);
 
 /* rt_io.c */
 void rt_io_init(void);
+void rt_run_at_exit(void);   /* rt_exit.c: the at_exit handlers, newest first */
 void rt_write_fd(int fd, struct iovec *iov, int n);
 
 /* rt_string.c. A NULL String reads as "". */

@@ -20,6 +20,7 @@ int main(int argc, char **argv)
     prog_argv = argv;
     rt_io_init();
     qz_val code = quartz_main();
+    rt_run_at_exit();
     fflush(stdout);
     return (int)code;  /* the OS keeps the low 8 bits anyway */
 }
@@ -38,6 +39,7 @@ qz_val qz_args(void)
 
 void qz_exit(qz_val code)
 {
+    rt_run_at_exit();
     fflush(stdout);
     exit((int)code);
 }

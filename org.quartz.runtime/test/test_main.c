@@ -7,6 +7,19 @@
 
 enum { BIG_LINES = 200000 };
 
+/* at_exit handlers: closures laid out as the compiler makes them, {function, 0}. */
+static qz_val say_first(qz_val self) { (void)self; qz_puts(S("first")); return 0; }
+static qz_val say_second(qz_val self) { (void)self; qz_puts(S("second")); return 0; }
+static qz_val exit_four(qz_val self) { (void)self; qz_puts(S("exit 4")); qz_exit(4); }
+static qz_val first_closure[2], second_closure[2], exit_closure[2];
+
+static void make_closures(void)
+{
+    first_closure[0] = (qz_val)say_first;
+    second_closure[0] = (qz_val)say_second;
+    exit_closure[0] = (qz_val)exit_four;
+}
+
 /* The child's side: what quartz_main does in each mode. */
 static qz_val run_mode(const char *mode)
 {
@@ -26,6 +39,19 @@ static qz_val run_mode(const char *mode)
     if (strcmp(mode, "exit") == 0) {
         qz_print(S("bye"));
         qz_exit(3);
+    }
+    make_closures();
+    if (strcmp(mode, "atexit") == 0) {
+        qz_at_exit((qz_val)first_closure);
+        qz_at_exit((qz_val)second_closure);
+        qz_puts(S("main"));
+        return 5;
+    }
+    if (strcmp(mode, "atexit_exit") == 0) {
+        qz_at_exit((qz_val)first_closure);
+        qz_at_exit((qz_val)exit_closure);
+        qz_at_exit((qz_val)second_closure);
+        qz_exit(9);
     }
     if (strcmp(mode, "big") == 0) {
         for (int i = 0; i < BIG_LINES; i++)
@@ -90,6 +116,20 @@ static void test_exit(void)
     qt_child_free(&c);
 }
 
+/* Handlers run newest first after main; one calling qz_exit sets the code, the rest still run once. */
+static void test_at_exit(void)
+{
+    struct qt_child c = run_self("atexit", NULL);
+    CHECK_INT(qt_exit_code(&c), 5);
+    CHECK(strcmp(c.out, "main\nsecond\nfirst\n") == 0);
+    qt_child_free(&c);
+
+    c = run_self("atexit_exit", NULL);
+    CHECK_INT(qt_exit_code(&c), 4);
+    CHECK(strcmp(c.out, "second\nexit 4\nfirst\n") == 0);
+    qt_child_free(&c);
+}
+
 /* Far more than the stdout buffer: every byte must arrive, in order. */
 static void test_big_output(void)
 {
@@ -111,6 +151,7 @@ qz_val quartz_main(void)
     RUN(test_exit_status);
     RUN(test_args);
     RUN(test_exit);
+    RUN(test_at_exit);
     RUN(test_big_output);
     return qt_done("main");
 }

@@ -35,6 +35,10 @@ final class Driver {
 		return out;
 	}
 
+	PrintStream err() {
+		return err;
+	}
+
 	Toolchain toolchain() {
 		return toolchain;
 	}
@@ -69,6 +73,17 @@ final class Driver {
 		} finally {
 			FileTrees.delete(work);
 		}
+	}
+
+	/** The program's executable, built into the cache unless an identical build is there. */
+	Path cachedExecutable(String file, Compilation compilation, int optLevel) throws IOException {
+		String ir = generateIr(compilation);
+		String name = outputStem(file);
+		// The runtime's cache entry is part of the key: a changed runtime or C compiler rebuilds.
+		String runtime = cache.runtimeObjects(toolchain).get(0).getParent().getFileName().toString();
+		String key = BuildCache.key(ir, runtime, "-O" + optLevel);
+		Path folder = cache.entry("program-" + key, dir -> buildExecutable(ir, optLevel, dir.resolve(name)));
+		return folder.resolve(name);
 	}
 
 	/** The name outputs take by default: the source file's name without .qz. */

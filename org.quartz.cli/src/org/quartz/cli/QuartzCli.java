@@ -76,7 +76,8 @@ public final class QuartzCli {
 			CommandLine commandLine = new CommandLine(new RootCommand())
 					.addSubcommand(new BuildCommand(driver))
 					.addSubcommand(new RunCommand(driver))
-					.addSubcommand(new CheckCommand(driver));
+					.addSubcommand(new CheckCommand(driver))
+					.addSubcommand(new TestCommand(driver));
 			commandLine.getSubcommands().get("run").setStopAtPositional(true); // the rest is the program's
 			commandLine.setCaseInsensitiveEnumValuesAllowed(true)
 					.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))

@@ -37,15 +37,8 @@ final class RunCommand implements Callable<Integer> {
 		if (compilation.hasErrors()) {
 			return ExitCode.COMPILE_ERROR;
 		}
-		String ir = driver.generateIr(compilation);
-		String name = Driver.outputStem(file);
-		// The runtime's cache entry is part of the key: a changed runtime or C compiler rebuilds.
-		String runtime = driver.cache().runtimeObjects(driver.toolchain()).get(0).getParent().getFileName().toString();
-		String key = BuildCache.key(ir, runtime, "-O" + optimization.level());
-		Path folder = driver.cache().entry("program-" + key,
-				dir -> driver.buildExecutable(ir, optimization.level(), dir.resolve(name)));
-
-		List<String> command = new ArrayList<>(List.of(folder.resolve(name).toString()));
+		Path executable = driver.cachedExecutable(file, compilation, optimization.level());
+		List<String> command = new ArrayList<>(List.of(executable.toString()));
 		command.addAll(programArgs);
 		driver.out().flush();
 		return new ProcessBuilder(command).inheritIO().start().waitFor();

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.LinkedHashSet;
 
 /**
- * The whole lowered program: functions in emission order, string literals, and constant
- * words (static closures, payload-less variants). Insertion order is kept everywhere, so the
+ * The whole lowered program: functions in emission order, string literals, constant
+ * words (static closures, payload-less variants) and mutable words (globals). Insertion order is kept everywhere, so the
  * printed IR is the same on every run.
  */
 public final class IrModule {
@@ -18,6 +20,8 @@ public final class IrModule {
 	private final Map<String, String> stringGlobals = new java.util.HashMap<>();
 	/** Global name to its words (each a number or a function address). */
 	private final Map<String, List<Value>> constants = new LinkedHashMap<>();
+	/** Mutable one-word globals (module-level `var`s), zero until their initialiser runs. */
+	private final Set<String> variables = new LinkedHashSet<>();
 	/** C functions declared `extern "C"`, by name, with their arity. */
 	private final Map<String, Integer> externs = new LinkedHashMap<>();
 
@@ -31,6 +35,16 @@ public final class IrModule {
 
 	public Map<String, List<Value>> constants() {
 		return constants;
+	}
+
+	public Set<String> variables() {
+		return variables;
+	}
+
+	/** The address of the mutable word {@code name}, created on first use. */
+	public Value.Global variable(String name) {
+		variables.add(name);
+		return new Value.Global(name);
 	}
 
 	public Map<String, Integer> externs() {

@@ -49,6 +49,7 @@ public final class LlvmPrinter {
 		line("");
 		module.strings().forEach(this::stringConstant);
 		module.constants().forEach(this::wordConstant);
+		module.variables().forEach(name -> line("@\"" + name + "\" = internal global [1 x i64] zeroinitializer, align 8"));
 		for (IrFunction function : module.functions()) {
 			line("");
 			function(function);
@@ -218,7 +219,8 @@ public final class LlvmPrinter {
 				int length = text.getBytes(StandardCharsets.UTF_8).length;
 				return "ptrtoint (" + stringType(length) + "* @" + global.name() + " to i64)";
 			}
-			return "ptrtoint ([" + module.constants().get(global.name()).size() + " x i64]* @\"" + global.name()
+			int words = module.variables().contains(global.name()) ? 1 : module.constants().get(global.name()).size();
+			return "ptrtoint ([" + words + " x i64]* @\"" + global.name()
 					+ "\" to i64)";
 		}
 		if (value instanceof Value.FunctionAddress function) {

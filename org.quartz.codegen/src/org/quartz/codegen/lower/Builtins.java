@@ -23,7 +23,7 @@ final class Builtins {
 	/** Built-ins that are exactly one runtime function with the same arguments. */
 	private static final Map<String, String> DIRECT = Map.ofEntries(
 			Map.entry("puts", "qz_puts"), Map.entry("print", "qz_print"), Map.entry("eputs", "qz_eputs"),
-			Map.entry("panic", "qz_panic"), Map.entry("exit", "qz_exit"), Map.entry("args", "qz_args"),
+			Map.entry("panic", "qz_panic"), Map.entry("exit", "qz_exit"), Map.entry("at_exit", "qz_at_exit"), Map.entry("args", "qz_args"),
 			Map.entry("time_now_ms", "qz_time_now_ms"), Map.entry("time_now_ns", "qz_time_now_ns"),
 			Map.entry("str_size", "qz_str_size"), Map.entry("str_slice", "qz_str_slice"),
 			Map.entry("str_find", "qz_str_find"), Map.entry("str_to_int", "qz_str_to_int"),

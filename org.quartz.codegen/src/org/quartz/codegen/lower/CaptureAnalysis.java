@@ -21,6 +21,7 @@ import org.quartz.lang.quartz.BindingPattern;
 import org.quartz.lang.quartz.LambdaParam;
 import org.quartz.lang.quartz.LoopVariable;
 import org.quartz.lang.quartz.VarDecl;
+import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.LocalBindings;
 
 /**
@@ -55,6 +56,9 @@ final class CaptureAnalysis {
 	}
 
 	static boolean isLocal(NamedElement element) {
+		if (Globals.isGlobal(element)) {
+			return false;
+		}
 		return element instanceof Param || element instanceof VarDecl || element instanceof LetDecl
 				|| element instanceof LoopVariable || element instanceof LambdaParam || element instanceof ArmBinding
 				|| element instanceof BindingPattern || element instanceof ActorField;

@@ -12,6 +12,7 @@ import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.*;
+import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.LocalBindings;
 import org.quartz.lang.scoping.PatternNames;
 import org.quartz.lang.typing.CallTarget;
@@ -99,9 +100,10 @@ final class FunctionLowering {
 
 	/** A script's top-level statements as the program's entry point; returns 0. */
 	void lowerScript(org.quartz.lang.quartz.Module module) {
+		program.initialiseGlobals(b);
 		prepareDefers(module);
 		for (TopLevel element : module.getElements()) {
-			if (element instanceof Statement statement) {
+			if (element instanceof Statement statement && Globals.isScriptStatement(element)) {
 				lowerStatement(statement);
 			}
 		}
@@ -110,9 +112,18 @@ final class FunctionLowering {
 
 	/** The entry point calling `main`, returning its Int (or 0). */
 	void lowerEntryCallingMain(FunctionDecl main) {
+		program.initialiseGlobals(b);
 		Value result = b.call(program.names().function(main), List.of());
 		boolean returnsInt = main.getReturnType() != null && Types.is(program.types().resultOf(main), Types.INT);
 		b.ret(returnsInt ? result : Value.ZERO);
+	}
+
+	/** A module's globals, each set to its initialiser's value in source order; returns 0. */
+	void lowerGlobals(org.quartz.lang.quartz.Module module) {
+		for (VarDecl global : Globals.of(module)) {
+			b.store(program.global(global), 0, lower(global.getValue()));
+		}
+		b.ret(Value.ZERO);
 	}
 
 	/** The closure wrapper of a named function: drops the closure, passes the arguments on. */
@@ -147,12 +158,17 @@ final class FunctionLowering {
 	}
 
 	private Value read(NamedElement binding) {
+		if (Globals.isGlobal(binding)) {
+			return b.load(program.global((VarDecl) binding), 0);
+		}
 		Value value = b.loadSlot(slotOf(binding));
 		return captures.isBoxed(binding) ? b.load(value, 0) : value;
 	}
 
 	private void write(NamedElement binding, Value value) {
-		if (captures.isBoxed(binding)) {
+		if (Globals.isGlobal(binding)) {
+			b.store(program.global((VarDecl) binding), 0, value);
+		} else if (captures.isBoxed(binding)) {
 			b.store(b.loadSlot(slotOf(binding)), 0, value);
 		} else {
 			b.storeSlot(slotOf(binding), value);

@@ -27,7 +27,9 @@ import org.quartz.lang.quartz.Import;
 import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.TopLevel;
+import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.Variant;
+import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
 import org.quartz.lang.typing.SuspensionAnalysis;
 import org.quartz.lang.typing.TypeChecker;
@@ -63,6 +65,7 @@ public final class ProgramLowering {
 	private final Set<String> taskFunctions = new HashSet<>();
 	/** Synchronous forms of the bodies run as tasks that may suspend, in source order. */
 	private final Set<String> startedTasks = new LinkedHashSet<>();
+	private final List<String> globalInitialisers = new ArrayList<>();
 
 	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, SuspensionAnalysis suspension) {
 		this.types = types;
@@ -80,6 +83,7 @@ public final class ProgramLowering {
 				}
 			}
 		}
+		lowerGlobalInitialisers(main);
 		FunctionDecl mainFunction = main.getElements().stream()
 				.filter(e -> e instanceof FunctionDecl f && "main".equals(f.getName()) && !f.isExtern())
 				.map(FunctionDecl.class::cast).findFirst().orElse(null);
@@ -145,6 +149,46 @@ public final class ProgramLowering {
 		}
 		startedTasks.add(sync.name());
 		return sync.name() + NEW_TASK;
+	}
+
+	/**
+	 * For each module with globals, {@code <module>.globals}, which sets them; the entry point
+	 * calls these first, imported modules before their importers (post-order of the imports).
+	 */
+	private void lowerGlobalInitialisers(Module main) {
+		List<Module> order = new ArrayList<>();
+		postOrder(main, new HashSet<>(), order);
+		for (Module m : order) {
+			if (!Globals.of(m).isEmpty()) {
+				String name = names.moduleOf(m.eResource()) + ".globals";
+				lowerNow(name, 0, lowering -> lowering.lowerGlobals(m), new CaptureAnalysis(m));
+				globalInitialisers.add(name);
+			}
+		}
+	}
+
+	private void postOrder(Module m, Set<Resource> seen, List<Module> order) {
+		if (!seen.add(m.eResource())) {
+			return;
+		}
+		for (TopLevel element : m.getElements()) {
+			if (element instanceof Import imp) {
+				Resource resource = m.eResource().getResourceSet()
+						.getResource(URI.createURI(imports.resolve((EObject) imp)), true);
+				postOrder((Module) resource.getContents().get(0), seen, order);
+			}
+		}
+		order.add(m);
+	}
+
+	/** Calls the global initialisers (at the start of the entry point). */
+	void initialiseGlobals(IrBuilder b) {
+		globalInitialisers.forEach(name -> b.call(name, List.of()));
+	}
+
+	/** The word holding a global: {@code global.<module>.<name>}. */
+	Value global(VarDecl global) {
+		return module.variable("global." + names.moduleOf(global.eResource()) + "." + global.getName());
 	}
 
 	/** The main module, then what it imports, depth first, each once, named after its path. */

@@ -30,8 +30,8 @@ import org.quartz.lang.quartz.VariantPattern;
  * every enclosing block, loop variables, lambda parameters and pattern bindings.
  *
  * `x = e` declares a new immutable binding only when no binding named x is visible; otherwise
- * it assigns the visible one (a compile error when that one is immutable). So `x = e` never
- * shadows, while `var`, parameters, loop variables and patterns do.
+ * it assigns the visible one (a compile error when that one is immutable), else a global of
+ * that name ({@link Globals}). So `x = e` never shadows, while `var`, parameters, loop variables and patterns do.
  */
 public final class LocalBindings {
 
@@ -50,7 +50,8 @@ public final class LocalBindings {
 		if (let.getType() != null) {
 			return null;
 		}
-		return visibleAt(let).get(let.getName());
+		NamedElement local = visibleAt(let).get(let.getName());
+		return local != null ? local : Globals.named(let, let.getName());
 	}
 
 	/** Adds what the containers of {@code child} make visible to it, outermost first. */
@@ -95,7 +96,8 @@ public final class LocalBindings {
 			}
 			if (statement instanceof VarDecl var) {
 				put(visible, var);
-			} else if (statement instanceof LetDecl let && (let.getType() != null || !visible.containsKey(let.getName()))) {
+			} else if (statement instanceof LetDecl let && (let.getType() != null
+					|| (!visible.containsKey(let.getName()) && Globals.named(let, let.getName()) == null))) {
 				put(visible, let);
 			}
 		}

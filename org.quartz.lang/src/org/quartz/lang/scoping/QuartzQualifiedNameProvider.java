@@ -12,7 +12,7 @@ import com.google.inject.Inject;
 
 /**
  * What a module exports, and under which name: its top-level declarations and the variants of
- * its enums, each by its simple name (imports bring names in unqualified).
+ * its enums and its globals, each by its simple name (imports bring names in unqualified).
  */
 public class QuartzQualifiedNameProvider extends IQualifiedNameProvider.AbstractImpl {
 
@@ -22,7 +22,7 @@ public class QuartzQualifiedNameProvider extends IQualifiedNameProvider.Abstract
 	@Override
 	public QualifiedName getFullyQualifiedName(EObject object) {
 		boolean exported = (object instanceof Declaration && object.eContainer() instanceof Module)
-				|| object instanceof Variant;
+				|| object instanceof Variant || Globals.isGlobal(object);
 		if (!exported) {
 			return null;
 		}

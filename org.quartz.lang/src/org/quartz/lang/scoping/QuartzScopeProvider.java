@@ -8,6 +8,8 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.Scopes;
@@ -36,7 +38,7 @@ import com.google.inject.Inject;
 /**
  * Scopes every cross-reference. Names resolve innermost first: local bindings
  * ({@link LocalBindings}), then the module's own declarations and enum variants, then imported
- * modules, then the prelude. Each reference sees only the kinds it can name: a type position
+ * modules, then the prelude. Module-level names include globals ({@link Globals}). Each reference sees only the kinds it can name: a type position
  * sees types, `Shape::` sees Shape's variants, a field initialiser the struct's fields.
  */
 public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
@@ -130,6 +132,9 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 			for (EObject root : resource.getContents()) {
 				if (root instanceof Module module) {
 					for (EObject element : module.getElements()) {
+						if (Globals.isGlobal(element)) {
+							addIfAccepted(own, (NamedElement) element, kind.accepts);
+						}
 						if (element instanceof Declaration declaration) {
 							addIfAccepted(own, declaration, kind.accepts);
 							if (element instanceof EnumDecl enumDecl) {
@@ -141,6 +146,11 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 			}
 			return MultimapBasedScope.createScope(global, Scopes.scopedElementsFor(own), false);
 		});
+	}
+
+	/** What {@code name} denotes at module level (own declarations, imports, prelude), or null. */
+	public IEObjectDescription moduleValue(EObject context, QualifiedName name) {
+		return moduleScope(context, Kind.VALUE).getSingleElement(name);
 	}
 
 	private static void addIfAccepted(List<NamedElement> into, NamedElement element, Predicate<EObject> accepts) {

@@ -21,7 +21,7 @@ final class CallInference {
 	/** Method forms of built-in types: `v.push(x)` is `vec_push(v, x)`. */
 	private static final Map<String, String> METHOD_PREFIXES = Map.of(Types.VEC, "vec_", Types.MAP, "map_",
 			Types.STRING, "str_", Types.CHANNEL, "channel_", Types.TASK, "task_", Types.MUTEX, "mutex_",
-			Types.ATOMIC, "atomic_");
+			Types.ATOMIC, "atomic_", Types.INT, "int_", Types.BOOL, "bool_");
 
 	private final TypeInference inference;
 

@@ -14,7 +14,10 @@ import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
+import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.QuartzPackage;
+import org.quartz.lang.quartz.VarDecl;
+import org.quartz.lang.scoping.Globals;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
@@ -33,8 +36,8 @@ public class TypeChecker {
 	@Inject
 	private IScopeProvider scopeProvider;
 
-	/** Constants being typed, to stop a cycle `const A = B`, `const B = A`. */
-	private final ThreadLocal<Set<ConstDecl>> constantsInProgress = ThreadLocal.withInitial(HashSet::new);
+	/** Constants and globals being typed, to stop a cycle `const A = B`, `const B = A`. */
+	private final ThreadLocal<Set<EObject>> constantsInProgress = ThreadLocal.withInitial(HashSet::new);
 
 	/** The typing of the unit containing {@code element}. */
 	public Typing typing(EObject element) {
@@ -55,10 +58,11 @@ public class TypeChecker {
 		return newInference().resultOf(function);
 	}
 
-	/** The nearest enclosing function, constant or actor field; else the module (a script). */
+	/** The nearest enclosing function, constant, global or actor field; else the module (a script). */
 	public static EObject unitOf(EObject element) {
 		for (EObject e = element; e != null; e = e.eContainer()) {
-			if (e instanceof FunctionDecl || e instanceof ConstDecl || e instanceof ActorField || e instanceof Module) {
+			if (e instanceof FunctionDecl || e instanceof ConstDecl || e instanceof ActorField || e instanceof Module
+					|| Globals.isGlobal(e)) {
 				return e;
 			}
 		}
@@ -76,6 +80,9 @@ public class TypeChecker {
 		if (unit instanceof ActorField field) {
 			return inference.inferActorField(field);
 		}
+		if (unit instanceof VarDecl global) {
+			return inference.inferGlobal(global);
+		}
 		return inference.inferScript((Module) unit);
 	}
 
@@ -83,8 +90,8 @@ public class TypeChecker {
 		return new TypeInference(this::findFunction, this::constantType);
 	}
 
-	private Type constantType(ConstDecl constant) {
-		Set<ConstDecl> inProgress = constantsInProgress.get();
+	private Type constantType(NamedElement constant) {
+		Set<EObject> inProgress = constantsInProgress.get();
 		if (!inProgress.add(constant)) {
 			return Type.Error.INSTANCE;
 		}

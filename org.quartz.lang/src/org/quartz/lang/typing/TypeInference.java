@@ -13,6 +13,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.quartz.lang.quartz.*;
 import org.quartz.lang.quartz.util.QuartzSwitch;
+import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.LocalBindings;
 import org.quartz.lang.scoping.PatternNames;
 
@@ -37,7 +38,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
 	final BiFunction<EObject, String, FunctionDecl> functionLookup;
 	/** Types of constants, which are their own units. */
-	private final Function<ConstDecl, Type> constantTypes;
+	/** The type of a constant or a global (typed as units of their own). */
+	private final Function<NamedElement, Type> constantTypes;
 	/** Result type of the innermost enclosing function or lambda, for `return` and `?`. */
 	private final List<Type> resultTypes = new ArrayList<>();
 	/** If/match/select expressions whose branches have different types, with those types. */
@@ -46,7 +48,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	final List<Runnable> deferredChecks = new ArrayList<>();
 
 	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
-			Function<ConstDecl, Type> constantTypes) {
+			Function<NamedElement, Type> constantTypes) {
 		this.functionLookup = functionLookup;
 		this.constantTypes = constantTypes;
 	}
@@ -104,10 +106,16 @@ final class TypeInference extends QuartzSwitch<Type> {
 	Typing inferScript(org.quartz.lang.quartz.Module module) {
 		resultTypes.add(Types.builtin(Types.VOID));
 		for (TopLevel element : module.getElements()) {
-			if (element instanceof Statement statement) {
+			if (element instanceof Statement statement && Globals.isScriptStatement(element)) {
 				inferStatement(statement);
 			}
 		}
+		return finish();
+	}
+
+	/** A module-level `var`: its initialiser, against its annotation when it has one. */
+	Typing inferGlobal(VarDecl global) {
+		inferBinding(global, global.getType(), global.getValue());
 		return finish();
 	}
 
@@ -271,7 +279,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 		if (binding instanceof LetDecl let && annotation == null) {
 			NamedElement assigned = LocalBindings.assignedBinding(let);
 			if (assigned != null) {
-				expect(typing.types.getOrDefault(assigned, Type.Error.INSTANCE), valueType, value, null);
+				Type target = Globals.isGlobal(assigned) ? constantTypes.apply(assigned)
+						: typing.types.getOrDefault(assigned, Type.Error.INSTANCE);
+				expect(target, valueType, value, null);
 				return;
 			}
 		}
@@ -511,8 +521,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 			Type.Fn constructor = constructor(variant);
 			return variant.getFields().isEmpty() ? constructor.result() : constructor;
 		}
-		if (target instanceof ConstDecl constant) {
-			return constantTypes.apply(constant);
+		if (target instanceof ConstDecl || Globals.isGlobal(target)) {
+			return constantTypes.apply(target);
 		}
 		if (target instanceof StructDecl || target instanceof EnumDecl || target instanceof ActorDecl) {
 			return new Type.Meta(target);

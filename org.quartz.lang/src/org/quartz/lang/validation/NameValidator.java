@@ -28,13 +28,14 @@ import org.quartz.lang.quartz.MemberAccess;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.NamedElement;
-import org.quartz.lang.quartz.Statement;
 import org.quartz.lang.quartz.StructDecl;
 import org.quartz.lang.quartz.TypeAlias;
 import org.quartz.lang.quartz.TypeParams;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.quartz.VariantField;
 import org.quartz.lang.quartz.VariantPattern;
+import org.quartz.lang.scoping.Globals;
+import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.lang.scoping.PatternNames;
 
 import com.google.inject.Inject;
@@ -55,11 +56,14 @@ public class NameValidator extends ComposedValidator {
 	@Inject
 	private ImportUriResolver importUriResolver;
 
+	@Inject
+	private ModuleSearchPath searchPath;
+
 	// ---------------------------------------------------------------- duplicates
 
 	@Check
 	public void checkModuleDeclarations(Module module) {
-		reportDuplicates(module.getElements().stream().filter(Declaration.class::isInstance)
+		reportDuplicates(module.getElements().stream().filter(e -> e instanceof Declaration || Globals.isGlobal(e))
 				.map(NamedElement.class::cast).toList());
 	}
 
@@ -177,7 +181,7 @@ public class NameValidator extends ComposedValidator {
 		if (!hasMain) {
 			return;
 		}
-		module.getElements().stream().filter(Statement.class::isInstance).findFirst()
+		module.getElements().stream().filter(Globals::isScriptStatement).findFirst()
 				.ifPresent(statement -> error("a file with 'def main' cannot also have top-level statements",
 						statement, null, QuartzIssueCodes.MAIN_AND_TOP_LEVEL_STATEMENTS));
 	}
@@ -197,7 +201,7 @@ public class NameValidator extends ComposedValidator {
 		Resource imported = EcoreUtil2.getResource(imp.eResource(), resolved);
 		if (imported != null && !imported.getContents().isEmpty()
 				&& imported.getContents().get(0) instanceof Module module
-				&& module.getElements().stream().anyMatch(Statement.class::isInstance)) {
+				&& Globals.isScript(module)) {
 			error("module '" + imp.getImportURI() + "' has top-level statements, so it is a program and cannot be imported",
 					imp, Q.getImport_ImportURI(), QuartzIssueCodes.STATEMENT_IN_IMPORTED_MODULE);
 		}
@@ -205,12 +209,23 @@ public class NameValidator extends ComposedValidator {
 
 	// ---------------------------------------------------------------- prelude-only forms
 
+	/**
+	 * Type parameters: the prelude's, and the standard library's on functions, which compile
+	 * once for every T (erased), so their bodies must not depend on T (qspec's `expect`).
+	 */
 	@Check
 	public void checkTypeParameters(TypeParams declaration) {
-		if (!declaration.getTypeParams().isEmpty() && !isPrelude(declaration)) {
-			error("type parameters are only allowed in the prelude", declaration, Q.getTypeParams_TypeParams(), 0,
-					QuartzIssueCodes.PRELUDE_ONLY);
+		if (declaration.getTypeParams().isEmpty() || isPrelude(declaration)
+				|| (declaration instanceof FunctionDecl && isStdlib(declaration))) {
+			return;
 		}
+		error("type parameters are only allowed in the prelude", declaration, Q.getTypeParams_TypeParams(), 0,
+				QuartzIssueCodes.PRELUDE_ONLY);
+	}
+
+	private boolean isStdlib(EObject element) {
+		org.eclipse.emf.common.util.URI uri = element.eResource() == null ? null : element.eResource().getURI();
+		return uri != null && uri.isFile() && searchPath.isInStdlib(java.nio.file.Paths.get(uri.toFileString()));
 	}
 
 	@Check

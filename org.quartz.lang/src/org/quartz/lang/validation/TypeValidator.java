@@ -9,6 +9,8 @@ import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
+import org.quartz.lang.quartz.VarDecl;
+import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.typing.TypeChecker;
 import org.quartz.lang.typing.TypeIssue;
 
@@ -41,6 +43,13 @@ public class TypeValidator extends AbstractDeclarativeValidator {
 	public void checkActorField(ActorField field) {
 		if (field.getValue() != null) {
 			report(field);
+		}
+	}
+
+	@Check
+	public void checkGlobal(VarDecl var) {
+		if (Globals.isGlobal(var)) {
+			report(var);
 		}
 	}
 

@@ -145,4 +145,35 @@ class MutabilityValidatorTest {
 		diagnostics.assertError("def f(): Int = 1\ndef main()\n  f += 2\nend\n", Q.getNameRef(),
 				QuartzIssueCodes.INVALID_ASSIGNMENT_TARGET, 3, 3);
 	}
+
+	// ---- globals (top-level var of a file without top-level statements)
+
+	@Test
+	void aGlobalIsAssignedFromFunctions() {
+		assertNoIssues(diagnostics.of("var n: Int = 0\ndef f()\n  n = 2\n  n += 1\nend\ndef main()\n  f()\nend\n"));
+	}
+
+	@Test
+	void assigningAGlobalKeepsItsType() {
+		diagnostics.assertError("var n: Int = 0\ndef f()\n  n = \"x\"\nend\n", Q.getStringLiteral(),
+				QuartzIssueCodes.TYPE_MISMATCH, 3, 7);
+	}
+
+	@Test
+	void aGlobalInitialiserIsTypeChecked() {
+		diagnostics.assertError("var n: Int = true\ndef main()\nend\n", Q.getBoolLiteral(),
+				QuartzIssueCodes.TYPE_MISMATCH, 1, 14);
+	}
+
+	@Test
+	void aScriptsTopLevelVarIsNotSeenByFunctions() {
+		Diagnostics.assertErrorAt(diagnostics.of("var n = 0\nputs(\"#{n}\")\ndef f(): Int = n\n"),
+				QuartzIssueCodes.UNDEFINED_NAME, 3, 16);
+	}
+
+	@Test
+	void aGlobalAndAFunctionOfOneNameClash() {
+		diagnostics.assertError("var n: Int = 0\ndef n(): Int = 1\n", Q.getFunctionDecl(),
+				QuartzIssueCodes.DUPLICATE_DECLARATION, 2, 5);
+	}
 }
