@@ -181,9 +181,12 @@ qz_val qz_time_now_ns(void);
  * qz_sched_init(n) did (it does nothing while one runs); qz_sched_shutdown waits
  * for every spawned task, frees the scheduler, and the next spawn starts anew.
  * Channel: cap > 0 buffers exactly cap values, 0 = unbuffered, < 0 panics.
+ * A promise (qz_task_new_promise) is a task without code: it is never spawned;
+ * whoever holds it finishes it with qz_task_finish, and it is awaited as usual.
  * select: qz_select_new(number of arms), then one qz_select_* per arm in source
  * order (arm index = order added), then qz_select_begin or qz_select_sync. */
 qz_val qz_task_new(qz_val resume_fn, qz_val frame_words);
+qz_val qz_task_new_promise(void);
 qz_val qz_task_spawn(qz_val task);
 qz_val qz_task_frame(qz_val task);
 qz_val qz_task_state(qz_val task);
