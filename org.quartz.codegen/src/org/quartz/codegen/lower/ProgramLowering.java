@@ -21,6 +21,7 @@ import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.Value;
+import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Import;
@@ -74,6 +75,8 @@ public final class ProgramLowering {
 				if (element instanceof FunctionDecl function && !function.isExtern()) {
 					syncForms.put(function, lowerNow(names.function(function), function.getParams().size(),
 							lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function)));
+				} else if (element instanceof ActorDecl actor) {
+					lowerActor(actor);
 				}
 			}
 		}
@@ -88,6 +91,18 @@ public final class ProgramLowering {
 		}
 		buildTaskForms(main);
 		return module;
+	}
+
+	/** An actor's methods, its loop (whose task form is built with the others) and its `new`; see {@link ActorLowering}. */
+	private void lowerActor(ActorDecl actor) {
+		for (FunctionDecl method : actor.getMethods()) {
+			syncForms.put(method, lowerNow(names.function(method), 1 + method.getParams().size(),
+					lowering -> lowering.lowerActorMethod(actor, method), new CaptureAnalysis(method)));
+		}
+		syncForms.put(actor, lowerNow(ActorLowering.loopName(names, actor), 1, lowering -> lowering.actors().lowerLoop(actor),
+				new CaptureAnalysis(actor)));
+		lowerNow(ActorLowering.newName(names, actor), actor.getFields().size(),
+				lowering -> lowering.actors().lowerNew(actor), new CaptureAnalysis(actor));
 	}
 
 	/**
@@ -209,6 +224,11 @@ public final class ProgramLowering {
 
 	private static String ownerName(Lambda lambda) {
 		FunctionDecl function = EcoreUtil2.getContainerOfType(lambda, FunctionDecl.class);
+		ActorDecl actor = EcoreUtil2.getContainerOfType(lambda, ActorDecl.class);
+		if (actor != null) {
+			// A lambda in an actor method, or in a field's initial value (evaluated by `A.new()`).
+			return actor.getName() + "." + (function == null ? "new" : function.getName());
+		}
 		return function == null ? "script" : function.getName();
 	}
 
