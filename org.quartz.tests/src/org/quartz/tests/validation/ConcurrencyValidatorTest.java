@@ -93,14 +93,36 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void actorsAreNotCompiledYet() {
+	void actorsCompile() {
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				actor Counter
+				  var count: Int = 0
+				  def increment(by: Int)
+				    count = count + by
+				  end
+				  def get(): Int = count
+				end
+				def main()
+				  c = Counter.new()
+				  c.increment(2)
+				  puts("#{await c.get()}")
+				  c.stop()
+				end
+				"""));
+	}
+
+	@Test
+	void anActorMethodNamedStop() {
 		diagnostics.assertError("""
 				actor Counter
 				  var count: Int = 0
+				  def stop()
+				    count = 0
+				  end
 				end
 				def main()
-				  puts("x")
+				  c = Counter.new()
 				end
-				""", Q.getActorDecl(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 1, 1);
+				""", Q.getFunctionDecl(), QuartzIssueCodes.ACTOR_RESERVED_METHOD, 3, 7);
 	}
 }
