@@ -18,7 +18,7 @@ import com.google.inject.Inject;
 /**
  * The shape of `select`: at least one arm, at most one `default`; what `go` can start (a call
  * or a block; a built-in call is not compiled yet, QZ0604); an actor method may not be named
- * `stop` (QZ0606), the member every actor has.
+ * `stop` or `new` (QZ0606), which every actor has.
  */
 public class ConcurrencyValidator extends ComposedValidator {
 
@@ -32,7 +32,10 @@ public class ConcurrencyValidator extends ComposedValidator {
 		boolean call = target instanceof CallTarget.Function || target instanceof CallTarget.Closure
 				|| (target instanceof CallTarget.FieldRead && task instanceof MemberAccess access
 						&& (access.isExplicitArguments() || access.getBlock() != null));
-		if (!(task instanceof Lambda) && !call) {
+		if (target instanceof CallTarget.ActorMessage) {
+			errorAtKeyword("'go' of an actor message: the actor already handles it in its own task and the message's "
+					+ "value is a Task; drop 'go'", go, "go", QuartzIssueCodes.GO_NEEDS_CALL);
+		} else if (!(task instanceof Lambda) && !call) {
 			errorAtKeyword("'go' needs a call or a block: go f(x), go do ... end", go, "go",
 					QuartzIssueCodes.GO_NEEDS_CALL);
 		} else if (target instanceof CallTarget.Function function && function.function().isExtern()) {
@@ -46,6 +49,9 @@ public class ConcurrencyValidator extends ComposedValidator {
 		for (FunctionDecl method : actor.getMethods()) {
 			if ("stop".equals(method.getName())) {
 				error("an actor cannot define 'stop': every actor has it, and it ends the actor", method,
+						Q.getNamedElement_Name(), QuartzIssueCodes.ACTOR_RESERVED_METHOD);
+			} else if ("new".equals(method.getName())) {
+				error("an actor cannot define 'new': '" + actor.getName() + ".new()' starts the actor", method,
 						Q.getNamedElement_Name(), QuartzIssueCodes.ACTOR_RESERVED_METHOD);
 			}
 		}

@@ -112,6 +112,33 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
+	void anActorMethodNamedNew() {
+		diagnostics.assertError("""
+				actor Counter
+				  var count: Int = 0
+				  def new(): Int = count
+				end
+				def main()
+				  c = Counter.new()
+				end
+				""", Q.getFunctionDecl(), QuartzIssueCodes.ACTOR_RESERVED_METHOD, 3, 7);
+	}
+
+	@Test
+	void goOfAnActorMessage() {
+		diagnostics.assertError("""
+				actor Counter
+				  var count: Int = 0
+				  def get(): Int = count
+				end
+				def main()
+				  c = Counter.new()
+				  t = go c.get()
+				end
+				""", Q.getGoExpression(), QuartzIssueCodes.GO_NEEDS_CALL, 7, 7);
+	}
+
+	@Test
 	void anActorMethodNamedStop() {
 		diagnostics.assertError("""
 				actor Counter
