@@ -18,7 +18,7 @@ import com.google.inject.Inject;
 /**
  * The shape of `select`: at least one arm, at most one `default`; what `go` can start (a call
  * or a block; a built-in call is not compiled yet, QZ0604); an actor method may not be named
- * `stop` or `new` (QZ0606), which every actor has.
+ * `stop` (QZ0606), which every actor has. (`new` is a keyword, so no method can take it.)
  */
 public class ConcurrencyValidator extends ComposedValidator {
 
@@ -49,9 +49,6 @@ public class ConcurrencyValidator extends ComposedValidator {
 		for (FunctionDecl method : actor.getMethods()) {
 			if ("stop".equals(method.getName())) {
 				error("an actor cannot define 'stop': every actor has it, and it ends the actor", method,
-						Q.getNamedElement_Name(), QuartzIssueCodes.ACTOR_RESERVED_METHOD);
-			} else if ("new".equals(method.getName())) {
-				error("an actor cannot define 'new': '" + actor.getName() + ".new()' starts the actor", method,
 						Q.getNamedElement_Name(), QuartzIssueCodes.ACTOR_RESERVED_METHOD);
 			}
 		}

@@ -66,6 +66,6 @@ public final class QuartzIssueCodes {
 	/** Checked, compiled from a later release on: `go` of a built-in. */
 	public static final String CONCURRENCY_NOT_COMPILED_YET = "QZ0604";
 	public static final String GO_NEEDS_CALL = "QZ0605";
-	/** An actor method named `stop` or `new`, the names every actor has (`c.stop()`, `A.new()`). */
+	/** An actor method named `stop`: it would hide the built-in `c.stop()` that ends the actor. */
 	public static final String ACTOR_RESERVED_METHOD = "QZ0606";
 }

@@ -112,19 +112,6 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void anActorMethodNamedNew() {
-		diagnostics.assertError("""
-				actor Counter
-				  var count: Int = 0
-				  def new(): Int = count
-				end
-				def main()
-				  c = Counter.new()
-				end
-				""", Q.getFunctionDecl(), QuartzIssueCodes.ACTOR_RESERVED_METHOD, 3, 7);
-	}
-
-	@Test
 	void goOfAnActorMessage() {
 		diagnostics.assertError("""
 				actor Counter
