@@ -43,48 +43,54 @@ entry:
 
 define internal i64 @"actors.Account.loop"(i64 %p0) {
 entry:
+  %o0 = inttoptr i64 %p0 to i64*
+  %w0 = getelementptr inbounds i64, i64* %o0, i64 1
+  %t0 = load i64, i64* %w0, align 8
+  %o1 = inttoptr i64 %t0 to i64*
+  %w1 = getelementptr inbounds i64, i64* %o1, i64 0
+  store i64 10, i64* %w1, align 8
   br label %actor.receive.0
 actor.receive.0:
-  %o0 = inttoptr i64 %p0 to i64*
-  %w0 = getelementptr inbounds i64, i64* %o0, i64 0
-  %t0 = load i64, i64* %w0, align 8
-  %t1 = call i64 @qz_recv_sync(i64 %t0)
-  %t2.c = icmp ne i64 %t1, 0
-  %t2 = zext i1 %t2.c to i64
-  %b1 = icmp ne i64 %t2, 0
-  br i1 %b1, label %actor.dispatch.1, label %actor.end.2
-actor.dispatch.1:
-  %o2 = inttoptr i64 %t1 to i64*
+  %o2 = inttoptr i64 %p0 to i64*
   %w2 = getelementptr inbounds i64, i64* %o2, i64 0
-  %t3 = load i64, i64* %w2, align 8
-  %t4.c = icmp eq i64 %t3, 0
-  %t4 = zext i1 %t4.c to i64
-  %b3 = icmp ne i64 %t4, 0
-  br i1 %b3, label %actor.method.3, label %actor.next.4
+  %t1 = load i64, i64* %w2, align 8
+  %t2 = call i64 @qz_recv_sync(i64 %t1)
+  %t3.c = icmp ne i64 %t2, 0
+  %t3 = zext i1 %t3.c to i64
+  %b3 = icmp ne i64 %t3, 0
+  br i1 %b3, label %actor.dispatch.1, label %actor.end.2
+actor.dispatch.1:
+  %o4 = inttoptr i64 %t2 to i64*
+  %w4 = getelementptr inbounds i64, i64* %o4, i64 0
+  %t4 = load i64, i64* %w4, align 8
+  %t5.c = icmp eq i64 %t4, 0
+  %t5 = zext i1 %t5.c to i64
+  %b5 = icmp ne i64 %t5, 0
+  br i1 %b5, label %actor.method.3, label %actor.next.4
 actor.method.3:
-  %o4 = inttoptr i64 %t1 to i64*
-  %w4 = getelementptr inbounds i64, i64* %o4, i64 2
-  %t5 = load i64, i64* %w4, align 8
-  %t6 = call i64 @"actors.Account.deposit"(i64 %p0, i64 %t5)
-  %o5 = inttoptr i64 %t1 to i64*
-  %w5 = getelementptr inbounds i64, i64* %o5, i64 1
-  %t7 = load i64, i64* %w5, align 8
-  call void @qz_task_finish(i64 %t7, i64 %t6)
+  %o6 = inttoptr i64 %t2 to i64*
+  %w6 = getelementptr inbounds i64, i64* %o6, i64 2
+  %t6 = load i64, i64* %w6, align 8
+  %t7 = call i64 @"actors.Account.deposit"(i64 %p0, i64 %t6)
+  %o7 = inttoptr i64 %t2 to i64*
+  %w7 = getelementptr inbounds i64, i64* %o7, i64 1
+  %t8 = load i64, i64* %w7, align 8
+  call void @qz_task_finish(i64 %t8, i64 %t7)
   br label %actor.receive.0
 actor.next.4:
-  %t8.c = icmp eq i64 %t3, 1
-  %t8 = zext i1 %t8.c to i64
-  %b6 = icmp ne i64 %t8, 0
-  br i1 %b6, label %actor.method.5, label %actor.next.6
+  %t9.c = icmp eq i64 %t4, 1
+  %t9 = zext i1 %t9.c to i64
+  %b8 = icmp ne i64 %t9, 0
+  br i1 %b8, label %actor.method.5, label %actor.next.6
 actor.method.5:
-  %o7 = inttoptr i64 %t1 to i64*
-  %w7 = getelementptr inbounds i64, i64* %o7, i64 2
-  %t9 = load i64, i64* %w7, align 8
-  %t10 = call i64 @"actors.Account.slow"(i64 %p0, i64 %t9)
-  %o8 = inttoptr i64 %t1 to i64*
-  %w8 = getelementptr inbounds i64, i64* %o8, i64 1
-  %t11 = load i64, i64* %w8, align 8
-  call void @qz_task_finish(i64 %t11, i64 %t10)
+  %o9 = inttoptr i64 %t2 to i64*
+  %w9 = getelementptr inbounds i64, i64* %o9, i64 2
+  %t10 = load i64, i64* %w9, align 8
+  %t11 = call i64 @"actors.Account.slow"(i64 %p0, i64 %t10)
+  %o10 = inttoptr i64 %t2 to i64*
+  %w10 = getelementptr inbounds i64, i64* %o10, i64 1
+  %t12 = load i64, i64* %w10, align 8
+  call void @qz_task_finish(i64 %t12, i64 %t11)
   br label %actor.receive.0
 actor.next.6:
   unreachable
@@ -92,7 +98,7 @@ actor.end.2:
   ret i64 0
 }
 
-define internal i64 @"actors.Account.new"(i64 %p0) {
+define internal i64 @"actors.Account.new"() {
 entry:
   %t0 = call i64 @qz_alloc(i64 16)
   %t1 = call i64 @qz_chan_new(i64 64)
@@ -100,12 +106,9 @@ entry:
   %w0 = getelementptr inbounds i64, i64* %o0, i64 0
   store i64 %t1, i64* %w0, align 8
   %t2 = call i64 @qz_alloc(i64 8)
-  %o1 = inttoptr i64 %t2 to i64*
-  %w1 = getelementptr inbounds i64, i64* %o1, i64 0
-  store i64 %p0, i64* %w1, align 8
-  %o2 = inttoptr i64 %t0 to i64*
-  %w2 = getelementptr inbounds i64, i64* %o2, i64 1
-  store i64 %t2, i64* %w2, align 8
+  %o1 = inttoptr i64 %t0 to i64*
+  %w1 = getelementptr inbounds i64, i64* %o1, i64 1
+  store i64 %t2, i64* %w1, align 8
   %t3 = call i64 @"actors.Account.loop.start"(i64 %t0)
   ret i64 %t0
 }
@@ -114,7 +117,7 @@ define internal i64 @"actors.main"() {
 entry:
   %s0 = alloca i64, align 8
   %s1 = alloca i64, align 8
-  %t0 = call i64 @"actors.Account.new"(i64 10)
+  %t0 = call i64 @"actors.Account.new"()
   %t1 = call i64 @qz_alloc(i64 8)
   %o0 = inttoptr i64 %t1 to i64*
   %w0 = getelementptr inbounds i64, i64* %o0, i64 0
@@ -233,93 +236,102 @@ dispatch.1:
 dispatch.2:
   br label %start
 start:
-  br label %actor.receive.0
-actor.receive.0:
   %o2 = inttoptr i64 %t0 to i64*
   %w2 = getelementptr inbounds i64, i64* %o2, i64 0
   %t5 = load i64, i64* %w2, align 8
   %o3 = inttoptr i64 %t5 to i64*
-  %w3 = getelementptr inbounds i64, i64* %o3, i64 0
+  %w3 = getelementptr inbounds i64, i64* %o3, i64 1
   %t4 = load i64, i64* %w3, align 8
-  %t6 = call i64 @qz_recv_begin(i64 %p0, i64 %t4)
-  %b4 = icmp ne i64 %t6, 0
-  br i1 %b4, label %resume.1, label %park.1
+  %o4 = inttoptr i64 %t4 to i64*
+  %w4 = getelementptr inbounds i64, i64* %o4, i64 0
+  store i64 10, i64* %w4, align 8
+  br label %actor.receive.0
+actor.receive.0:
+  %o5 = inttoptr i64 %t0 to i64*
+  %w5 = getelementptr inbounds i64, i64* %o5, i64 0
+  %t7 = load i64, i64* %w5, align 8
+  %o6 = inttoptr i64 %t7 to i64*
+  %w6 = getelementptr inbounds i64, i64* %o6, i64 0
+  %t6 = load i64, i64* %w6, align 8
+  %t8 = call i64 @qz_recv_begin(i64 %p0, i64 %t6)
+  %b7 = icmp ne i64 %t8, 0
+  br i1 %b7, label %resume.1, label %park.1
 park.1:
   call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
 resume.1:
-  %t7 = call i64 @qz_task_io(i64 %p0)
-  %o5 = inttoptr i64 %t0 to i64*
-  %w5 = getelementptr inbounds i64, i64* %o5, i64 1
-  store i64 %t7, i64* %w5, align 8
-  %t8.c = icmp ne i64 %t7, 0
-  %t8 = zext i1 %t8.c to i64
-  %b6 = icmp ne i64 %t8, 0
-  br i1 %b6, label %actor.dispatch.1, label %actor.end.2
+  %t9 = call i64 @qz_task_io(i64 %p0)
+  %o8 = inttoptr i64 %t0 to i64*
+  %w8 = getelementptr inbounds i64, i64* %o8, i64 1
+  store i64 %t9, i64* %w8, align 8
+  %t10.c = icmp ne i64 %t9, 0
+  %t10 = zext i1 %t10.c to i64
+  %b9 = icmp ne i64 %t10, 0
+  br i1 %b9, label %actor.dispatch.1, label %actor.end.2
 actor.dispatch.1:
-  %o7 = inttoptr i64 %t0 to i64*
-  %w7 = getelementptr inbounds i64, i64* %o7, i64 1
-  %t10 = load i64, i64* %w7, align 8
-  %o8 = inttoptr i64 %t10 to i64*
-  %w8 = getelementptr inbounds i64, i64* %o8, i64 0
-  %t9 = load i64, i64* %w8, align 8
-  %o9 = inttoptr i64 %t0 to i64*
-  %w9 = getelementptr inbounds i64, i64* %o9, i64 2
-  store i64 %t9, i64* %w9, align 8
-  %t11.c = icmp eq i64 %t9, 0
-  %t11 = zext i1 %t11.c to i64
-  %b10 = icmp ne i64 %t11, 0
-  br i1 %b10, label %actor.method.3, label %actor.next.4
-actor.method.3:
-  %o11 = inttoptr i64 %t0 to i64*
-  %w11 = getelementptr inbounds i64, i64* %o11, i64 1
-  %t13 = load i64, i64* %w11, align 8
-  %o12 = inttoptr i64 %t13 to i64*
+  %o10 = inttoptr i64 %t0 to i64*
+  %w10 = getelementptr inbounds i64, i64* %o10, i64 1
+  %t12 = load i64, i64* %w10, align 8
+  %o11 = inttoptr i64 %t12 to i64*
+  %w11 = getelementptr inbounds i64, i64* %o11, i64 0
+  %t11 = load i64, i64* %w11, align 8
+  %o12 = inttoptr i64 %t0 to i64*
   %w12 = getelementptr inbounds i64, i64* %o12, i64 2
-  %t12 = load i64, i64* %w12, align 8
-  %o13 = inttoptr i64 %t0 to i64*
-  %w13 = getelementptr inbounds i64, i64* %o13, i64 0
-  %t14 = load i64, i64* %w13, align 8
-  %t15 = call i64 @"actors.Account.deposit"(i64 %t14, i64 %t12)
-  %o14 = inttoptr i64 %t13 to i64*
+  store i64 %t11, i64* %w12, align 8
+  %t13.c = icmp eq i64 %t11, 0
+  %t13 = zext i1 %t13.c to i64
+  %b13 = icmp ne i64 %t13, 0
+  br i1 %b13, label %actor.method.3, label %actor.next.4
+actor.method.3:
+  %o14 = inttoptr i64 %t0 to i64*
   %w14 = getelementptr inbounds i64, i64* %o14, i64 1
-  %t16 = load i64, i64* %w14, align 8
-  call void @qz_task_finish(i64 %t16, i64 %t15)
+  %t15 = load i64, i64* %w14, align 8
+  %o15 = inttoptr i64 %t15 to i64*
+  %w15 = getelementptr inbounds i64, i64* %o15, i64 2
+  %t14 = load i64, i64* %w15, align 8
+  %o16 = inttoptr i64 %t0 to i64*
+  %w16 = getelementptr inbounds i64, i64* %o16, i64 0
+  %t16 = load i64, i64* %w16, align 8
+  %t17 = call i64 @"actors.Account.deposit"(i64 %t16, i64 %t14)
+  %o17 = inttoptr i64 %t15 to i64*
+  %w17 = getelementptr inbounds i64, i64* %o17, i64 1
+  %t18 = load i64, i64* %w17, align 8
+  call void @qz_task_finish(i64 %t18, i64 %t17)
   br label %actor.receive.0
 actor.next.4:
-  %o15 = inttoptr i64 %t0 to i64*
-  %w15 = getelementptr inbounds i64, i64* %o15, i64 2
-  %t17 = load i64, i64* %w15, align 8
-  %t18.c = icmp eq i64 %t17, 1
-  %t18 = zext i1 %t18.c to i64
-  %b16 = icmp ne i64 %t18, 0
-  br i1 %b16, label %actor.method.5, label %actor.next.6
-actor.method.5:
-  %o17 = inttoptr i64 %t0 to i64*
-  %w17 = getelementptr inbounds i64, i64* %o17, i64 1
-  %t20 = load i64, i64* %w17, align 8
-  %o18 = inttoptr i64 %t20 to i64*
+  %o18 = inttoptr i64 %t0 to i64*
   %w18 = getelementptr inbounds i64, i64* %o18, i64 2
   %t19 = load i64, i64* %w18, align 8
-  %o19 = inttoptr i64 %t0 to i64*
-  %w19 = getelementptr inbounds i64, i64* %o19, i64 0
-  %t21 = load i64, i64* %w19, align 8
-  %t22 = call i64 @"actors.Account.slow.start"(i64 %t21, i64 %t19)
-  %t23 = call i64 @qz_await_begin(i64 %p0, i64 %t22)
-  %b20 = icmp ne i64 %t23, 0
-  br i1 %b20, label %resume.2, label %park.2
+  %t20.c = icmp eq i64 %t19, 1
+  %t20 = zext i1 %t20.c to i64
+  %b19 = icmp ne i64 %t20, 0
+  br i1 %b19, label %actor.method.5, label %actor.next.6
+actor.method.5:
+  %o20 = inttoptr i64 %t0 to i64*
+  %w20 = getelementptr inbounds i64, i64* %o20, i64 1
+  %t22 = load i64, i64* %w20, align 8
+  %o21 = inttoptr i64 %t22 to i64*
+  %w21 = getelementptr inbounds i64, i64* %o21, i64 2
+  %t21 = load i64, i64* %w21, align 8
+  %o22 = inttoptr i64 %t0 to i64*
+  %w22 = getelementptr inbounds i64, i64* %o22, i64 0
+  %t23 = load i64, i64* %w22, align 8
+  %t24 = call i64 @"actors.Account.slow.start"(i64 %t23, i64 %t21)
+  %t25 = call i64 @qz_await_begin(i64 %p0, i64 %t24)
+  %b23 = icmp ne i64 %t25, 0
+  br i1 %b23, label %resume.2, label %park.2
 park.2:
   call void @qz_task_set_state(i64 %p0, i64 2)
   ret i64 0
 resume.2:
-  %t24 = call i64 @qz_task_io(i64 %p0)
-  %o21 = inttoptr i64 %t0 to i64*
-  %w21 = getelementptr inbounds i64, i64* %o21, i64 1
-  %t26 = load i64, i64* %w21, align 8
-  %o22 = inttoptr i64 %t26 to i64*
-  %w22 = getelementptr inbounds i64, i64* %o22, i64 1
-  %t25 = load i64, i64* %w22, align 8
-  call void @qz_task_finish(i64 %t25, i64 %t24)
+  %t26 = call i64 @qz_task_io(i64 %p0)
+  %o24 = inttoptr i64 %t0 to i64*
+  %w24 = getelementptr inbounds i64, i64* %o24, i64 1
+  %t28 = load i64, i64* %w24, align 8
+  %o25 = inttoptr i64 %t28 to i64*
+  %w25 = getelementptr inbounds i64, i64* %o25, i64 1
+  %t27 = load i64, i64* %w25, align 8
+  call void @qz_task_finish(i64 %t27, i64 %t26)
   br label %actor.receive.0
 actor.next.6:
   unreachable

@@ -19,12 +19,13 @@ import org.quartz.lang.typing.CallTarget;
  *
  * Output, per actor, named from the module, actor and method names only ({@code mod.A.x}):
  * <ul>
- * <li>{@code mod.A.new(v0, v1, ...)}: the fields' initial values (evaluated by the caller, in
- * declaration order, so a waiting initialiser waits in the caller) to a new state; creates the
- * mailbox and starts the loop task; returns the state.</li>
- * <li>{@code mod.A.loop(state)}: synchronous form of the actor's task; receives messages until
- * the mailbox is closed and drained, calls the method for each, finishes its reply with the
- * result. {@link BuildAsyncStateMachine} builds its task form like any other.</li>
+ * <li>{@code mod.A.new()}: a new state (field boxes zeroed) with its mailbox; starts the loop
+ * task; returns the state.</li>
+ * <li>{@code mod.A.loop(state)}: synchronous form of the actor's task; evaluates the fields'
+ * initial values in declaration order (in the actor's task, so one that waits parks it, and
+ * each is lowered once), then receives messages until the mailbox is closed and drained, calls
+ * the method for each and finishes its reply with the result. {@link BuildAsyncStateMachine}
+ * builds its task form like any other.</li>
  * <li>{@code mod.A.m(state, params...)}: each method, lowered like a function whose actor
  * fields live in the state's boxes.</li>
  * </ul>
@@ -78,13 +79,9 @@ final class ActorLowering {
 
 	// ------------------------------------------------------------------ uses
 
-	/** `A.new()`: the initial values here, the rest in {@code mod.A.new}. */
+	/** `A.new()`. */
 	Value lowerStart(ActorDecl actor) {
-		List<Value> initial = new ArrayList<>();
-		for (ActorField field : actor.getFields()) {
-			initial.add(field.getValue() == null ? Value.ZERO : lowering.lower(field.getValue()));
-		}
-		return b.call(newName(lowering.program().names(), actor), initial);
+		return b.call(newName(lowering.program().names(), actor), List.of());
 	}
 
 	/** `a.m(x)`: the message goes into the mailbox; the value is its reply task. */
@@ -120,23 +117,29 @@ final class ActorLowering {
 
 	// ------------------------------------------------------------------ the actor's functions
 
-	/** {@code mod.A.new(initial values...)}: state with mailbox and field boxes; starts the loop. */
+	/** {@code mod.A.new()}: state with mailbox and field boxes; starts the loop. */
 	void lowerNew(ActorDecl actor) {
 		int fields = actor.getFields().size();
 		Value state = b.allocate(STATE_FIELDS + fields);
 		b.store(state, STATE_MAILBOX, b.runtime("qz_chan_new", new Value.Imm(MAILBOX_CAPACITY)));
 		for (int i = 0; i < fields; i++) {
-			Value box = b.allocate(1);
-			b.store(box, 0, new Value.Param(i));
-			b.store(state, STATE_FIELDS + i, box);
+			b.store(state, STATE_FIELDS + i, b.allocate(1));
 		}
 		b.call(lowering.program().startOf(actor), List.of(state));
 		b.ret(state);
 	}
 
-	/** {@code mod.A.loop(state)}: one message at a time, in arrival order, until closed and drained. */
+	/** {@code mod.A.loop(state)}: the initial values, then one message at a time, in arrival order, until closed and drained. */
 	void lowerLoop(ActorDecl actor) {
 		Value state = new Value.Param(0);
+		List<ActorField> fields = actor.getFields();
+		for (int i = 0; i < fields.size(); i++) {
+			// A field without an initial value keeps the zeroed box: its zero value.
+			if (fields.get(i).getValue() != null) {
+				Value value = lowering.lower(fields.get(i).getValue());
+				b.store(b.load(state, STATE_FIELDS + i), 0, value);
+			}
+		}
 		String receive = b.label("actor.receive");
 		String dispatch = b.label("actor.dispatch");
 		String end = b.label("actor.end");

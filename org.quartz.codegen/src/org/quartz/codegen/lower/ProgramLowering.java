@@ -101,7 +101,7 @@ public final class ProgramLowering {
 		}
 		syncForms.put(actor, lowerNow(ActorLowering.loopName(names, actor), 1, lowering -> lowering.actors().lowerLoop(actor),
 				new CaptureAnalysis(actor)));
-		lowerNow(ActorLowering.newName(names, actor), actor.getFields().size(),
+		lowerNow(ActorLowering.newName(names, actor), 0,
 				lowering -> lowering.actors().lowerNew(actor), new CaptureAnalysis(actor));
 	}
 
@@ -226,8 +226,8 @@ public final class ProgramLowering {
 		FunctionDecl function = EcoreUtil2.getContainerOfType(lambda, FunctionDecl.class);
 		ActorDecl actor = EcoreUtil2.getContainerOfType(lambda, ActorDecl.class);
 		if (actor != null) {
-			// A lambda in an actor method, or in a field's initial value (evaluated by `A.new()`).
-			return actor.getName() + "." + (function == null ? "new" : function.getName());
+			// A lambda in an actor method, or in a field's initial value (evaluated by the actor's loop).
+			return actor.getName() + "." + (function == null ? "loop" : function.getName());
 		}
 		return function == null ? "script" : function.getName();
 	}

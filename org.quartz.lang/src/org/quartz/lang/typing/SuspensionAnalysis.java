@@ -2,7 +2,6 @@ package org.quartz.lang.typing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +11,6 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.util.IResourceScopeCache;
 import org.quartz.lang.quartz.ActorDecl;
-import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.AwaitExpression;
 import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.FunctionDecl;
@@ -30,8 +28,9 @@ import com.google.inject.Inject;
  * resource set). A body may suspend when it contains `await`, `send`, `recv`, `select` or a call
  * of a suspending built-in (`sched_sleep`, `sched_yield`, `recv_opt`, `recv_timeout`), sends a
  * message to an actor (its mailbox is bounded), or calls a function that may suspend. An actor
- * (its message loop, which receives) always may suspend; its methods are functions like others. A call through a function value may reach any function used as a
- * value, so it may suspend when any lambda or function used as a value may. A lambda's body
+ * (its task, which receives messages) always may suspend; its methods are functions like
+ * others. A call through a function value may reach any function used as a value, so it may
+ * suspend when any lambda or function used as a value may. A lambda's body
  * belongs to the lambda, not to the function that creates it. Computed as a fixpoint, so
  * recursion is handled.
  */
@@ -120,18 +119,13 @@ public class SuspensionAnalysis {
 	private Edges edgesOf(EObject body) {
 		Edges edges = new Edges();
 		if (body instanceof ActorDecl) {
-			// The actor's message loop: it receives from the mailbox. Its methods are bodies of their own.
+			// The actor's task: it receives from the mailbox (after evaluating the fields' initial
+			// values, whose calls it makes as any task does). Its methods are bodies of their own.
 			edges.direct = true;
 			return edges;
 		}
-		addEdges(body, edges, new HashSet<>());
-		return edges;
-	}
-
-	/** What the code under {@code root} (outside nested lambdas) adds to {@code edges}. */
-	private void addEdges(EObject root, Edges edges, Set<ActorDecl> started) {
-		for (EObject node : (Iterable<EObject>) () -> EcoreUtil2.eAll(root)) {
-			if (node != root && insideNestedLambda(node, root)) {
+		for (EObject node : (Iterable<EObject>) () -> EcoreUtil2.eAll(body)) {
+			if (node != body && insideNestedLambda(node, body)) {
 				continue;
 			}
 			if (node instanceof AwaitExpression || node instanceof SendExpression || node instanceof RecvExpression
@@ -141,13 +135,6 @@ public class SuspensionAnalysis {
 			CallTarget target = types.typing(node).callTarget(node);
 			if (target instanceof CallTarget.ActorMessage) {
 				edges.direct = true;   // the mailbox is bounded: a send waits while it is full
-			} else if (target instanceof CallTarget.ActorStart start && started.add(start.actor())) {
-				// `A.new()` evaluates the fields' initial values where it is called.
-				for (ActorField field : start.actor().getFields()) {
-					if (field.getValue() != null) {
-						addEdges(field.getValue(), edges, started);
-					}
-				}
 			} else if (target instanceof CallTarget.Function call) {
 				FunctionDecl function = call.function();
 				if (function.isExtern()) {
@@ -161,6 +148,7 @@ public class SuspensionAnalysis {
 				edges.callsValues = true;
 			}
 		}
+		return edges;
 	}
 
 	private static boolean insideNestedLambda(EObject node, EObject body) {
