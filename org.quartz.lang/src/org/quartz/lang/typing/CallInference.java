@@ -23,9 +23,6 @@ final class CallInference {
 			Types.STRING, "str_", Types.CHANNEL, "channel_", Types.TASK, "task_", Types.MUTEX, "mutex_",
 			Types.ATOMIC, "atomic_");
 
-	/** The member every actor has besides its methods: `c.stop()` closes its mailbox. */
-	static final String ACTOR_STOP = "stop";
-
 	private final TypeInference inference;
 
 	CallInference(TypeInference inference) {
@@ -226,7 +223,7 @@ final class CallInference {
 				Type result = applySignature(access, inference.signature(method), messageArguments, "'" + member + "'");
 				return Types.builtin(Types.TASK, result);
 			}
-			if (member.equals(ACTOR_STOP)) {
+			if (member.equals(CallTarget.ActorStop.MEMBER)) {
 				inference.typing.calls.put(access, new CallTarget.ActorStop(receiver));
 				expectNoArguments(access, arguments, "'stop'");
 				return Types.builtin(Types.VOID);

@@ -41,5 +41,7 @@ public sealed interface CallTarget {
 
 	/** Stopping an actor: `c.stop()` closes its mailbox; the messages already in it are still handled. */
 	record ActorStop(Expression actor) implements CallTarget {
+		/** The member name; no actor method may take it. */
+		public static final String MEMBER = "stop";
 	}
 }

@@ -47,7 +47,7 @@ public class ConcurrencyValidator extends ComposedValidator {
 	@Check
 	public void checkActor(ActorDecl actor) {
 		for (FunctionDecl method : actor.getMethods()) {
-			if ("stop".equals(method.getName())) {
+			if (CallTarget.ActorStop.MEMBER.equals(method.getName())) {
 				error("an actor cannot define 'stop': every actor has it, and it ends the actor", method,
 						Q.getNamedElement_Name(), QuartzIssueCodes.ACTOR_RESERVED_METHOD);
 			}
