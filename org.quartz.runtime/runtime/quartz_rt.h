@@ -65,7 +65,8 @@
  *   -> the first result; tcp_accept, tcp_connect -> the descriptor or -1;
  *   io_read -> the String read; io_write -> the bytes written or -1.
  *   Tasks are created unstarted: qz_task_spawn starts one for go/spawn (it joins
- *   the running go_scope, if any), qz_group_spawn in a group, and qz_call_begin
+ *   the running go_scope, if any), qz_task_start one outside any scope (an
+ *   actor's task), qz_group_spawn one in a group, and qz_call_begin
  *   runs one as a call of a waiting function from a task (the child shares the
  *   caller's task-locals, scope and cancellation, and the caller awaits it).
  *
@@ -199,10 +200,14 @@ qz_val qz_time_now_ns(void);
  * qz_sched_init(n) did (it does nothing while one runs); qz_sched_shutdown waits
  * for every spawned task, frees the scheduler, and the next spawn starts anew.
  * Channel: cap > 0 buffers exactly cap values, 0 = unbuffered, < 0 panics.
+ * A promise (qz_task_new_promise) is a task without code: it is never spawned;
+ * whoever holds it finishes it with qz_task_finish, and it is awaited as usual.
  * select: qz_select_new(number of arms), then one qz_select_* per arm in source
  * order (arm index = order added), then qz_select_begin or qz_select_sync. */
 qz_val qz_task_new(qz_val resume_fn, qz_val frame_words);
+qz_val qz_task_new_promise(void);
 qz_val qz_task_spawn(qz_val task);
+qz_val qz_task_start(qz_val task);
 qz_val qz_task_frame(qz_val task);
 qz_val qz_task_state(qz_val task);
 void qz_task_set_state(qz_val task, qz_val state);

@@ -77,6 +77,21 @@ qz_val qz_task_new(qz_val resume_fn, qz_val frame_words)
     return rt_val(t);
 }
 
+/* A promise: a task that never runs. Some other code finishes it with
+ * qz_task_finish (an actor answering a message); it can be awaited as usual. */
+qz_val qz_task_new_promise(void)
+{
+    struct rt_task *t = rt_alloc(sizeof *t);
+    t->resume = NULL;
+    atomic_init(&t->run, RT_NEW);
+    atomic_init(&t->done, 0);
+    pthread_mutex_init(&t->mu, NULL);
+    rt_wait_reset(&t->wait, t);
+    t->ctx = &t->own_ctx;
+    t->nwords = 0;
+    return rt_val(t);
+}
+
 qz_val qz_task_frame(qz_val task) { return rt_val(rt_task_of(task)->frame); }
 qz_val qz_task_state(qz_val task) { return rt_task_of(task)->state; }
 void qz_task_set_state(qz_val task, qz_val state) { rt_task_of(task)->state = state; }
@@ -85,6 +100,8 @@ qz_val qz_task_done(qz_val task) { return atomic_load(&rt_task_of(task)->done); 
 
 static void spawn(struct rt_task *t)
 {
+    if (t->resume == NULL)
+        rt_panic_cstr("a promise cannot be spawned");
     int expected = RT_NEW;
     if (!atomic_compare_exchange_strong(&t->run, &expected, RT_RUNNABLE))
         rt_panic_cstr("task spawned twice");
@@ -106,6 +123,11 @@ qz_val rt_task_start(struct rt_task *t)
 {
     spawn(t);
     return rt_val(t);
+}
+
+qz_val qz_task_start(qz_val task)
+{
+    return rt_task_start(rt_task_of(task));
 }
 
 qz_val qz_task_result(qz_val task)

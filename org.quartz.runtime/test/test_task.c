@@ -168,6 +168,50 @@ static void test_panic_in_task(void)
     CHECK_PANIC(spawn_panicking, NULL, "boom in a task", "before\n");
 }
 
+/* frame: [0] promise, [1] ms, [2] value. Sleeps, then finishes the promise with value. */
+static qz_val fulfil_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        SUSPEND(t, 1, qz_sleep_begin(t, f[1]));
+        /* fallthrough */
+    case 1:
+        qz_task_finish(f[0], f[2]);
+        FINISH(t, 0);
+    }
+    abort();
+}
+
+static void spawn_promise(const void *arg)
+{
+    (void)arg;
+    qz_task_spawn(qz_task_new_promise());
+}
+
+static void test_promise_spawn_panics(void)
+{
+    CHECK_PANIC(spawn_promise, NULL, "a promise cannot be spawned", "");
+}
+
+static void test_promise(void)
+{
+    /* Finished at once: awaiting gives the value, from main and from a task. */
+    qz_val p = qz_task_new_promise();
+    CHECK_INT(qz_task_done(p), 0);
+    qz_task_finish(p, 6);
+    CHECK_INT(qz_task_done(p), 1);
+    CHECK_INT(qz_await_sync(p), 6);
+    CHECK_INT(qz_await_sync(go4(await_twice_resume, p, 0, 0, 0)), 12);
+    /* Finished later by a task: a parked task and main both get the value. */
+    qz_val q = qz_task_new_promise();
+    qz_val w = go4(await_twice_resume, q, 0, 0, 0);
+    go4(fulfil_resume, q, 30, 21, 0);
+    CHECK_INT(qz_task_done(q), 0);
+    CHECK_INT(qz_await_sync(q), 21);
+    CHECK_INT(qz_await_sync(w), 42);
+}
+
 static void test_spawn_await(void)
 {
     qz_val t = go4(double_resume, 21, 0, 0, 0);
@@ -307,7 +351,9 @@ qz_val quartz_main(void)
 {
     watchdog(60);
     RUN(test_panic_in_task);   /* first: fork before this process has threads */
+    RUN(test_promise_spawn_panics);
     RUN(test_spawn_await);
+    RUN(test_promise);
     RUN(test_rendezvous_tasks);
     RUN(test_close_tasks);
     RUN(test_fifo_buffered);

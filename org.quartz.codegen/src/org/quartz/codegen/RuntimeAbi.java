@@ -106,7 +106,9 @@ public final class RuntimeAbi {
 		fn("qz_time_now_ms", 0, VALUE);
 		fn("qz_time_now_ns", 0, VALUE);
 		fn("qz_task_new", 2, VALUE);
+		fn("qz_task_new_promise", 0, VALUE);
 		fn("qz_task_spawn", 1, VALUE);
+		fn("qz_task_start", 1, VALUE);
 		fn("qz_task_frame", 1, VALUE);
 		fn("qz_task_state", 1, VALUE);
 		fn("qz_task_set_state", 2, VOID);

@@ -69,8 +69,8 @@ final class CaptureAnalysis {
 		return environments.getOrDefault(lambda, List.of());
 	}
 
-	/** Whether a binding lives in a heap box because some lambda captures it. */
+	/** Whether a binding lives in a heap box: some lambda captures it, or it is an actor field (the actor's state holds boxes). */
 	boolean isBoxed(NamedElement binding) {
-		return boxed.contains(binding);
+		return boxed.contains(binding) || binding instanceof ActorField;
 	}
 }

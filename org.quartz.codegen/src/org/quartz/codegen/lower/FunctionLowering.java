@@ -54,6 +54,7 @@ final class FunctionLowering {
 	private final MatchLowering matches;
 	private final SelectLowering selects;
 	private final TaskLowering tasks;
+	private final ActorLowering actors;
 
 	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures) {
 		this.program = program;
@@ -63,6 +64,7 @@ final class FunctionLowering {
 		this.matches = new MatchLowering(this, b);
 		this.selects = new SelectLowering(this, b);
 		this.tasks = new TaskLowering(this, b);
+		this.actors = new ActorLowering(this, b);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -72,12 +74,30 @@ final class FunctionLowering {
 		for (int i = 0; i < function.getParams().size(); i++) {
 			declare(function.getParams().get(i), new Value.Param(i));
 		}
+		lowerBody(function);
+	}
+
+	private void lowerBody(FunctionDecl function) {
 		prepareDefers(function);
 		Value value = function.getExpression() != null ? lower(function.getExpression()) : lowerBlock(function.getBody());
 		boolean returnsValue = function.getReturnType() != null
 				&& !Types.is(program.types().resultOf(function), Types.VOID);
 		returnWith(returnsValue ? value : Value.ZERO);
 		lowerCancelledExit(function);
+	}
+
+	/** An actor's method: %p0 is the actor's state, its parameters follow; fields are read through their boxes. */
+	void lowerActorMethod(ActorDecl actor, FunctionDecl method) {
+		List<ActorField> fields = actor.getFields();
+		for (int i = 0; i < fields.size(); i++) {
+			int slot = b.newSlot();
+			b.storeSlot(slot, b.load(new Value.Param(0), ActorLowering.fieldBox(i)));
+			slots.put(fields.get(i), slot);
+		}
+		for (int i = 0; i < method.getParams().size(); i++) {
+			declare(method.getParams().get(i), new Value.Param(i + 1));
+		}
+		lowerBody(method);
 	}
 
 	/** A lambda: %p0 is the closure ({function, task start, boxes...}), its parameters follow. */
@@ -707,8 +727,17 @@ final class FunctionLowering {
 			}
 			return value;
 		}
+		if (target instanceof CallTarget.ActorStart start) {
+			return actors.lowerStart(start.actor());
+		}
+		if (target instanceof CallTarget.ActorMessage message) {
+			return actors.lowerMessage(message);
+		}
+		if (target instanceof CallTarget.ActorStop stop) {
+			return actors.lowerStop(stop);
+		}
 		throw new IllegalStateException("call of " + (target == null ? "nothing" : target.getClass().getSimpleName())
-				+ " is not lowered yet (actors come with a later issue)");
+				+ " cannot be lowered");
 	}
 
 	Value callFunction(FunctionDecl function, List<Value> arguments) {
@@ -763,6 +792,10 @@ final class FunctionLowering {
 
 	TaskLowering tasks() {
 		return tasks;
+	}
+
+	ActorLowering actors() {
+		return actors;
 	}
 
 	ProgramLowering program() {

@@ -21,6 +21,7 @@ import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.Value;
+import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Import;
@@ -80,6 +81,8 @@ public final class ProgramLowering {
 				if (element instanceof FunctionDecl function && !function.isExtern()) {
 					syncForms.put(function, lowerNow(names.function(function), function.getParams().size(),
 							lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function)));
+				} else if (element instanceof ActorDecl actor) {
+					lowerActor(actor);
 				}
 			}
 		}
@@ -95,6 +98,18 @@ public final class ProgramLowering {
 		}
 		buildTaskForms(main);
 		return module;
+	}
+
+	/** An actor's methods, its loop (whose task form is built with the others) and its `new`; see {@link ActorLowering}. */
+	private void lowerActor(ActorDecl actor) {
+		for (FunctionDecl method : actor.getMethods()) {
+			syncForms.put(method, lowerNow(names.function(method), 1 + method.getParams().size(),
+					lowering -> lowering.lowerActorMethod(actor, method), new CaptureAnalysis(method)));
+		}
+		syncForms.put(actor, lowerNow(ActorLowering.loopName(names, actor), 1, lowering -> lowering.actors().lowerLoop(actor),
+				new CaptureAnalysis(actor)));
+		lowerNow(ActorLowering.newName(names, actor), 0,
+				lowering -> lowering.actors().lowerNew(actor), new CaptureAnalysis(actor));
 	}
 
 	/**
@@ -261,6 +276,11 @@ public final class ProgramLowering {
 
 	private static String ownerName(Lambda lambda) {
 		FunctionDecl function = EcoreUtil2.getContainerOfType(lambda, FunctionDecl.class);
+		ActorDecl actor = EcoreUtil2.getContainerOfType(lambda, ActorDecl.class);
+		if (actor != null) {
+			// A lambda in an actor method, or in a field's initial value (evaluated by the actor's loop).
+			return actor.getName() + "." + (function == null ? "loop" : function.getName());
+		}
 		return function == null ? "script" : function.getName();
 	}
 

@@ -183,6 +183,7 @@ final class CallInference {
 		if (receiverType instanceof Type.Meta meta) {
 			if (meta.declaration() instanceof ActorDecl actor && member.equals("new")) {
 				inference.typing.calls.put(access, new CallTarget.ActorStart(actor));
+				expectNoArguments(access, arguments, "'" + actor.getName() + ".new'");
 				return Types.of(actor);
 			}
 			inference.issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
@@ -222,6 +223,17 @@ final class CallInference {
 				Type result = applySignature(access, inference.signature(method), messageArguments, "'" + member + "'");
 				return Types.builtin(Types.TASK, result);
 			}
+			if (member.equals(CallTarget.ActorStop.MEMBER)) {
+				inference.typing.calls.put(access, new CallTarget.ActorStop(receiver));
+				expectNoArguments(access, arguments, "'stop'");
+				return Types.builtin(Types.VOID);
+			}
+			if (methodFunction(access, receiverType, member) == null) {
+				inference.issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
+						"actor '" + actor.getName() + "' has no method '" + member + "'");
+				arguments.subList(1, arguments.size()).forEach(inference::infer);
+				return Type.Error.INSTANCE;
+			}
 		}
 		FunctionDecl function = methodFunction(access, receiverType, member);
 		if (function == null) {
@@ -232,6 +244,16 @@ final class CallInference {
 		}
 		inference.typing.calls.put(access, new CallTarget.Function(function, List.copyOf(arguments)));
 		return inferFunctionCall(access, function, arguments);
+	}
+
+	/** `Counter.new()` and `c.stop()` take no arguments (the receiver is {@code arguments}' first). */
+	private void expectNoArguments(MemberAccess access, List<Expression> arguments, String what) {
+		List<Expression> given = arguments.subList(1, arguments.size());
+		if (!given.isEmpty()) {
+			inference.issue(access, null, WRONG_ARGUMENT_COUNT,
+					what + " takes 0 argument(s), but " + given.size() + " were given");
+			given.forEach(inference::infer);
+		}
 	}
 
 	/** `x.f(a)` is `prefix_f(x, a)` for built-in types (vec_, str_, ...), else `f(x, a)`. */

@@ -38,4 +38,10 @@ public sealed interface CallTarget {
 	/** Sending a message to an actor: `c.increment(5)`; the value is a Task of the method's result. */
 	record ActorMessage(Expression actor, FunctionDecl method, List<Expression> arguments) implements CallTarget {
 	}
+
+	/** Stopping an actor: `c.stop()` closes its mailbox; the messages already in it are still handled. */
+	record ActorStop(Expression actor) implements CallTarget {
+		/** The member name; no actor method may take it. */
+		public static final String MEMBER = "stop";
+	}
 }

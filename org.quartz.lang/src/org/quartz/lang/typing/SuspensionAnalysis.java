@@ -10,6 +10,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.util.IResourceScopeCache;
+import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.AwaitExpression;
 import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.FunctionDecl;
@@ -25,9 +26,11 @@ import com.google.inject.Inject;
 /**
  * Which functions and lambdas may suspend, over the whole program (every module loaded in the
  * resource set). A body may suspend when it contains `await`, `send`, `recv`, `select` or a call
- * of a suspending built-in ({@link #SUSPENDING_BUILTINS}), or calls a
- * function that may suspend. A call through a function value may reach any function used as a
- * value, so it may suspend when any lambda or function used as a value may. A lambda's body
+ * of a suspending built-in ({@link #SUSPENDING_BUILTINS}), sends a
+ * message to an actor (its mailbox is bounded), or calls a function that may suspend. An actor
+ * (its task, which receives messages) always may suspend; its methods are functions like
+ * others. A call through a function value may reach any function used as a value, so it may
+ * suspend when any lambda or function used as a value may. A lambda's body
  * belongs to the lambda, not to the function that creates it. Computed as a fixpoint, so
  * recursion is handled.
  */
@@ -70,7 +73,8 @@ public class SuspensionAnalysis {
 		List<EObject> values = new ArrayList<>();
 		for (Resource resource : List.copyOf(any.getResourceSet().getResources())) {
 			for (EObject node : (Iterable<EObject>) resource::getAllContents) {
-				if ((node instanceof FunctionDecl function && !function.isExtern()) || node instanceof Lambda) {
+				if ((node instanceof FunctionDecl function && !function.isExtern()) || node instanceof Lambda
+						|| node instanceof ActorDecl) {
 					bodies.add(node);
 				}
 				if (node instanceof Lambda) {
@@ -116,6 +120,12 @@ public class SuspensionAnalysis {
 
 	private Edges edgesOf(EObject body) {
 		Edges edges = new Edges();
+		if (body instanceof ActorDecl) {
+			// The actor's task: it receives from the mailbox (after evaluating the fields' initial
+			// values, whose calls it makes as any task does). Its methods are bodies of their own.
+			edges.direct = true;
+			return edges;
+		}
 		for (EObject node : (Iterable<EObject>) () -> EcoreUtil2.eAll(body)) {
 			if (node != body && insideNestedLambda(node, body)) {
 				continue;
@@ -125,7 +135,9 @@ public class SuspensionAnalysis {
 				edges.direct = true;
 			}
 			CallTarget target = types.typing(node).callTarget(node);
-			if (target instanceof CallTarget.Function call) {
+			if (target instanceof CallTarget.ActorMessage) {
+				edges.direct = true;   // the mailbox is bounded: a send waits while it is full
+			} else if (target instanceof CallTarget.Function call) {
 				FunctionDecl function = call.function();
 				if (function.isExtern()) {
 					edges.direct |= "builtin".equals(function.getAbi())

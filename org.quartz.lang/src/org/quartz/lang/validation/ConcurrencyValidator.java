@@ -4,6 +4,7 @@ import org.eclipse.xtext.validation.Check;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.DefaultArm;
 import org.quartz.lang.quartz.Expression;
+import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.GoExpression;
 import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.MemberAccess;
@@ -16,8 +17,8 @@ import com.google.inject.Inject;
 
 /**
  * The shape of `select`: at least one arm, at most one `default`; what `go` can start (a call
- * or a block; a built-in call is not compiled yet). Actors are checked but not compiled yet
- * (QZ0604).
+ * or a block; a built-in call is not compiled yet, QZ0604); an actor method may not be named
+ * `stop` (QZ0606), which every actor has. (`new` is a keyword, so no method can take it.)
  */
 public class ConcurrencyValidator extends ComposedValidator {
 
@@ -31,7 +32,10 @@ public class ConcurrencyValidator extends ComposedValidator {
 		boolean call = target instanceof CallTarget.Function || target instanceof CallTarget.Closure
 				|| (target instanceof CallTarget.FieldRead && task instanceof MemberAccess access
 						&& (access.isExplicitArguments() || access.getBlock() != null));
-		if (!(task instanceof Lambda) && !call) {
+		if (target instanceof CallTarget.ActorMessage) {
+			errorAtKeyword("'go' of an actor message: the actor already handles it in its own task and the message's "
+					+ "value is a Task; drop 'go'", go, "go", QuartzIssueCodes.GO_NEEDS_CALL);
+		} else if (!(task instanceof Lambda) && !call) {
 			errorAtKeyword("'go' needs a call or a block: go f(x), go do ... end", go, "go",
 					QuartzIssueCodes.GO_NEEDS_CALL);
 		} else if (target instanceof CallTarget.Function function && function.function().isExtern()) {
@@ -42,8 +46,12 @@ public class ConcurrencyValidator extends ComposedValidator {
 
 	@Check
 	public void checkActor(ActorDecl actor) {
-		errorAtKeyword("actors are checked but not compiled yet (they come with structured concurrency)", actor,
-				"actor", QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET);
+		for (FunctionDecl method : actor.getMethods()) {
+			if (CallTarget.ActorStop.MEMBER.equals(method.getName())) {
+				error("an actor cannot define 'stop': every actor has it, and it ends the actor", method,
+						Q.getNamedElement_Name(), QuartzIssueCodes.ACTOR_RESERVED_METHOD);
+			}
+		}
 	}
 
 	@Check

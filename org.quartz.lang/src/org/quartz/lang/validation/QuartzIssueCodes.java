@@ -63,7 +63,9 @@ public final class QuartzIssueCodes {
 	public static final String SELECT_WITHOUT_ARMS = "QZ0601";
 	public static final String AWAIT_NON_TASK = "QZ0602";
 	public static final String SELECT_DUPLICATE_DEFAULT = "QZ0603";
-	/** A task whose code may suspend, or an actor: checked, compiled from a later release on. */
+	/** Checked, compiled from a later release on: `go` of a built-in. */
 	public static final String CONCURRENCY_NOT_COMPILED_YET = "QZ0604";
 	public static final String GO_NEEDS_CALL = "QZ0605";
+	/** An actor method named `stop`: it would hide the built-in `c.stop()` that ends the actor. */
+	public static final String ACTOR_RESERVED_METHOD = "QZ0606";
 }

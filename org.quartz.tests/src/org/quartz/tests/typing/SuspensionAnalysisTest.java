@@ -61,6 +61,34 @@ class SuspensionAnalysisTest {
 	}
 
 	@Test
+	void actorMessagesAndWaitingMethods() {
+		// A send may wait (bounded mailbox). `A.new()` does not: the actor's own task evaluates the initial values.
+		assertEquals(Map.of("get", false, "slow", true, "tell", true, "make_late", false, "start", true, "main",
+				false), suspending("""
+						actor Counter
+						  var count: Int = 0
+						  def get(): Int = count
+						end
+						actor Late
+						  var first: Int = start()
+						  def slow(): Int
+						    sched_sleep(1)
+						    first
+						  end
+						end
+						def start(): Int = await go do -> 1 end
+						def tell(c: Counter): Int
+						  t = c.get()
+						  0
+						end
+						def make_late(): Late = Late.new()
+						def main()
+						  puts("x")
+						end
+						"""));
+	}
+
+	@Test
 	void mutualRecursionReachesTheSuspensionPoint() {
 		assertEquals(Map.of("a", true, "b", true, "c", true, "main", false), suspending("""
 				def a(n: Int): Int = if n > 0 then b(n - 1) + c() else 0 end

@@ -104,6 +104,65 @@ class TypeErrorsTest {
 				""", UNKNOWN_MEMBER, 3, 13);
 	}
 
+	private static final String COUNTER = """
+			actor Counter
+			  var count: Int = 0
+			  def increment(by: Int)
+			    count = count + by
+			  end
+			end
+			""";
+
+	@Test
+	void unknownActorMethod() {
+		// Reported at the method's name.
+		assertOnly(COUNTER + """
+				def main()
+				  c = Counter.new()
+				  c.decrement(1)
+				end
+				""", UNKNOWN_MEMBER, 9, 5);
+	}
+
+	@Test
+	void actorMessageWithTheWrongArguments() {
+		assertOnly(COUNTER + """
+				def main()
+				  c = Counter.new()
+				  c.increment("one")
+				end
+				""", TYPE_MISMATCH, 9, 15);
+	}
+
+	@Test
+	void actorNewWithArguments() {
+		assertOnly(COUNTER + """
+				def main()
+				  c = Counter.new(5)
+				end
+				""", WRONG_ARGUMENT_COUNT, 8, 7);
+	}
+
+	@Test
+	void actorStopWithArguments() {
+		assertOnly(COUNTER + """
+				def main()
+				  c = Counter.new()
+				  c.stop(1)
+				end
+				""", WRONG_ARGUMENT_COUNT, 9, 3);
+	}
+
+	@Test
+	void awaitingAnActorMessageGivesTheMethodsResult() {
+		assertOnly(COUNTER + """
+				def main()
+				  c = Counter.new()
+				  n: Int = await c.increment(1)
+				end
+				""", TYPE_MISMATCH, 9, 12);
+	}
+
 	@Test
 	void conditionThatIsNotBool() {
 		assertOnly("""

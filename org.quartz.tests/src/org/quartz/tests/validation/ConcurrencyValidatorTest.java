@@ -93,14 +93,50 @@ class ConcurrencyValidatorTest {
 	}
 
 	@Test
-	void actorsAreNotCompiledYet() {
+	void actorsCompile() {
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				actor Counter
+				  var count: Int = 0
+				  def increment(by: Int)
+				    count = count + by
+				  end
+				  def get(): Int = count
+				end
+				def main()
+				  c = Counter.new()
+				  c.increment(2)
+				  puts("#{await c.get()}")
+				  c.stop()
+				end
+				"""));
+	}
+
+	@Test
+	void goOfAnActorMessage() {
 		diagnostics.assertError("""
 				actor Counter
 				  var count: Int = 0
+				  def get(): Int = count
 				end
 				def main()
-				  puts("x")
+				  c = Counter.new()
+				  t = go c.get()
 				end
-				""", Q.getActorDecl(), QuartzIssueCodes.CONCURRENCY_NOT_COMPILED_YET, 1, 1);
+				""", Q.getGoExpression(), QuartzIssueCodes.GO_NEEDS_CALL, 7, 7);
+	}
+
+	@Test
+	void anActorMethodNamedStop() {
+		diagnostics.assertError("""
+				actor Counter
+				  var count: Int = 0
+				  def stop()
+				    count = 0
+				  end
+				end
+				def main()
+				  c = Counter.new()
+				end
+				""", Q.getFunctionDecl(), QuartzIssueCodes.ACTOR_RESERVED_METHOD, 3, 7);
 	}
 }

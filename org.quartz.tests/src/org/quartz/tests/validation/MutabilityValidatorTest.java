@@ -77,7 +77,7 @@ class MutabilityValidatorTest {
 
 	@Test
 	void varBindingsAndActorFieldsAreAssignable() {
-		// Actors are not compiled yet (QZ0604), but their fields are assignable.
+		// Actor fields are assignable inside the actor's methods.
 		assertNoError(diagnostics.of("""
 				actor Counter
 				  var count: Int = 0

@@ -1,0 +1,179 @@
+package org.quartz.codegen.lower;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.quartz.codegen.ir.Instr;
+import org.quartz.codegen.ir.Value;
+import org.quartz.lang.quartz.ActorDecl;
+import org.quartz.lang.quartz.ActorField;
+import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.typing.CallTarget;
+
+/**
+ * Lowers actors, for {@link ProgramLowering} and {@link FunctionLowering}.
+ *
+ * Input: a checked `actor A` (fields with initial values, methods) and the expressions that use
+ * it: `A.new()` ({@link CallTarget.ActorStart}), `a.m(x)` ({@link CallTarget.ActorMessage}),
+ * `a.stop()` ({@link CallTarget.ActorStop}).
+ *
+ * Output, per actor, named from the module, actor and method names only ({@code mod.A.x}):
+ * <ul>
+ * <li>{@code mod.A.new()}: a new state (field boxes zeroed) with its mailbox; starts the loop
+ * task (outside any go_scope); returns the state.</li>
+ * <li>{@code mod.A.loop(state)}: synchronous form of the actor's task; evaluates the fields'
+ * initial values in declaration order (in the actor's task, so one that waits parks it, and
+ * each is lowered once), then receives messages until the mailbox is closed and drained, calls
+ * the method for each and finishes its reply with the result. {@link BuildAsyncStateMachine}
+ * builds its task form like any other.</li>
+ * <li>{@code mod.A.m(state, params...)}: each method, lowered like a function whose actor
+ * fields live in the state's boxes.</li>
+ * </ul>
+ *
+ * State layout (heap words): [0] the mailbox channel, [1 + i] the box (one heap word) holding
+ * field i. Boxes, not words of the state, because a lambda in a method captures a field by
+ * reference exactly as it captures a boxed local (see {@link CaptureAnalysis}).
+ *
+ * Message layout (heap words): [0] the method's index in the actor, [1] the reply, a promise
+ * task ({@code qz_task_new_promise}) the loop finishes, [2 + j] argument j.
+ *
+ * A send is {@code qz_send_sync} on the mailbox (bounded: {@link #MAILBOX_CAPACITY}), so in a
+ * task form it parks while the mailbox is full. On a closed mailbox (after stop) the send fails
+ * and the reply is finished at once with the zero value.
+ */
+final class ActorLowering {
+
+	/** Messages a mailbox holds before senders wait. Documented in reference.md §7.6. */
+	static final int MAILBOX_CAPACITY = 64;
+
+	private static final int STATE_MAILBOX = 0;
+	private static final int STATE_FIELDS = 1;
+	private static final int MESSAGE_METHOD = 0;
+	private static final int MESSAGE_REPLY = 1;
+	private static final int MESSAGE_ARGUMENTS = 2;
+
+	private final FunctionLowering lowering;
+	private final IrBuilder b;
+
+	ActorLowering(FunctionLowering lowering, IrBuilder b) {
+		this.lowering = lowering;
+		this.b = b;
+	}
+
+	/** The state word holding field {@code i}'s box. */
+	static int fieldBox(int i) {
+		return STATE_FIELDS + i;
+	}
+
+	static String newName(SymbolNames names, ActorDecl actor) {
+		return actorName(names, actor) + ".new";
+	}
+
+	static String loopName(SymbolNames names, ActorDecl actor) {
+		return actorName(names, actor) + ".loop";
+	}
+
+	private static String actorName(SymbolNames names, ActorDecl actor) {
+		return names.moduleOf(actor.eResource()) + "." + actor.getName();
+	}
+
+	// ------------------------------------------------------------------ uses
+
+	/** `A.new()`. */
+	Value lowerStart(ActorDecl actor) {
+		return b.call(newName(lowering.program().names(), actor), List.of());
+	}
+
+	/** `a.m(x)`: the message goes into the mailbox; the value is its reply task. */
+	Value lowerMessage(CallTarget.ActorMessage message) {
+		Value state = lowering.lower(message.actor());
+		List<Value> arguments = lowering.lowerAll(message.arguments());
+		FunctionDecl method = message.method();
+		int index = ((ActorDecl) method.eContainer()).getMethods().indexOf(method);
+		Value reply = b.runtime("qz_task_new_promise");
+		Value block = b.allocate(MESSAGE_ARGUMENTS + arguments.size());
+		b.store(block, MESSAGE_METHOD, new Value.Imm(index));
+		b.store(block, MESSAGE_REPLY, reply);
+		for (int i = 0; i < arguments.size(); i++) {
+			b.store(block, MESSAGE_ARGUMENTS + i, arguments.get(i));
+		}
+		Value sent = b.runtime("qz_send_sync", b.load(state, STATE_MAILBOX), block);
+		String closed = b.label("actor.closed");
+		String done = b.label("actor.sent");
+		b.branch(sent, done, closed);
+		b.startBlock(closed);
+		// Stopped: nobody will answer, so the reply is the zero value now rather than never.
+		b.runtime("qz_task_finish", reply, Value.ZERO);
+		b.jump(done);
+		b.startBlock(done);
+		return reply;
+	}
+
+	/** `a.stop()`: closes the mailbox; the loop handles what is already in it, then ends. */
+	Value lowerStop(CallTarget.ActorStop stop) {
+		b.runtime("qz_chan_close", b.load(lowering.lower(stop.actor()), STATE_MAILBOX));
+		return Value.ZERO;
+	}
+
+	// ------------------------------------------------------------------ the actor's functions
+
+	/** {@code mod.A.new()}: state with mailbox and field boxes; starts the loop. */
+	void lowerNew(ActorDecl actor) {
+		int fields = actor.getFields().size();
+		Value state = b.allocate(STATE_FIELDS + fields);
+		b.store(state, STATE_MAILBOX, b.runtime("qz_chan_new", new Value.Imm(MAILBOX_CAPACITY)));
+		for (int i = 0; i < fields; i++) {
+			b.store(state, STATE_FIELDS + i, b.allocate(1));
+		}
+		// Started outside any go_scope: an actor lives until stopped, a scope must not wait for it.
+		b.runtime("qz_task_start", b.call(lowering.program().newTaskOf(actor), List.of(state)));
+		b.ret(state);
+	}
+
+	/** {@code mod.A.loop(state)}: the initial values, then one message at a time, in arrival order, until closed and drained. */
+	void lowerLoop(ActorDecl actor) {
+		Value state = new Value.Param(0);
+		List<ActorField> fields = actor.getFields();
+		for (int i = 0; i < fields.size(); i++) {
+			// A field without an initial value keeps the zeroed box: its zero value.
+			if (fields.get(i).getValue() != null) {
+				Value value = lowering.lower(fields.get(i).getValue());
+				b.store(b.load(state, STATE_FIELDS + i), 0, value);
+			}
+		}
+		String receive = b.label("actor.receive");
+		String dispatch = b.label("actor.dispatch");
+		String end = b.label("actor.end");
+		b.jump(receive);
+		b.startBlock(receive);
+		// A message is never 0, so 0 means closed and drained.
+		Value message = b.runtime("qz_recv_sync", b.load(state, STATE_MAILBOX));
+		b.branch(b.compare("ne", message, Value.ZERO), dispatch, end);
+		b.startBlock(dispatch);
+		Value index = b.load(message, MESSAGE_METHOD);
+		List<FunctionDecl> methods = actor.getMethods();
+		for (int k = 0; k < methods.size(); k++) {
+			FunctionDecl method = methods.get(k);
+			String handle = b.label("actor.method");
+			String next = b.label("actor.next");
+			b.branch(b.compare("eq", index, new Value.Imm(k)), handle, next);
+			b.startBlock(handle);
+			List<Value> arguments = new ArrayList<>();
+			arguments.add(state);
+			for (int j = 0; j < method.getParams().size(); j++) {
+				arguments.add(b.load(message, MESSAGE_ARGUMENTS + j));
+			}
+			Value result = b.call(lowering.program().names().function(method), arguments);
+			b.runtime("qz_task_finish", b.load(message, MESSAGE_REPLY), result);
+			b.jump(receive);
+			b.startBlock(next);
+		}
+		// Every message names one of the methods.
+		b.emit(new Instr.Unreachable());
+		b.startBlock(end);
+		b.ret(Value.ZERO);
+		// Nothing cancels an actor's task (it is in no group), but every task form has this exit.
+		b.startBlock(FunctionLowering.CANCELLED_EXIT);
+		b.ret(Value.ZERO);
+	}
+}
