@@ -158,9 +158,16 @@ public final class ProgramLowering {
 
 	/** The function creating a task of {@code body}'s task form, for a body that may suspend (else null). */
 	String newTaskOf(EObject body) {
-		IrFunction sync = syncForms.get(body);
-		if (sync == null || !suspension.maySuspend(body)) {
+		if (!suspension.maySuspend(body)) {
 			return null;
+		}
+		if (body instanceof FunctionDecl function) {
+			// Its synchronous form may come later in the module (only the name is needed).
+			return newTaskOfFunction(function);
+		}
+		IrFunction sync = syncForms.get(body);
+		if (sync == null) {
+			throw new IllegalStateException("no synchronous form for a task of " + body);
 		}
 		startedTasks.add(sync.name());
 		return sync.name() + NEW_TASK;
