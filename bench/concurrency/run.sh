@@ -19,6 +19,8 @@ BENCHES=(
   "fanin:Fanin:4. fan-in 4->1, cap 1024, 2M msgs"
   "select:Select:5. select over 2 chans, 1M msgs"
   "idle:Idle:6. 100k tasks blocked in recv"
+  "actor:Actor:7. actor: 4 senders x 100k msgs, mailbox 64"
+  "mutex:Mutex:8. contended mutex: 8 x 100k lock/unlock"
 )
 
 log() { echo "$*" >&2; }

@@ -264,6 +264,24 @@ class TypeErrorsTest {
 	}
 
 	@Test
+	void sendingAValueOfTheWrongTypeOnAChannel() {
+		var found = diagnostics.of("""
+				def main()
+				  ch: Channel<Int> = channel_new(1)
+				  send(ch, "two")
+				  r = select
+				    send(ch, true) => 0
+				    default => 1
+				  end
+				  try_send(ch, "x")
+				end
+				""");
+		Diagnostics.assertErrorAt(found, TYPE_MISMATCH, 3, 12);
+		Diagnostics.assertErrorAt(found, TYPE_MISMATCH, 5, 14);
+		Diagnostics.assertErrorAt(found, TYPE_MISMATCH, 8, 16);
+	}
+
+	@Test
 	void awaitingSomethingThatIsNotATask() {
 		Diagnostics.assertErrorAt(diagnostics.of("""
 				def main()

@@ -1,0 +1,37 @@
+// Row 7: actor message throughput: 4 sender virtual threads x 100k messages to one virtual
+// thread owning the state through an ArrayBlockingQueue(64) mailbox, then a request/reply.
+import java.util.concurrent.*;
+
+public class Actor {
+    record Message(int add, CompletableFuture<Long> reply) {}
+
+    public static void main(String[] args) throws Exception {
+        final int n = 100_000;
+        final ArrayBlockingQueue<Message> mailbox = new ArrayBlockingQueue<>(64);
+        Thread actor = Thread.ofVirtual().start(() -> {
+            long count = 0;
+            try {
+                while (true) {
+                    Message m = mailbox.take();
+                    if (m.reply() == null) count += m.add();
+                    else if (m.add() < 0) return;
+                    else m.reply().complete(count);
+                }
+            } catch (InterruptedException e) { throw new RuntimeException(e); }
+        });
+        Thread[] senders = new Thread[4];
+        for (int s = 0; s < 4; s++) {
+            senders[s] = Thread.ofVirtual().start(() -> {
+                try {
+                    for (int i = 0; i < n; i++) mailbox.put(new Message(i % 7, null));
+                } catch (InterruptedException e) { throw new RuntimeException(e); }
+            });
+        }
+        for (Thread t : senders) t.join();
+        CompletableFuture<Long> total = new CompletableFuture<>();
+        mailbox.put(new Message(0, total));
+        System.out.println("checksum " + total.get());
+        mailbox.put(new Message(-1, new CompletableFuture<>()));
+        actor.join();
+    }
+}
