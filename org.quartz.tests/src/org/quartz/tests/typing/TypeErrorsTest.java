@@ -265,20 +265,27 @@ class TypeErrorsTest {
 
 	@Test
 	void sendingAValueOfTheWrongTypeOnAChannel() {
-		var found = diagnostics.of("""
+		assertOnly("""
 				def main()
 				  ch: Channel<Int> = channel_new(1)
 				  send(ch, "two")
+				end
+				""", TYPE_MISMATCH, 3, 12);
+		assertOnly("""
+				def main()
+				  ch: Channel<Int> = channel_new(1)
 				  r = select
 				    send(ch, true) => 0
 				    default => 1
 				  end
+				end
+				""", TYPE_MISMATCH, 4, 14);
+		assertOnly("""
+				def main()
+				  ch: Channel<Int> = channel_new(1)
 				  try_send(ch, "x")
 				end
-				""");
-		Diagnostics.assertErrorAt(found, TYPE_MISMATCH, 3, 12);
-		Diagnostics.assertErrorAt(found, TYPE_MISMATCH, 5, 14);
-		Diagnostics.assertErrorAt(found, TYPE_MISMATCH, 8, 16);
+				""", TYPE_MISMATCH, 3, 16);
 	}
 
 	@Test
