@@ -6,10 +6,7 @@ import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
 import org.eclipse.jface.text.presentation.IPresentationReconciler;
-import org.eclipse.jface.text.presentation.PresentationReconciler;
 import org.eclipse.jface.text.reconciler.IReconciler;
-import org.eclipse.jface.text.reconciler.MonoReconciler;
-import org.eclipse.jface.text.rules.DefaultDamagerRepairer;
 import org.eclipse.jface.text.source.DefaultAnnotationHover;
 import org.eclipse.jface.text.source.IAnnotationHover;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -18,25 +15,20 @@ import org.eclipse.xtext.IGrammarAccess;
 import org.quartz.lang.ui.contentassist.CompletionEntries;
 import org.quartz.lang.ui.contentassist.QuartzCompletionProcessor;
 import org.quartz.lang.ui.document.DocumentParser;
-import org.quartz.lang.ui.highlighting.QuartzKeywords;
-import org.quartz.lang.ui.highlighting.QuartzTokenScanner;
-import org.quartz.lang.ui.highlighting.TokenStyles;
+import org.quartz.lang.ui.highlighting.QuartzPresentationReconciler;
 import org.quartz.lang.ui.hover.QuartzTextHover;
 import org.quartz.lang.ui.hover.TypeHoverText;
 import org.quartz.lang.ui.validation.DocumentValidator;
-import org.quartz.lang.ui.validation.ValidationReconcilingStrategy;
+import org.quartz.lang.ui.validation.ValidationReconciler;
 
 import com.google.inject.Injector;
 
 /**
  * Makes a JFace source viewer a Quartz editor: syntax colouring, diagnostics as annotations
  * (validated after each pause in typing), completion and type hovers. Usable in any SWT
- * application or, later, an Eclipse text editor; one configuration per document.
+ * application; one configuration per document.
  */
 public class QuartzSourceViewerConfiguration extends SourceViewerConfiguration {
-
-	/** Milliseconds of quiet after an edit before the document is validated again. */
-	private static final int VALIDATION_DELAY = 300;
 
 	private final Injector injector;
 	private final DocumentParser parser;
@@ -58,28 +50,19 @@ public class QuartzSourceViewerConfiguration extends SourceViewerConfiguration {
 
 	@Override
 	public IPresentationReconciler getPresentationReconciler(ISourceViewer viewer) {
-		QuartzTokenScanner scanner = new QuartzTokenScanner(
-				QuartzKeywords.of(injector.getInstance(IGrammarAccess.class)), new TokenStyles());
-		DefaultDamagerRepairer damagerRepairer = new DefaultDamagerRepairer(scanner);
-		PresentationReconciler reconciler = new PresentationReconciler();
-		reconciler.setDamager(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
-		reconciler.setRepairer(damagerRepairer, IDocument.DEFAULT_CONTENT_TYPE);
-		return reconciler;
+		return new QuartzPresentationReconciler(injector.getInstance(IGrammarAccess.class));
 	}
 
 	@Override
 	public IReconciler getReconciler(ISourceViewer viewer) {
-		MonoReconciler reconciler = new MonoReconciler(
-				new ValidationReconcilingStrategy(viewer, parser, injector.getInstance(DocumentValidator.class)), false);
-		reconciler.setDelay(VALIDATION_DELAY);
-		return reconciler;
+		return new ValidationReconciler(document -> parser, injector.getInstance(DocumentValidator.class));
 	}
 
 	@Override
 	public IContentAssistant getContentAssistant(ISourceViewer viewer) {
 		ContentAssistant assistant = new ContentAssistant();
 		assistant.setContentAssistProcessor(
-				new QuartzCompletionProcessor(parser, injector.getInstance(CompletionEntries.class)),
+				new QuartzCompletionProcessor(document -> parser, injector.getInstance(CompletionEntries.class)),
 				IDocument.DEFAULT_CONTENT_TYPE);
 		assistant.enableAutoActivation(true);
 		return assistant;
@@ -87,7 +70,7 @@ public class QuartzSourceViewerConfiguration extends SourceViewerConfiguration {
 
 	@Override
 	public ITextHover getTextHover(ISourceViewer viewer, String contentType) {
-		return new QuartzTextHover(parser, injector.getInstance(TypeHoverText.class));
+		return new QuartzTextHover(document -> parser, injector.getInstance(TypeHoverText.class));
 	}
 
 	@Override

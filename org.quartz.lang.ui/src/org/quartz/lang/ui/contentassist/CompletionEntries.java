@@ -2,6 +2,7 @@ package org.quartz.lang.ui.contentassist;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.StreamSupport;
 
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
@@ -30,9 +31,13 @@ public class CompletionEntries {
 	@Inject
 	private Provider<IdeContentProposalAcceptor> acceptor;
 
+	@Inject
+	private ExecutorService pool;
+
 	public List<ContentAssistEntry> at(XtextResource resource, String text, int offset) {
-		ContentAssistContext[] contexts = contextFactory.get().create(text, new TextRegion(offset, 0), offset,
-				resource);
+		ContentAssistContextFactory factory = contextFactory.get();
+		factory.setPool(pool); // not injected by the factory itself (Xtext's language server sets it too)
+		ContentAssistContext[] contexts = factory.create(text, new TextRegion(offset, 0), offset, resource);
 		IdeContentProposalAcceptor entries = acceptor.get();
 		proposalProvider.createProposals(Arrays.asList(contexts), entries);
 		return StreamSupport.stream(entries.getEntries().spliterator(), false).toList();

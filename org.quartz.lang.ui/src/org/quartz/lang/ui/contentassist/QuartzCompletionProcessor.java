@@ -9,23 +9,23 @@ import org.eclipse.jface.text.contentassist.IContentAssistProcessor;
 import org.eclipse.jface.text.contentassist.IContextInformation;
 import org.eclipse.jface.text.contentassist.IContextInformationValidator;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
-import org.quartz.lang.ui.document.DocumentParser;
+import org.quartz.lang.ui.document.DocumentParsers;
 
 /** JFace content assist for Quartz: turns {@link CompletionEntries} into proposals replacing the typed prefix. */
 public class QuartzCompletionProcessor implements IContentAssistProcessor {
 
-	private final DocumentParser parser;
+	private final DocumentParsers parsers;
 	private final CompletionEntries completions;
 
-	public QuartzCompletionProcessor(DocumentParser parser, CompletionEntries completions) {
-		this.parser = parser;
+	public QuartzCompletionProcessor(DocumentParsers parsers, CompletionEntries completions) {
+		this.parsers = parsers;
 		this.completions = completions;
 	}
 
 	@Override
 	public ICompletionProposal[] computeCompletionProposals(ITextViewer viewer, int offset) {
 		String text = viewer.getDocument().get();
-		List<ContentAssistEntry> entries = parser.read(text, resource -> completions.at(resource, text, offset));
+		List<ContentAssistEntry> entries = parsers.of(viewer.getDocument()).read(text, resource -> completions.at(resource, text, offset));
 		return entries.stream().map(entry -> toProposal(entry, offset)).toArray(ICompletionProposal[]::new);
 	}
 

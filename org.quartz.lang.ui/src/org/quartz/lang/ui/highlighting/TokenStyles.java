@@ -18,5 +18,6 @@ public final class TokenStyles {
 	public final IToken string = new Token(new TextAttribute(STRING_COLOR));
 	public final IToken comment = new Token(new TextAttribute(COMMENT_COLOR, null, SWT.ITALIC));
 	public final IToken number = new Token(new TextAttribute(NUMBER_COLOR));
-	public final IToken other = new Token(null);
+	/** No style: RuleBasedScanner wants a token with data, so a TextAttribute without colours. */
+	public final IToken other = new Token(new TextAttribute(null));
 }
