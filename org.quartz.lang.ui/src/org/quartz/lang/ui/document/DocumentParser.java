@@ -1,0 +1,63 @@
+package org.quartz.lang.ui.document;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.IResourceFactory;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+import com.google.inject.Injector;
+
+/**
+ * Parses one document's text into an {@link XtextResource} and lends it to the editor's services.
+ * The reconciler thread and the UI thread both use it, and EMF models are not thread-safe, so the
+ * resource is only touched inside {@link #read}, one caller at a time. The last parse is kept
+ * while the text stays the same.
+ */
+public class DocumentParser {
+
+	private final Injector injector;
+	private final URI uri;
+	private String lastText;
+	private XtextResource lastResource;
+
+	/**
+	 * @param uri where the document lives; imports are searched in its folder (a file URI), so
+	 *            an in-memory URI still parses but finds no imported module
+	 */
+	public DocumentParser(Injector injector, URI uri) {
+		this.injector = injector;
+		this.uri = uri;
+	}
+
+	/** Runs {@code work} on the resource parsed from {@code text}. */
+	public synchronized <T> T read(String text, Function<XtextResource, T> work) {
+		if (!text.equals(lastText)) {
+			lastResource = parse(text);
+			lastText = text;
+		}
+		return work.apply(lastResource);
+	}
+
+	private XtextResource parse(String text) {
+		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+		IResourceFactory factory = injector.getInstance(IResourceFactory.class);
+		// Imported modules load through this injector's factory, whatever the global registry holds.
+		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("qz", factory);
+		XtextResource resource = (XtextResource) factory.createResource(uri);
+		resourceSet.getResources().add(resource);
+		try {
+			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+					Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot parse " + uri, e); // reading a byte array does not fail
+		}
+		return resource;
+	}
+}

@@ -1,0 +1,75 @@
+package org.quartz.lang.ui.validation;
+
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.reconciler.DirtyRegion;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
+import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
+import org.eclipse.jface.text.source.IAnnotationModel;
+import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.ui.document.DocumentParsers;
+
+/**
+ * Re-validates the whole document after an edit (on the reconciler's thread) and shows the
+ * diagnostics as {@link ProblemAnnotation}s in the viewer's annotation model. Quartz modules are
+ * validated whole, so a dirty region changes nothing but when this runs.
+ */
+public class ValidationReconcilingStrategy implements IReconcilingStrategy, IReconcilingStrategyExtension {
+
+	private final DocumentParsers parsers;
+	private final DocumentValidator validator;
+	private volatile ITextViewer viewer;
+	private volatile IDocument document;
+
+	public ValidationReconcilingStrategy(DocumentParsers parsers, DocumentValidator validator) {
+		this.parsers = parsers;
+		this.validator = validator;
+	}
+
+	/** The viewer whose annotation model shows the diagnostics (known only once the reconciler is installed). */
+	public void setViewer(ITextViewer viewer) {
+		this.viewer = viewer;
+	}
+
+	@Override
+	public void setDocument(IDocument document) {
+		this.document = document;
+	}
+
+	@Override
+	public void reconcile(DirtyRegion dirtyRegion, IRegion subRegion) {
+		reconcileAll();
+	}
+
+	@Override
+	public void reconcile(IRegion partition) {
+		reconcileAll();
+	}
+
+	/** A document just opened is validated too (MonoReconciler only does so through this extension). */
+	@Override
+	public void initialReconcile() {
+		reconcileAll();
+	}
+
+	@Override
+	public void setProgressMonitor(IProgressMonitor monitor) {
+		// one validation is not split into steps to report
+	}
+
+	private void reconcileAll() {
+		IDocument current = document;
+		IAnnotationModel model = viewer instanceof ISourceViewer sourceViewer ? sourceViewer.getAnnotationModel() : null;
+		if (current == null || model == null) {
+			return;
+		}
+		String text = current.get();
+		List<Issue> issues = parsers.of(current).read(text, validator::validate);
+		ProblemAnnotations.replace(model, issues, text.length());
+	}
+}
