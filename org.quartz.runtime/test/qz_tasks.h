@@ -20,8 +20,8 @@
     do { if (!(begin)) { qz_task_set_state((t), (n)); return QZ_PENDING; } } while (0)
 #define FINISH(t, v) do { qz_task_finish((t), (v)); return QZ_DONE; } while (0)
 
-/* A task of fn with up to four frame words set, spawned. */
-static inline qz_val go4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_val d)
+/* A task of fn with up to four frame words set, not started (for qz_group_spawn, qz_call_begin). */
+static inline qz_val new4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_val d)
 {
     qz_val t = qz_task_new(FN(fn), 8);
     qz_val *f = FRAME(t);
@@ -29,7 +29,13 @@ static inline qz_val go4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_
     f[1] = b;
     f[2] = c;
     f[3] = d;
-    return qz_task_spawn(t);
+    return t;
+}
+
+/* The same, spawned. */
+static inline qz_val go4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_val d)
+{
+    return qz_task_spawn(new4(fn, a, b, c, d));
 }
 
 static inline qz_val ms_since(qz_val t0)

@@ -1,18 +1,6 @@
 /* Tests for rt_group.c and rt_cancel.c: groups, go_scope, go_race, deadlines, cancellation, task-locals. */
 #include "qz_tasks.h"
 
-/* A task that is not spawned yet (for qz_group_spawn / qz_call_begin). */
-static qz_val new4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_val d)
-{
-    qz_val t = qz_task_new(FN(fn), 8);
-    qz_val *f = FRAME(t);
-    f[0] = a;
-    f[1] = b;
-    f[2] = c;
-    f[3] = d;
-    return t;
-}
-
 /* frame: [0] ms, [1] atomic counting "defers" run on cancellation, [2] result.
  * Sleeps; result [2], or 0 after a cancellation (when it bumps [1]). */
 static qz_val sleeper_resume(qz_val t)
