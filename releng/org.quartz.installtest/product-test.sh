@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Tests the headless product (Tycho's materialised product, started through its Equinox
+# Tests the headless product (Tycho's product archive, unpacked and started through its Equinox
 # launcher with the application org.quartz.cli.app): build, run, check and test on real
 # programs, their output, exit codes and diagnostics.
-# Usage: product-test.sh PRODUCT_DIR WORK_DIR
+# Usage: product-test.sh PRODUCT_ZIP WORK_DIR (the archive users download: unpacked here first)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-product=$(cd "$1" && pwd)
+[ -f "$1" ] || fail "no product archive $1"
+archive=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 work=$2
-rm -rf "$work" && mkdir -p "$work"
+rm -rf "$work" && mkdir -p "$work/product"
+(cd "$work/product" && jar xf "$archive") # jar: unzip may be missing; the product has no executables
+product=$work/product
 examples=$here/../../examples
 programs=$here/programs
 cd "$work"
