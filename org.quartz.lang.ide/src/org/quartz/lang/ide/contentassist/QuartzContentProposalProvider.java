@@ -10,6 +10,8 @@ import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.quartz.lang.ide.symbols.Signatures;
 import org.quartz.lang.quartz.ActorDecl;
@@ -52,6 +54,11 @@ public class QuartzContentProposalProvider extends IdeContentProposalProvider {
 
 	/** The expression before the `.`: the parser may or may not have made the member access yet. */
 	private static Expression receiver(ContentAssistContext context) {
+		INode last = context.getLastCompleteNode();
+		if (last != null && ".".equals(last.getText())
+				&& NodeModelUtils.findActualSemanticObjectFor(last) instanceof MemberAccess access) {
+			return access.getReceiver(); // the '.' belongs to the access whose receiver precedes it
+		}
 		for (EObject model : new EObject[] { context.getCurrentModel(), context.getPreviousModel() }) {
 			if (model instanceof MemberAccess access && access.getMember() == null) {
 				return access.getReceiver();

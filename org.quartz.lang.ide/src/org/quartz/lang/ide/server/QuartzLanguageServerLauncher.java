@@ -10,6 +10,7 @@ import java.util.concurrent.Future;
 
 import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.xtext.common.TerminalsStandaloneSetup;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.ExecutorServiceProvider;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
@@ -71,6 +72,9 @@ public final class QuartzLanguageServerLauncher {
 
 	/** The language's services for this server, with the module search path set as on the command line. */
 	static Injector languageInjector(ServerOptions options) {
+		// The grammar's binary form (.xtextbin) and the Ecore package; Quartz's own resource
+		// factory stays out of EMF's global registry (see LanguageResourceSets).
+		TerminalsStandaloneSetup.doSetup();
 		EPackage.Registry.INSTANCE.putIfAbsent(QuartzPackage.eNS_URI, QuartzPackage.eINSTANCE);
 		Injector injector = Guice.createInjector(
 				Modules2.mixin(new QuartzRuntimeModule(), new QuartzIdeModule(), new ServerLanguageModule()));
