@@ -49,6 +49,9 @@ class LanguageServerProcessTest {
 			assertEquals(1, diagnostics.get(0).getRange().getStart().getLine());
 			client.shutdown();
 			assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server exits after shutdown + exit");
+		} catch (Exception e) {
+			throw new AssertionError("the server (alive: " + process.isAlive() + ") failed; its stderr:\n"
+					+ Files.readString(workspace.resolve("stderr.txt")), e);
 		} finally {
 			process.destroyForcibly();
 		}
