@@ -88,8 +88,10 @@ class LanguageServerProcessTest {
 			}
 		}
 		for (Bundle bundle : FrameworkUtil.getBundle(LanguageServerProcessTest.class).getBundleContext().getBundles()) {
-			String location = bundle.getLocation().replaceFirst("^reference:", "").replaceFirst("^file:", "");
-			if (location.endsWith(".jar") && Files.isRegularFile(Path.of(location))) {
+			// e.g. "initial@reference:file:/path/x.jar"
+			int file = bundle.getLocation().indexOf("file:");
+			String location = file < 0 ? "" : bundle.getLocation().substring(file + "file:".length());
+			if (location.endsWith(".jar") && Path.of(location).isAbsolute() && Files.isRegularFile(Path.of(location))) {
 				entries.add(location);
 			}
 		}

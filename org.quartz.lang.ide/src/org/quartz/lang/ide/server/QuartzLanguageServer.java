@@ -1,6 +1,8 @@
 package org.quartz.lang.ide.server;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -11,13 +13,19 @@ import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
 import org.eclipse.lsp4j.SemanticTokensLegend;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ide.formatting.QuartzFormatter;
@@ -65,6 +73,30 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 			return Collections.emptyList();
 		}
 		return getWorkspaceManager().doRead(uri, (document, resource) -> service.symbols(document, resource));
+	}
+
+	/**
+	 * Renames through the references finder (which sees locals, unlike Xtext's serializer-based
+	 * rename): the declaration's name and every reference become the new name.
+	 */
+	@Override
+	protected WorkspaceEdit rename(RenameParams params, CancelIndicator cancelIndicator) {
+		URI uri = getURI(params.getTextDocument());
+		DocumentSymbolService symbols = getService(uri, DocumentSymbolService.class);
+		WorkspaceEdit edit = new WorkspaceEdit(new LinkedHashMap<>());
+		if (symbols == null) {
+			return edit;
+		}
+		ReferenceParams references = new ReferenceParams(params.getTextDocument(), params.getPosition(),
+				new ReferenceContext(true));
+		List<? extends Location> locations = getWorkspaceManager().doRead(uri,
+				(document, resource) -> symbols.getReferences(document, resource, references,
+						getWorkspaceResourceAccess(), getWorkspaceManager().getIndex(), cancelIndicator));
+		for (Location location : locations) {
+			edit.getChanges().computeIfAbsent(location.getUri(), key -> new ArrayList<>())
+					.add(new TextEdit(location.getRange(), params.getNewName()));
+		}
+		return edit;
 	}
 
 	@Override
