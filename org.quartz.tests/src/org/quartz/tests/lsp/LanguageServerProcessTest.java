@@ -23,6 +23,7 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.quartz.tests.e2e.Checkout;
 
@@ -34,8 +35,9 @@ class LanguageServerProcessTest {
 
 	@Test
 	void quartzLspServesAClientOverStdioAndExitsCleanly() throws Exception {
+		String classPath = classPath();
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", classPath(), "org.quartz.cli.Main", "lsp");
+				"-cp", classPath, "org.quartz.cli.Main", "lsp");
 		builder.environment().put("QUARTZ_CACHE_DIR", Checkout.cache().toString());
 		builder.redirectError(workspace.resolve("stderr.txt").toFile());
 		Process process = builder.start();
@@ -50,8 +52,8 @@ class LanguageServerProcessTest {
 			client.shutdown();
 			assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server exits after shutdown + exit");
 		} catch (Exception e) {
-			throw new AssertionError("the server (alive: " + process.isAlive() + ") failed; its stderr:\n"
-					+ Files.readString(workspace.resolve("stderr.txt")), e);
+			throw new AssertionError("the server (alive: " + process.isAlive() + ", class path " + classPath
+					+ ") failed; its stderr:\n" + Files.readString(workspace.resolve("stderr.txt")), e);
 		} finally {
 			process.destroyForcibly();
 		}
@@ -87,12 +89,21 @@ class LanguageServerProcessTest {
 				jars.filter(p -> p.getFileName().toString().matches(".*-SNAPSHOT\\.jar")).forEach(p -> entries.add(p.toString()));
 			}
 		}
-		for (Bundle bundle : FrameworkUtil.getBundle(LanguageServerProcessTest.class).getBundleContext().getBundles()) {
-			// e.g. "initial@reference:file:/path/x.jar"
-			int file = bundle.getLocation().indexOf("file:");
-			String location = file < 0 ? "" : bundle.getLocation().substring(file + "file:".length());
-			if (location.endsWith(".jar") && Path.of(location).isAbsolute() && Files.isRegularFile(Path.of(location))) {
-				entries.add(location);
+		BundleContext context = FrameworkUtil.getBundle(LanguageServerProcessTest.class).getBundleContext();
+		List<String> locations = new ArrayList<>();
+		for (Bundle bundle : context.getBundles()) {
+			locations.add(bundle.getLocation());
+		}
+		// The launcher's list of bundles: "reference:file:/path/x.jar@4:start,..."
+		String configured = context.getProperty("osgi.bundles");
+		if (configured != null) {
+			locations.addAll(List.of(configured.split(",")));
+		}
+		for (String location : locations) {
+			int file = location.indexOf("file:");
+			String path = file < 0 ? "" : location.substring(file + "file:".length()).replaceFirst("@[^/]*$", "");
+			if (path.endsWith(".jar") && Path.of(path).isAbsolute() && Files.isRegularFile(Path.of(path))) {
+				entries.add(path);
 			}
 		}
 		return String.join(java.io.File.pathSeparator, new ArrayList<>(entries));
