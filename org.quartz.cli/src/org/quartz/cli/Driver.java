@@ -47,6 +47,11 @@ final class Driver {
 		return cache;
 	}
 
+	/** Library logging for the language server: errors (warnings in debug mode) to stderr, never stdout. */
+	void configureServerLogging() {
+		Logging.configureServer(debug);
+	}
+
 	/** Loads and validates the program and prints its diagnostics to stderr. */
 	Compilation check(String file, SourceOptions options) throws IOException {
 		Logging.configure(debug);

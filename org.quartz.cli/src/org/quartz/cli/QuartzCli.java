@@ -77,7 +77,8 @@ public final class QuartzCli {
 					.addSubcommand(new BuildCommand(driver))
 					.addSubcommand(new RunCommand(driver))
 					.addSubcommand(new CheckCommand(driver))
-					.addSubcommand(new TestCommand(driver));
+					.addSubcommand(new TestCommand(driver))
+					.addSubcommand(new LspCommand(driver));
 			commandLine.getSubcommands().get("run").setStopAtPositional(true); // the rest is the program's
 			commandLine.setCaseInsensitiveEnumValuesAllowed(true)
 					.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))

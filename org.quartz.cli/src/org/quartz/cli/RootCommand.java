@@ -16,6 +16,6 @@ final class RootCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		throw new ParameterException(command.commandLine(), "missing command: build, run, check or test");
+		throw new ParameterException(command.commandLine(), "missing command: build, run, check, test or lsp");
 	}
 }

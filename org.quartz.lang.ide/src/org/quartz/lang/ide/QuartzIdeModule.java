@@ -1,8 +1,14 @@
 package org.quartz.lang.ide;
 
 import org.eclipse.xtext.ide.LexerIdeBindings;
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.internal.Lexer;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.signatureHelp.ISignatureHelpService;
+import org.quartz.lang.ide.contentassist.QuartzContentProposalProvider;
 import org.quartz.lang.ide.contentassist.antlr.QuartzContentAssistLexer;
+import org.quartz.lang.ide.hover.QuartzHoverService;
+import org.quartz.lang.ide.signature.QuartzSignatureHelpService;
 
 import com.google.inject.Binder;
 import com.google.inject.name.Names;
@@ -14,5 +20,17 @@ public class QuartzIdeModule extends AbstractQuartzIdeModule {
 	public void configureContentAssistLexer(Binder binder) {
 		binder.bind(Lexer.class).annotatedWith(Names.named(LexerIdeBindings.CONTENT_ASSIST))
 				.to(QuartzContentAssistLexer.class);
+	}
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return QuartzContentProposalProvider.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return QuartzHoverService.class;
+	}
+
+	public Class<? extends ISignatureHelpService> bindISignatureHelpService() {
+		return QuartzSignatureHelpService.class;
 	}
 }

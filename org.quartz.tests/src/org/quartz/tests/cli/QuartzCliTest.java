@@ -28,7 +28,7 @@ class QuartzCliTest {
 	void withoutACommandItIsAUsageError() {
 		CliRun run = quartz();
 		assertEquals(2, run.exitCode());
-		assertEquals("quartz: missing command: build, run, check or test (see 'quartz --help')\n", run.stderr());
+		assertEquals("quartz: missing command: build, run, check, test or lsp (see 'quartz --help')\n", run.stderr());
 	}
 
 	@Test

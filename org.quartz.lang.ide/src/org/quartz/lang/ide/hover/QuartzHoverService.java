@@ -1,0 +1,149 @@
+package org.quartz.lang.ide.hover;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.lsp4j.MarkupKind;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.hover.HoverService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.quartz.lang.ide.model.SourceElements;
+import org.quartz.lang.ide.symbols.Signatures;
+import org.quartz.lang.quartz.ActorDecl;
+import org.quartz.lang.quartz.ActorField;
+import org.quartz.lang.quartz.ConstDecl;
+import org.quartz.lang.quartz.EnumDecl;
+import org.quartz.lang.quartz.Expression;
+import org.quartz.lang.quartz.Field;
+import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.MemberAccess;
+import org.quartz.lang.quartz.NameRef;
+import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.NamedTypeRef;
+import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.TypeAlias;
+import org.quartz.lang.quartz.TypeParam;
+import org.quartz.lang.quartz.Variant;
+import org.quartz.lang.quartz.VariantLiteral;
+import org.quartz.lang.typing.CallTarget;
+import org.quartz.lang.typing.Type;
+import org.quartz.lang.typing.TypeChecker;
+
+import com.google.inject.Inject;
+
+/**
+ * Hover: the inferred type of the name or expression under the cursor (`x: Int`), a function's
+ * signature, or what a type name declares.
+ */
+public class QuartzHoverService extends HoverService {
+
+	@Inject
+	private TypeChecker typeChecker;
+
+	@Override
+	public Hover hover(Document document, XtextResource resource, HoverParams params, CancelIndicator cancelIndicator) {
+		int offset = document.getOffSet(params.getPosition());
+		ILeafNode leaf = SourceElements.tokenAt(resource, offset);
+		EObject element = SourceElements.elementOf(leaf);
+		String text = element == null ? null : describe(element);
+		if (text == null) {
+			return IHoverService.EMPTY_HOVER;
+		}
+		Range range = new Range(document.getPosition(leaf.getOffset()), document.getPosition(leaf.getEndOffset()));
+		return new Hover(new MarkupContent(MarkupKind.MARKDOWN, "```quartz\n" + text + "\n```"), range);
+	}
+
+	/** The hover text for a token's element; null when there is nothing to say. */
+	String describe(EObject element) {
+		if (element instanceof NameRef ref) {
+			EObject target = ref.getRef();
+			if (target instanceof FunctionDecl function) {
+				return declaration(function);
+			}
+			if (target instanceof NamedElement named && !named.eIsProxy()) {
+				String declared = typeDeclaration(named);
+				return declared != null ? declared : named.getName() + ": " + typeOf(ref);
+			}
+			return null;
+		}
+		if (element instanceof MemberAccess access) {
+			CallTarget target = typeChecker.typing(access).callTarget(access);
+			if (target instanceof CallTarget.Function call) {
+				return declaration(call.function());
+			}
+			if (target instanceof CallTarget.ActorMessage message) {
+				return declaration(message.method());
+			}
+			return access.getMember() + ": " + typeOf(access);
+		}
+		if (element instanceof NamedTypeRef type && type.getType() != null && !type.getType().eIsProxy()) {
+			String declared = typeDeclaration(type.getType());
+			return declared != null ? declared : type.getType().getName();
+		}
+		if (element instanceof VariantLiteral literal) {
+			return typeOf(literal);
+		}
+		if (element instanceof FunctionDecl function) {
+			return declaration(function);
+		}
+		if (element instanceof NamedElement named) {
+			String declared = typeDeclaration(named);
+			if (declared != null) {
+				return declared;
+			}
+			if (named instanceof Field field) {
+				return field.getName() + ": " + Signatures.of(field.getType());
+			}
+			if (named instanceof ActorField field) {
+				return "var " + field.getName() + ": " + Signatures.of(field.getType());
+			}
+			if (named instanceof ConstDecl constant) {
+				return "const " + constant.getName() + ": " + typeOf(constant);
+			}
+			return named.getName() + ": " + typeOf(named);
+		}
+		if (element instanceof Expression expression) {
+			Type type = typeChecker.typeOf(expression);
+			return type == Type.Error.INSTANCE ? null : type.toString();
+		}
+		return null;
+	}
+
+	private String typeOf(EObject element) {
+		Type type = typeChecker.typeOf(element);
+		return type == Type.Error.INSTANCE ? "?" : type.toString();
+	}
+
+	private String declaration(FunctionDecl function) {
+		String prefix = function.isExtern() ? "extern \"" + function.getAbi() + "\" def " : "def ";
+		return prefix + Signatures.of(function);
+	}
+
+	/** For names of types: what kind of type they declare; null for other elements. */
+	private static String typeDeclaration(NamedElement element) {
+		if (element instanceof StructDecl) {
+			return "struct " + element.getName();
+		}
+		if (element instanceof EnumDecl) {
+			return "enum " + element.getName();
+		}
+		if (element instanceof ActorDecl) {
+			return "actor " + element.getName();
+		}
+		if (element instanceof TypeAlias alias) {
+			return alias.getType() == null ? "type " + alias.getName() : "type " + alias.getName() + " = " + Signatures.of(alias.getType());
+		}
+		if (element instanceof TypeParam) {
+			return "type parameter " + element.getName();
+		}
+		if (element instanceof Variant variant && variant.eContainer() instanceof EnumDecl enumeration) {
+			return enumeration.getName() + "::" + variant.getName();
+		}
+		return null;
+	}
+}

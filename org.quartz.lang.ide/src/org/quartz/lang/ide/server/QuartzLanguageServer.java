@@ -1,0 +1,127 @@
+package org.quartz.lang.ide.server;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensLegend;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.ide.formatting.QuartzFormatter;
+import org.quartz.lang.ide.highlighting.QuartzSemanticTokens;
+import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
+
+/**
+ * Xtext's language server with Quartz's own document symbols, semantic tokens and formatting,
+ * and diagnostics coded as on the command line.
+ */
+public class QuartzLanguageServer extends LanguageServerImpl {
+
+	private static final Pattern QUARTZ_CODE = Pattern.compile("QZ\\d{4}");
+	/** The code the command line prints for an issue without a Quartz code (syntax errors and the like). */
+	private static final String UNCODED = "QZ0000";
+
+	@Override
+	protected ServerCapabilities createServerCapabilities(InitializeParams params) {
+		ServerCapabilities capabilities = super.createServerCapabilities(params);
+		SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
+				new SemanticTokensLegend(QuartzSemanticTokens.TOKEN_TYPES, QuartzSemanticTokens.TOKEN_MODIFIERS));
+		tokens.setFull(true);
+		tokens.setRange(false);
+		capabilities.setSemanticTokensProvider(tokens);
+		capabilities.setDocumentRangeFormattingProvider(false);
+		return capabilities;
+	}
+
+	@Override
+	protected Diagnostic toDiagnostic(Issue issue) {
+		Diagnostic diagnostic = super.toDiagnostic(issue);
+		String code = issue.getCode() != null && QUARTZ_CODE.matcher(issue.getCode()).matches() ? issue.getCode()
+				: UNCODED;
+		diagnostic.setCode(code);
+		diagnostic.setSource("quartz");
+		diagnostic.setData(null); // Xtext's quick-fix data; no client of ours reads it
+		return diagnostic;
+	}
+
+	@Override
+	protected List<DocumentSymbol> documentSymbol(DocumentSymbolParams params, CancelIndicator cancelIndicator) {
+		URI uri = getURI(params.getTextDocument());
+		QuartzDocumentSymbols service = getService(uri, QuartzDocumentSymbols.class);
+		if (service == null) {
+			return Collections.emptyList();
+		}
+		return getWorkspaceManager().doRead(uri, (document, resource) -> service.symbols(document, resource));
+	}
+
+	/**
+	 * Renames through the references finder (which sees locals, unlike Xtext's serializer-based
+	 * rename): the declaration's name and every reference become the new name.
+	 */
+	@Override
+	protected WorkspaceEdit rename(RenameParams params, CancelIndicator cancelIndicator) {
+		URI uri = getURI(params.getTextDocument());
+		DocumentSymbolService symbols = getService(uri, DocumentSymbolService.class);
+		WorkspaceEdit edit = new WorkspaceEdit(new LinkedHashMap<>());
+		if (symbols == null) {
+			return edit;
+		}
+		ReferenceParams references = new ReferenceParams(params.getTextDocument(), params.getPosition(),
+				new ReferenceContext(true));
+		List<? extends Location> locations = getWorkspaceManager().doRead(uri,
+				(document, resource) -> symbols.getReferences(document, resource, references,
+						getWorkspaceResourceAccess(), getWorkspaceManager().getIndex(), cancelIndicator));
+		for (Location location : locations) {
+			edit.getChanges().computeIfAbsent(location.getUri(), key -> new ArrayList<>())
+					.add(new TextEdit(location.getRange(), params.getNewName()));
+		}
+		return edit;
+	}
+
+	@Override
+	protected SemanticTokens semanticTokensFull(SemanticTokensParams params, CancelIndicator cancelIndicator) {
+		URI uri = getURI(params.getTextDocument());
+		QuartzSemanticTokens service = getService(uri, QuartzSemanticTokens.class);
+		if (service == null) {
+			return new SemanticTokens(List.of());
+		}
+		return getWorkspaceManager().doRead(uri, (document, resource) -> service.tokens(document, resource));
+	}
+
+	@Override
+	protected List<? extends TextEdit> formatting(DocumentFormattingParams params, CancelIndicator cancelIndicator) {
+		URI uri = getURI(params.getTextDocument());
+		QuartzFormatter formatter = getService(uri, QuartzFormatter.class);
+		if (formatter == null) {
+			return List.of();
+		}
+		return getWorkspaceManager().doRead(uri, (document, resource) -> formatter.edits(document));
+	}
+
+	@Override
+	protected List<? extends TextEdit> rangeFormatting(DocumentRangeFormattingParams params,
+			CancelIndicator cancelIndicator) {
+		return List.of(); // not offered: indentation depends on the whole file
+	}
+}

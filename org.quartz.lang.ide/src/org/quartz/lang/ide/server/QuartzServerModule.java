@@ -1,0 +1,30 @@
+package org.quartz.lang.ide.server;
+
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.resource.IResourceServiceProvider;
+import org.eclipse.xtext.resource.XtextResourceSet;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.Singleton;
+
+/** Binds the server's own services over Xtext's ServerModule (binding only). */
+public class QuartzServerModule extends AbstractModule {
+
+	private final Injector languageInjector;
+
+	public QuartzServerModule(Injector languageInjector) {
+		this.languageInjector = languageInjector;
+	}
+
+	@Override
+	protected void configure() {
+		bind(IResourceServiceProvider.Registry.class).toProvider(new QuartzLanguages(languageInjector)).in(Singleton.class);
+		bind(XtextResourceSet.class).toProvider(new LanguageResourceSets(languageInjector));
+		bind(LanguageServer.class).to(QuartzLanguageServer.class);
+		bind(LanguageServerImpl.class).to(QuartzLanguageServer.class);
+		bind(ILanguageServerShutdownAndExitHandler.class).to(ExitSignal.class);
+	}
+}

@@ -1,0 +1,365 @@
+package org.quartz.tests.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quartz.tests.lsp.LspClient.at;
+import static org.quartz.tests.lsp.LspClient.document;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentSymbol;
+import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FormattingOptions;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceContext;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.SemanticTokens;
+import org.eclipse.lsp4j.SemanticTokensParams;
+import org.eclipse.lsp4j.SignatureHelp;
+import org.eclipse.lsp4j.SignatureHelpParams;
+import org.eclipse.lsp4j.SymbolKind;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The language server driven through LSP as an editor drives it, one feature per test. */
+class LanguageServerTest {
+
+	private static final long TIMEOUT = 60;
+
+	static final String PROGRAM = """
+			import util
+			import math
+
+			struct Point
+			  x: Int
+			  y: Int
+			end
+
+			enum Color
+			  Red
+			  Green
+			end
+
+			def add(a: Int, b: Int): Int
+			  a + b
+			end
+
+			def norm(p: Point): Int
+			  p.x * p.x + p.y * p.y
+			end
+
+			def main()
+			  total = add(1, 2)
+			  p = Point { x: 1, y: 2 }
+			  c = Color::Red
+			  puts(to_s(total + p.norm() + helper(3)))
+			end
+			""";
+
+	static final String UTIL = """
+			def helper(n: Int): Int
+			  n * 2
+			end
+			""";
+
+	@TempDir
+	Path workspace;
+
+	private InProcessServer server;
+	private LspClient client;
+
+	@BeforeEach
+	void start() throws Exception {
+		server = new InProcessServer();
+		client = server.client;
+		client.initialize(workspace);
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		client.shutdown();
+		assertEquals(0, server.exitCode.get(TIMEOUT, TimeUnit.SECONDS), "exit code after shutdown + exit");
+		server.close();
+	}
+
+	private String openProgram() throws Exception {
+		client.open(workspace.resolve("util.qz"), UTIL);
+		String uri = client.open(workspace.resolve("main.qz"), PROGRAM);
+		assertEquals(List.of(), client.diagnostics(uri), "the program (with its imports) has no errors");
+		return uri;
+	}
+
+	@Test
+	void diagnosticsCarryTheCompilersCodeAndRangeAndFollowEdits() throws Exception {
+		String text = "def main()\n  puts(undefined_name)\nend\n";
+		String uri = client.open(workspace.resolve("bad.qz"), text);
+		List<Diagnostic> diagnostics = client.diagnostics(uri);
+		assertEquals(1, diagnostics.size(), diagnostics.toString());
+		Diagnostic diagnostic = diagnostics.get(0);
+		assertEquals("QZ0101", diagnostic.getCode().getLeft());
+		assertEquals(DiagnosticSeverity.Error, diagnostic.getSeverity());
+		assertEquals(new Range(new Position(1, 7), new Position(1, 21)), diagnostic.getRange());
+
+		client.change(uri, 2, "def main()\n  puts(\"fixed\")\nend\n");
+		assertEquals(List.of(), client.diagnostics(uri));
+	}
+
+	@Test
+	void importsOfWorkspaceModulesAndTheStdlibResolve() throws Exception {
+		String uri = openProgram();
+		List<? extends Location> definition = client.server.getTextDocumentService()
+				.definition(new DefinitionParams(document(uri), at(PROGRAM, "helper(3)", 0, 1))).get(TIMEOUT, TimeUnit.SECONDS)
+				.getLeft();
+		assertEquals(1, definition.size());
+		assertEquals(workspace.resolve("util.qz").toUri().toString(), definition.get(0).getUri());
+		assertEquals(0, definition.get(0).getRange().getStart().getLine());
+	}
+
+	@Test
+	void completionProposesLocalsFunctionsAndBuiltins() throws Exception {
+		String uri = openProgram();
+		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "total +", 0, 3)).contains("total"), "a local");
+		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "add(1, 2)", 0, 2)).contains("add"), "a function");
+		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "to_s(total", 0, 2)).contains("to_s"), "a built-in from the prelude");
+		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "Color::Red", 0, 8)).contains("Red"), "an enum variant");
+	}
+
+	@Test
+	void completionAfterADotProposesFieldsAndUfcsFunctions() throws Exception {
+		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::Red\n  p.\n");
+		String uri = client.open(workspace.resolve("dot.qz"), text);
+		client.open(workspace.resolve("util.qz"), UTIL);
+		Set<String> labels = labels(uri, text, at(text, "  p.\n", 0, 4));
+		assertTrue(labels.containsAll(Set.of("x", "y")), "struct fields: " + labels);
+		assertTrue(labels.contains("norm"), "a function taking a Point first (UFCS): " + labels);
+		assertFalse(labels.contains("add"), "add takes an Int first: " + labels);
+	}
+
+	@Test
+	void completionAfterEnumNameProposesItsVariants() throws Exception {
+		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::\n");
+		String uri = client.open(workspace.resolve("variants.qz"), text);
+		Set<String> labels = labels(uri, text, at(text, "Color::\n", 0, 7));
+		assertTrue(labels.containsAll(Set.of("Red", "Green")), labels.toString());
+	}
+
+	private Set<String> labels(String uri, String text, Position position) throws Exception {
+		List<CompletionItem> items = client.server.getTextDocumentService()
+				.completion(new CompletionParams(document(uri), position)).get(TIMEOUT, TimeUnit.SECONDS).getRight()
+				.getItems();
+		return items.stream().map(CompletionItem::getLabel).collect(Collectors.toSet());
+	}
+
+	@Test
+	void hoverShowsTheInferredType() throws Exception {
+		String uri = openProgram();
+		assertTrue(hover(uri, at(PROGRAM, "total = add", 0, 1)).contains("total: Int"));
+		assertTrue(hover(uri, at(PROGRAM, "p = Point", 0, 0)).contains("p: Point"));
+		assertTrue(hover(uri, at(PROGRAM, "c = Color", 0, 0)).contains("c: Color"));
+		assertTrue(hover(uri, at(PROGRAM, "add(1, 2)", 0, 1)).contains("def add(a: Int, b: Int): Int"));
+		assertTrue(hover(uri, at(PROGRAM, "p.x * p.x", 0, 2)).contains("x: Int"));
+	}
+
+	private String hover(String uri, Position position) throws Exception {
+		Hover hover = client.server.getTextDocumentService().hover(new HoverParams(document(uri), position))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertNotNull(hover);
+		return hover.getContents().getRight().getValue();
+	}
+
+	@Test
+	void definitionOfACallIsTheFunction() throws Exception {
+		String uri = openProgram();
+		List<? extends Location> locations = client.server.getTextDocumentService()
+				.definition(new DefinitionParams(document(uri), at(PROGRAM, "add(1, 2)", 0, 1))).get(TIMEOUT, TimeUnit.SECONDS)
+				.getLeft();
+		assertEquals(1, locations.size());
+		assertEquals(uri, locations.get(0).getUri());
+		assertEquals(at(PROGRAM, "add(a: Int", 0, 0), locations.get(0).getRange().getStart());
+	}
+
+	@Test
+	void referencesOfALocal() throws Exception {
+		String uri = openProgram();
+		ReferenceParams params = new ReferenceParams(document(uri), at(PROGRAM, "total = add", 0, 0),
+				new ReferenceContext(false));
+		List<? extends Location> references = client.server.getTextDocumentService().references(params)
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(List.of(at(PROGRAM, "total +", 0, 0)),
+				references.stream().map(l -> l.getRange().getStart()).toList());
+	}
+
+	@Test
+	void documentSymbolsOutlineTheModule() throws Exception {
+		String uri = openProgram();
+		List<DocumentSymbol> symbols = client.server.getTextDocumentService()
+				.documentSymbol(new DocumentSymbolParams(document(uri))).get(TIMEOUT, TimeUnit.SECONDS).stream()
+				.map(either -> either.getRight()).toList();
+		assertEquals(List.of("Point", "Color", "add", "norm", "main"), symbols.stream().map(DocumentSymbol::getName).toList());
+		assertEquals(List.of(SymbolKind.Struct, SymbolKind.Enum, SymbolKind.Function, SymbolKind.Function,
+				SymbolKind.Function), symbols.stream().map(DocumentSymbol::getKind).toList());
+		assertEquals(List.of("x", "y"), symbols.get(0).getChildren().stream().map(DocumentSymbol::getName).toList());
+		assertEquals(List.of("Red", "Green"), symbols.get(1).getChildren().stream().map(DocumentSymbol::getName).toList());
+		assertEquals(at(PROGRAM, "add(a: Int", 0, 0), symbols.get(2).getSelectionRange().getStart());
+	}
+
+	@Test
+	void renameEditsTheDeclarationAndEveryUse() throws Exception {
+		String uri = openProgram();
+		WorkspaceEdit edit = client.server.getTextDocumentService()
+				.rename(new RenameParams(document(uri), at(PROGRAM, "total +", 0, 1), "sum")).get(TIMEOUT, TimeUnit.SECONDS);
+		List<TextEdit> edits = edits(edit, uri);
+		assertEquals(List.of(at(PROGRAM, "total = add", 0, 0), at(PROGRAM, "total +", 0, 0)),
+				edits.stream().map(e -> e.getRange().getStart()).sorted(POSITIONS).toList());
+		assertTrue(edits.stream().allMatch(e -> e.getNewText().equals("sum")));
+	}
+
+	private static final Comparator<Position> POSITIONS = Comparator.comparingInt(Position::getLine)
+			.thenComparingInt(Position::getCharacter);
+
+	private static List<TextEdit> edits(WorkspaceEdit edit, String uri) {
+		List<TextEdit> edits = new ArrayList<>();
+		if (edit.getChanges() != null && edit.getChanges().get(uri) != null) {
+			edits.addAll(edit.getChanges().get(uri));
+		}
+		if (edit.getDocumentChanges() != null) {
+			edit.getDocumentChanges().stream().filter(change -> change.isLeft()).map(change -> change.getLeft())
+					.filter(change -> change.getTextDocument().getUri().equals(uri))
+					.forEach(change -> change.getEdits().forEach(e -> edits.add(textEdit(e))));
+		}
+		return edits;
+	}
+
+	private static TextEdit textEdit(Object edit) {
+		return edit instanceof TextEdit text ? text : (TextEdit) ((org.eclipse.lsp4j.jsonrpc.messages.Either<?, ?>) edit).getLeft();
+	}
+
+	@Test
+	void formattingIndentsBlocksByTwoSpaces() throws Exception {
+		String messy = "def main()\n"
+				+ "      x = 1   \n"
+				+ "if x > 0\n"
+				+ "puts(\"a  b\")\n"
+				+ "   else\n"
+				+ "       match x\n"
+				+ "  1 =>\n"
+				+ "puts(\"one\")\n"
+				+ "   _ => puts(\"other\")\n"
+				+ "end\n"
+				+ "  end\n"
+				+ "  [1, 2].each do v ->\n"
+				+ "puts(to_s(v))\n"
+				+ "      end\n"
+				+ "end\n";
+		String expected = "def main()\n"
+				+ "  x = 1\n"
+				+ "  if x > 0\n"
+				+ "    puts(\"a  b\")\n"
+				+ "  else\n"
+				+ "    match x\n"
+				+ "      1 =>\n"
+				+ "        puts(\"one\")\n"
+				+ "      _ => puts(\"other\")\n"
+				+ "    end\n"
+				+ "  end\n"
+				+ "  [1, 2].each do v ->\n"
+				+ "    puts(to_s(v))\n"
+				+ "  end\n"
+				+ "end\n";
+		String uri = client.open(workspace.resolve("messy.qz"), messy);
+		List<? extends TextEdit> edits = client.server.getTextDocumentService()
+				.formatting(new DocumentFormattingParams(document(uri), new FormattingOptions(2, true)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(expected, apply(messy, edits));
+	}
+
+	/** Applies line-range edits (as a client would: from the last to the first). */
+	static String apply(String text, List<? extends TextEdit> edits) {
+		List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+		List<TextEdit> sorted = new ArrayList<>(edits);
+		sorted.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart(), POSITIONS).reversed());
+		for (TextEdit edit : sorted) {
+			Range range = edit.getRange();
+			assertEquals(range.getStart().getLine(), range.getEnd().getLine(), "a one-line edit");
+			int line = range.getStart().getLine();
+			String old = lines.get(line);
+			lines.set(line, old.substring(0, range.getStart().getCharacter()) + edit.getNewText()
+					+ old.substring(range.getEnd().getCharacter()));
+		}
+		return String.join("\n", lines);
+	}
+
+	@Test
+	void semanticTokensClassifyNames() throws Exception {
+		String uri = openProgram();
+		SemanticTokens tokens = client.server.getTextDocumentService()
+				.semanticTokensFull(new SemanticTokensParams(document(uri))).get(TIMEOUT, TimeUnit.SECONDS);
+		List<String> legend = client.initializeResult.getCapabilities().getSemanticTokensProvider().getLegend()
+				.getTokenTypes();
+		Map<Position, String> types = decode(tokens.getData(), legend);
+		assertEquals("function", types.get(at(PROGRAM, "add(1, 2)", 0, 0)));
+		assertEquals("function", types.get(at(PROGRAM, "puts(", 0, 0)));
+		assertEquals("parameter", types.get(at(PROGRAM, "a + b", 0, 0)));
+		assertEquals("variable", types.get(at(PROGRAM, "total +", 0, 0)));
+		assertEquals("property", types.get(at(PROGRAM, "p.x", 0, 2)));
+		assertEquals("struct", types.get(at(PROGRAM, "Point {", 0, 0)));
+		assertEquals("enum", types.get(at(PROGRAM, "Color::", 0, 0)));
+		assertEquals("enumMember", types.get(at(PROGRAM, "Red\n", 1, 0)));
+		assertEquals("type", types.get(at(PROGRAM, "Int", 0, 0)));
+	}
+
+	/** The start of each token to its type's name. */
+	private static Map<Position, String> decode(List<Integer> data, List<String> legend) {
+		Map<Position, String> types = new java.util.HashMap<>();
+		int line = 0;
+		int character = 0;
+		for (int i = 0; i + 5 <= data.size(); i += 5) {
+			line += data.get(i);
+			character = data.get(i) == 0 ? character + data.get(i + 1) : data.get(i + 1);
+			types.put(new Position(line, character), legend.get(data.get(i + 3)));
+		}
+		return types;
+	}
+
+	@Test
+	void signatureHelpShowsTheParametersAndTheActiveOne() throws Exception {
+		String uri = openProgram();
+		SignatureHelp help = client.server.getTextDocumentService()
+				.signatureHelp(new SignatureHelpParams(document(uri), at(PROGRAM, "add(1, 2)", 0, 7)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(1, help.getSignatures().size());
+		assertEquals("add(a: Int, b: Int): Int", help.getSignatures().get(0).getLabel());
+		assertEquals(List.of("a: Int", "b: Int"), help.getSignatures().get(0).getParameters().stream()
+				.map(p -> p.getLabel().getLeft()).toList());
+		assertEquals(1, help.getActiveParameter());
+
+		SignatureHelp first = client.server.getTextDocumentService()
+				.signatureHelp(new SignatureHelpParams(document(uri), at(PROGRAM, "add(1, 2)", 0, 4)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(0, first.getActiveParameter());
+	}
+}
