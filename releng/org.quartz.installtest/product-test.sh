@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Tests the headless product (Tycho's product archive, unpacked and started through its Equinox
 # launcher with the application org.quartz.cli.app): build, run, check and test on real
-# programs, their output, exit codes and diagnostics.
+# programs, their output, exit codes and diagnostics; lsp over stdio.
 # Usage: product-test.sh PRODUCT_ZIP WORK_DIR (the archive users download: unpacked here first)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -84,5 +84,11 @@ grep -q '^failing/wrong_spec.qz: FAIL wrong > fails: expected 3, got 2$' "$work/
     || fail "test: no FAIL line for the failing test"
 grep -q '^total: 2 spec files, 4 tests, 3 passed, 1 failed$' "$work/out" || fail "test: wrong total line"
 pass "test: a failing spec, FAIL line, exit 1"
+
+# quartz lsp: LspSmoke.java speaks JSON-RPC with it over stdio (initialize, a diagnostic,
+# shutdown, exit) and prints an ok: line per step.
+launcher=$(ls "$product"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
+java "$here/LspSmoke.java" "$launcher" "$work/lsp" || fail "quartz lsp (see the FAIL line above)"
+passed=$((passed + 3))
 
 echo "product-test: $passed passed, 0 failed"
