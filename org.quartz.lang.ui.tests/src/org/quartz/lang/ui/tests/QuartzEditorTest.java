@@ -149,6 +149,45 @@ class QuartzEditorTest {
 	}
 
 	@Test
+	void completionOfAHalfTypedNameOffersTheNamesStartingWithIt() {
+		String text = """
+				def main()
+				  total = 40 + 2
+				  printed = pu
+				  puts(to)
+				end
+				""";
+		QuartzSourceViewerConfiguration configuration = configuration();
+		SourceViewer viewer = open(configuration, text);
+		IContentAssistProcessor processor = configuration.getContentAssistant(viewer)
+				.getContentAssistProcessor(IDocument.DEFAULT_CONTENT_TYPE);
+
+		// `pu|` after `=`: `puts`, not `total`, and applying it replaces the typed `pu`.
+		int afterPu = text.indexOf("= pu\n") + "= pu".length();
+		ICompletionProposal[] proposals = processor.computeCompletionProposals(viewer, afterPu);
+		List<String> shown = displayed(proposals);
+		assertTrue(shown.stream().anyMatch(p -> p.startsWith("puts")), () -> "proposals: " + shown);
+		assertTrue(shown.stream().noneMatch(p -> p.startsWith("total")), () -> "proposals: " + shown);
+		ICompletionProposal puts = Arrays.stream(proposals).filter(p -> p.getDisplayString().startsWith("puts"))
+				.findFirst().orElseThrow();
+		puts.apply(viewer.getDocument());
+		String applied = viewer.getDocument().get();
+		assertTrue(applied.contains("  printed = puts") && !applied.contains("puputs"), applied);
+		assertEquals(afterPu - 2 + "puts".length(), puts.getSelection(viewer.getDocument()).x, applied);
+
+		// `to|` inside a call: the local `total`, the call becomes `puts(total)`.
+		viewer.getDocument().set(text);
+		int afterTo = text.indexOf("puts(to)") + "puts(to".length();
+		ICompletionProposal[] inCall = processor.computeCompletionProposals(viewer, afterTo);
+		List<String> shownInCall = displayed(inCall);
+		assertTrue(shownInCall.stream().anyMatch(p -> p.startsWith("total")), () -> "proposals: " + shownInCall);
+		assertTrue(shownInCall.stream().noneMatch(p -> p.startsWith("puts")), () -> "proposals: " + shownInCall);
+		Arrays.stream(inCall).filter(p -> p.getDisplayString().startsWith("total")).findFirst().orElseThrow()
+				.apply(viewer.getDocument());
+		assertTrue(viewer.getDocument().get().contains("  puts(total)\n"), viewer.getDocument().get());
+	}
+
+	@Test
 	void completionOffersLocalsAndPreludeFunctions() {
 		String text = """
 				def main()

@@ -1,7 +1,12 @@
 package org.quartz.lang.ui.validation;
 
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
+import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ui.document.DocumentParsers;
 
 /** Validates a Quartz document after each pause in typing ({@link ValidationReconcilingStrategy}). */
@@ -14,6 +19,12 @@ public class ValidationReconciler extends MonoReconciler {
 
 	public ValidationReconciler(DocumentParsers parsers, DocumentValidator validator) {
 		this(new ValidationReconcilingStrategy(parsers, validator));
+	}
+
+	/** @param issueListener also told each validation's issues, on the reconciler's thread */
+	public ValidationReconciler(DocumentParsers parsers, DocumentValidator validator,
+			BiConsumer<IDocument, List<Issue>> issueListener) {
+		this(new ValidationReconcilingStrategy(parsers, validator, issueListener));
 	}
 
 	private ValidationReconciler(ValidationReconcilingStrategy strategy) {

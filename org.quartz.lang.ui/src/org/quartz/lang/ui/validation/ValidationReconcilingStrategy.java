@@ -1,6 +1,7 @@
 package org.quartz.lang.ui.validation;
 
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.text.IDocument;
@@ -13,6 +14,7 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ui.document.DocumentParsers;
+import org.quartz.lang.ui.document.ReconcileListeners;
 
 /**
  * Re-validates the whole document after an edit (on the reconciler's thread) and shows the
@@ -23,12 +25,21 @@ public class ValidationReconcilingStrategy implements IReconcilingStrategy, IRec
 
 	private final DocumentParsers parsers;
 	private final DocumentValidator validator;
+	private final BiConsumer<IDocument, List<Issue>> issueListener;
 	private volatile ITextViewer viewer;
 	private volatile IDocument document;
 
 	public ValidationReconcilingStrategy(DocumentParsers parsers, DocumentValidator validator) {
+		this(parsers, validator, (document, issues) -> {
+		});
+	}
+
+	/** @param issueListener also told each validation's issues (the generic editor's problem markers) */
+	public ValidationReconcilingStrategy(DocumentParsers parsers, DocumentValidator validator,
+			BiConsumer<IDocument, List<Issue>> issueListener) {
 		this.parsers = parsers;
 		this.validator = validator;
+		this.issueListener = issueListener;
 	}
 
 	/** The viewer whose annotation model shows the diagnostics (known only once the reconciler is installed). */
@@ -71,5 +82,7 @@ public class ValidationReconcilingStrategy implements IReconcilingStrategy, IRec
 		String text = current.get();
 		List<Issue> issues = parsers.of(current).read(text, validator::validate);
 		ProblemAnnotations.replace(model, issues, text.length());
+		issueListener.accept(current, issues);
+		ReconcileListeners.reconciled(current);
 	}
 }

@@ -1,0 +1,64 @@
+package org.quartz.lang.ui.workspace;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.WorkspaceJob;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.validation.Issue;
+
+/**
+ * Replaces the Quartz problem markers of one file by the last validation's issues, in the
+ * background (one job per file, so runs never overlap and the last issues win).
+ */
+public final class ProblemMarkerJob extends WorkspaceJob {
+
+	/** Our marker type (plugin.xml): a problem marker, not persistent (validation re-creates it). */
+	public static final String MARKER_TYPE = "org.quartz.lang.ui.problem";
+	/** The attribute with the diagnostic's code (`QZ0101`). */
+	public static final String CODE = "code";
+
+	private final IFile file;
+	private final AtomicReference<List<Issue>> pending = new AtomicReference<>();
+
+	ProblemMarkerJob(IFile file) {
+		super("Quartz problems of " + file.getFullPath());
+		this.file = file;
+		setSystem(true);
+		setRule(file.getWorkspace().getRuleFactory().markerRule(file));
+	}
+
+	void update(List<Issue> issues) {
+		pending.set(List.copyOf(issues));
+		schedule(); // while it runs, this makes it run once more afterwards
+	}
+
+	@Override
+	public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
+		List<Issue> issues = pending.getAndSet(null);
+		if (issues == null || !file.exists()) {
+			return Status.OK_STATUS;
+		}
+		file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
+		for (Issue issue : issues) {
+			IMarker marker = file.createMarker(MARKER_TYPE);
+			int start = issue.getOffset() == null ? 0 : issue.getOffset();
+			int length = issue.getLength() == null ? 0 : issue.getLength();
+			String message = issue.getCode() == null ? issue.getMessage() : issue.getMessage() + " [" + issue.getCode() + "]";
+			marker.setAttributes(
+					new String[] { IMarker.SEVERITY, IMarker.MESSAGE, IMarker.LINE_NUMBER, IMarker.CHAR_START,
+							IMarker.CHAR_END, CODE, IMarker.SOURCE_ID },
+					new Object[] { issue.getSeverity() == Severity.ERROR ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING,
+							message, issue.getLineNumber() == null ? 1 : issue.getLineNumber(), start, start + length,
+							issue.getCode(), "Quartz" });
+		}
+		return Status.OK_STATUS;
+	}
+}
