@@ -31,7 +31,6 @@ import org.eclipse.jface.text.source.SourceViewer;
 import org.eclipse.jface.text.source.SourceViewerConfiguration;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterEach;
@@ -67,10 +66,8 @@ class GenericEditorContributionsTest {
 
 	@BeforeEach
 	void openShell() {
-		display = TestDisplay.get();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		shell.setSize(800, 600);
+		shell = TestDisplay.newShell();
+		display = shell.getDisplay();
 	}
 
 	@AfterEach

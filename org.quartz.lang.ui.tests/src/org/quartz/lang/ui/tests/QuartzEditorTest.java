@@ -21,7 +21,6 @@ import org.eclipse.jface.text.source.SourceViewer;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyleRange;
-import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TreeItem;
@@ -74,10 +73,8 @@ class QuartzEditorTest {
 
 	@BeforeEach
 	void openShell() {
-		display = TestDisplay.get();
-		shell = new Shell(display);
-		shell.setLayout(new FillLayout());
-		shell.setSize(800, 600);
+		shell = TestDisplay.newShell();
+		display = shell.getDisplay();
 	}
 
 	@AfterEach

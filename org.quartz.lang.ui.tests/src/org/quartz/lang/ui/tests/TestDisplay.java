@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWTError;
+import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
 
 /** The SWT display of the tests (the build's Xvfb); the tests fail, never skip, without one. */
 final class TestDisplay {
@@ -21,6 +23,14 @@ final class TestDisplay {
 					+ " (the build starts Xvfb for these tests: apt-get install xvfb libgtk-3-0)", e);
 			return null;
 		}
+	}
+
+	/** An 800x600 shell on the test display, filled by its one child (the viewer under test). */
+	static Shell newShell() {
+		Shell shell = new Shell(get());
+		shell.setLayout(new FillLayout());
+		shell.setSize(800, 600);
+		return shell;
 	}
 
 	/** Runs the display's event loop until {@code condition} holds or {@code millis} pass; whether it holds. */
