@@ -1,45 +1,131 @@
 /*
- * rt_alloc.c - memory.
+ * rt_alloc.c - memory: every allocation of the runtime and of compiled code.
  *
- * Every allocation in the runtime goes through here, so that a collector can take
- * over in one place later. There is none yet: Quartz values live until the process
- * exits. rt_free exists for the runtime's scratch memory only (storage a Vec has
- * outgrown, a Map's old tables, a finished string builder), which no value can
- * reference. Nothing here returns NULL: running out of memory is a panic.
+ * Quartz values live on the heap of the Boehm-Demers-Weiser collector (bdwgc),
+ * linked statically into every program. It is conservative: any word in a root
+ * or in a scanned object that points into (or one past) an object keeps it
+ * alive, so values need no type maps and a task's heap frame, a wait node
+ * embedded in a task, or a pointer to a string's bytes all hold their object.
+ * The collector sees
+ *   - every thread's stack and registers: gc.h (included with GC_THREADS by
+ *     rt_internal.h) turns each pthread_create of the runtime into the
+ *     collector's, and the main thread registers in GC_INIT below;
+ *   - the data and bss of the program (the compiled program's globals and the
+ *     runtime's statics: the at_exit list, the scheduler, the timer heap, the
+ *     poller's table);
+ *   - the objects reachable from those. Thread-locals are not scanned: no value
+ *     may live only in a _Thread_local (rt_internal.h).
+ * Kinds of memory:
+ *   rt_alloc        a collected object that may hold pointers (scanned), zeroed;
+ *   rt_alloc_bytes  a collected object that holds no pointers (never scanned:
+ *                   string bytes, hash indexes, I/O buffers), uninitialised;
+ *   rt_alloc_fixed  runtime-owned memory that holds pointers but is freed
+ *                   explicitly (the scheduler's structures): scanned, never
+ *                   collected, released with rt_free.
+ * rt_free releases at once memory that nothing else can reference (scratch the
+ * runtime owns); anything else is simply dropped and collected.
+ *
+ * QZ_NO_GC (the runtime's ASan/UBSan and TSan test builds only: sanitizers and
+ * a conservative collector do not mix) puts calloc/malloc behind the same
+ * functions; nothing is then collected. What ships is always the collector.
+ *
+ * QUARTZ_GC_STRESS=N (environment) runs a full collection every N allocations
+ * of each thread, so that a pointer the collector cannot see shows up at once
+ * as a crash or as corrupted output (the tests run the stress programs so).
+ *
+ * Nothing here returns NULL: running out of memory is a panic.
  */
 #include "rt_internal.h"
 
 #include <stdlib.h>
 
+#ifdef QZ_NO_GC
+
+static void *checked(void *p)
+{
+    if (p == NULL)
+        rt_panic_oom();
+    return p;
+}
+
+/* calloc(0) and malloc(0) may return NULL, which would read as failure. */
+void *rt_alloc(size_t n) { return checked(calloc(1, n ? n : 1)); }
+void *rt_alloc_bytes(size_t n) { return checked(malloc(n ? n : 1)); }
+void *rt_alloc_fixed(size_t n) { return rt_alloc(n); }
+void *rt_realloc(void *p, size_t n) { return checked(realloc(p, n ? n : 1)); }
+void rt_free(void *p) { free(p); }
+int64_t rt_gc_collections(void) { return 0; }
+
+#else
+
+#include <stdatomic.h>
+
+static int64_t stress_every;                    /* 0: no stress; written before main */
+static _Thread_local int64_t stress_countdown;
+
+/* Before main, on the main thread: the collector must know that thread first. */
+__attribute__((constructor)) static void gc_start(void)
+{
+    GC_set_all_interior_pointers(1);
+    GC_INIT();
+    const char *stress = getenv("QUARTZ_GC_STRESS");
+    if (stress != NULL && *stress != '\0') {
+        long long every = atoll(stress);
+        stress_every = every > 0 ? every : 1;
+    }
+}
+
+static void *checked(void *p)
+{
+    if (p == NULL)
+        rt_panic_oom();
+    return p;
+}
+
+static void stress_tick(void)
+{
+    if (stress_every > 0 && --stress_countdown <= 0) {
+        stress_countdown = stress_every;
+        GC_gcollect();
+    }
+}
+
+/* GC_MALLOC(0) returns a unique object too, but keep the size positive like realloc. */
 void *rt_alloc(size_t n)
 {
-    /* calloc(0) may return NULL, which would read as failure. */
-    void *p = calloc(1, n ? n : 1);
-    if (p == NULL)
-        rt_panic_oom();
-    return p;
+    stress_tick();
+    return checked(GC_MALLOC(n ? n : 1));
 }
 
-void *rt_alloc_raw(size_t n)
+void *rt_alloc_bytes(size_t n)
 {
-    void *p = malloc(n ? n : 1);
-    if (p == NULL)
-        rt_panic_oom();
-    return p;
+    stress_tick();
+    return checked(GC_MALLOC_ATOMIC(n ? n : 1));
 }
 
+void *rt_alloc_fixed(size_t n)
+{
+    return checked(GC_MALLOC_UNCOLLECTABLE(n ? n : 1));
+}
+
+/* Keeps the kind of p's memory; from NULL it is rt_alloc's kind. */
 void *rt_realloc(void *p, size_t n)
 {
-    void *q = realloc(p, n ? n : 1);
-    if (q == NULL)
-        rt_panic_oom();
-    return q;
+    stress_tick();
+    return checked(GC_REALLOC(p, n ? n : 1));
 }
 
 void rt_free(void *p)
 {
-    free(p);
+    GC_FREE(p);
 }
+
+int64_t rt_gc_collections(void)
+{
+    return (int64_t)GC_get_gc_no();
+}
+
+#endif
 
 size_t rt_words(int64_t n)
 {

@@ -19,6 +19,15 @@
 
 #include "quartz_rt.h"
 
+/* The collector's header, with GC_THREADS, before any use of pthread_create: it
+ * makes every thread the runtime starts known to the collector (rt_alloc.c).
+ * A value must never live only in a _Thread_local: the collector does not scan
+ * thread-locals. */
+#ifndef QZ_NO_GC
+#define GC_THREADS
+#include <gc.h>
+#endif
+
 /* The program's main, emitted by the compiler; the runtime's C main calls it. */
 extern qz_val quartz_main(void);
 
@@ -26,11 +35,14 @@ extern qz_val quartz_main(void);
 static inline void *rt_ptr(qz_val v) { return (void *)(intptr_t)v; }
 static inline qz_val rt_val(const void *p) { return (qz_val)(intptr_t)p; }
 
-/* rt_alloc.c: allocation never returns NULL; it panics instead. */
-void *rt_alloc(size_t n);               /* zeroed */
-void *rt_alloc_raw(size_t n);           /* uninitialised: the caller writes every byte */
-void *rt_realloc(void *p, size_t n);
-void rt_free(void *p);                  /* runtime scratch only, never a Quartz value */
+/* rt_alloc.c: the collector's heap (see there); allocation never returns NULL,
+ * it panics instead. */
+void *rt_alloc(size_t n);               /* collected, scanned for pointers, zeroed */
+void *rt_alloc_bytes(size_t n);         /* collected, holds no pointer, uninitialised */
+void *rt_alloc_fixed(size_t n);         /* scanned, never collected: rt_free it */
+void *rt_realloc(void *p, size_t n);    /* keeps p's kind; from NULL: rt_alloc's */
+void rt_free(void *p);                  /* memory nothing else can reference */
+int64_t rt_gc_collections(void);        /* collections so far (0 without the collector) */
 size_t rt_words(int64_t n);             /* n * 8 bytes; panics if n < 0 or too large */
 
 /* rt_panic.c */

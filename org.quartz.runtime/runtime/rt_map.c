@@ -133,7 +133,7 @@ static void rebuild(struct qz_map *m)
     m->entries = rt_realloc(m->entries, (size_t)cap * sizeof *m->entries);
     m->cap = cap;
     rt_free(m->index);
-    m->index = rt_alloc_raw((size_t)cap * 2 * sizeof *m->index);
+    m->index = rt_alloc_bytes((size_t)cap * 2 * sizeof *m->index);
     m->mask = (uint64_t)cap * 2 - 1;
     fill_index(m);
 }

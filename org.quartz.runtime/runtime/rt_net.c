@@ -126,7 +126,7 @@ static int attempt_read(struct rt_netop *op, int fd, qz_val *result, int *dir)
 {
     char stack[READ_STACK];
     size_t want = op->max < READ_CHUNK_MAX ? (size_t)op->max : READ_CHUNK_MAX;
-    char *buf = want <= sizeof stack ? stack : rt_alloc_raw(want);
+    char *buf = want <= sizeof stack ? stack : rt_alloc_bytes(want);
     ssize_t n;
     while ((n = read(fd, buf, want)) < 0 && errno == EINTR) {
     }

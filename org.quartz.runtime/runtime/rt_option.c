@@ -16,7 +16,7 @@ static const int64_t none_block[1] = { TAG_NONE };
 
 static qz_val make(int64_t tag, qz_val payload)
 {
-    int64_t *w = rt_alloc_raw(2 * sizeof(int64_t));
+    int64_t *w = rt_alloc(2 * sizeof(int64_t));
     w[0] = tag;
     w[1] = payload;
     return rt_val(w);

@@ -74,7 +74,7 @@ static atomic_long sched_allocs;
 void *rt_sched_alloc(size_t n)
 {
     atomic_fetch_add(&sched_allocs, 1);
-    return rt_alloc(n);
+    return rt_alloc_fixed(n);
 }
 
 void rt_sched_free(void *p)

@@ -90,8 +90,8 @@ int rt_arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
         rt_panic_cstr("select with no arms");
     struct rt_chan *locks_small[SMALL];
     int order_small[SMALL];
-    struct rt_chan **locks = n <= SMALL ? locks_small : rt_alloc_raw((size_t)n * sizeof *locks);
-    int *order = n <= SMALL ? order_small : rt_alloc_raw((size_t)n * sizeof *order);
+    struct rt_chan **locks = n <= SMALL ? locks_small : rt_alloc((size_t)n * sizeof *locks);
+    int *order = n <= SMALL ? order_small : rt_alloc_bytes((size_t)n * sizeof *order);
     int nlocks = 0, nchan = 0, dflt = -1, tmo = -1;
 
     for (int i = 0; i < n; i++) {

@@ -30,7 +30,7 @@ struct qz_sb {
 
 qz_val qz_sb_new(void)
 {
-    struct qz_sb *sb = rt_alloc_raw(sizeof *sb);
+    struct qz_sb *sb = rt_alloc(sizeof *sb);
     sb->len = 0;
     sb->cap = INLINE_PIECES;
     sb->pieces = sb->inline_pieces;
@@ -40,7 +40,7 @@ qz_val qz_sb_new(void)
 static void add(struct qz_sb *sb, const struct qz_string *str, int64_t n)
 {
     if (sb->len == sb->cap) {
-        struct piece *p = rt_alloc_raw((size_t)sb->cap * 2 * sizeof *p);
+        struct piece *p = rt_alloc((size_t)sb->cap * 2 * sizeof *p);
         memcpy(p, sb->pieces, (size_t)sb->len * sizeof *p);
         if (sb->pieces != sb->inline_pieces)
             rt_free(sb->pieces);

@@ -50,7 +50,7 @@ struct qz_string *rt_str_new(int64_t len)
 {
     if (len < 0 || (uint64_t)len > SIZE_MAX - sizeof(struct qz_string) - 1)
         rt_panic_oom();
-    struct qz_string *s = rt_alloc_raw(sizeof(struct qz_string) + (size_t)len + 1);
+    struct qz_string *s = rt_alloc_bytes(sizeof(struct qz_string) + (size_t)len + 1);
     s->len = len;
     s->bytes[len] = '\0';
     return s;
@@ -93,7 +93,7 @@ static qz_val carve(char **block, const char *bytes, int64_t len)
 
 static char *carve_block(size_t total)
 {
-    return total ? rt_alloc_raw(total) : NULL;
+    return total ? rt_alloc_bytes(total) : NULL;
 }
 
 int rt_str_equal(const struct qz_string *a, const struct qz_string *b)

@@ -46,7 +46,7 @@ qz_val qz_vec_with_capacity(qz_val n)
 {
     struct qz_vec *v = rt_alloc(sizeof *v);
     if (n > 0) {
-        v->data = rt_alloc_raw(rt_words(n));
+        v->data = rt_alloc(rt_words(n));
         v->cap = n;
     }
     return rt_val(v);

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Builds the Quartz runtime with each unit test (test_*.c) and runs them, twice:
-# under AddressSanitizer + UndefinedBehaviorSanitizer, and optimised (-O2, as a
-# compiled program links it); the concurrency tests (CONCURRENCY_TESTS) a third
-# time under ThreadSanitizer. Also checks that quartz_rt.h keeps the one-line
+# under AddressSanitizer + UndefinedBehaviorSanitizer, and optimised (-O2 with the
+# garbage collector, as a compiled program links it); the concurrency tests
+# (CONCURRENCY_TESTS) a third time under ThreadSanitizer. The sanitizer builds use
+# plain malloc (QZ_NO_GC, rt_alloc.c): sanitizers and a conservative collector do
+# not mix. The collector's own tests (GC_TESTS) run only in the optimised build. Also checks that quartz_rt.h keeps the one-line
 # declaration format and that it and the runtime's exported functions match.
 # Exits non-zero when anything fails.
 set -euo pipefail
@@ -13,7 +15,7 @@ cc=${CC:-cc}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# No GC yet: the runtime never frees values, so leak reports would be all noise.
+# Without the collector nothing is freed, so leak reports would be all noise.
 # allocator_may_return_null lets the out-of-memory panic be tested.
 export ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1
 # UBSan only reports by default; make a report fail the test.
@@ -22,6 +24,9 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 export TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
 
 CONCURRENCY_TESTS="test_chan test_task test_select test_stress test_mutex test_group test_net"
+GC_TESTS="test_gc"
+# How a compiled program links the collector (org.quartz.cli.Toolchain): statically.
+GC_LIBS=(-Wl,-Bstatic -lgc -Wl,-Bdynamic)
 
 failed=0
 
@@ -50,11 +55,18 @@ check_exports() {
     }
 }
 
-# run_config NAME TESTS FLAGS...: TESTS is "all" or a list of test names.
+# run_config NAME TESTS LIBS FLAGS...: TESTS is "all" or a list of test names; LIBS
+# is "gc" (link the collector) or "nogc" (-DQZ_NO_GC, which skips GC_TESTS).
 run_config() {
-    local name=$1 tests=$2
-    shift 2
+    local name=$1 tests=$2 libs=$3
+    shift 3
     local flags=(-std=c11 -Wall -Wextra -Werror -pthread "$@")
+    local link=(-lm)
+    if [ "$libs" = gc ]; then
+        link=("${GC_LIBS[@]}" -lm)
+    else
+        flags+=(-DQZ_NO_GC)
+    fi
     local out="$work/$name"
     mkdir -p "$out"
     echo "== $name: ${flags[*]}"
@@ -63,12 +75,17 @@ run_config() {
     done
     check_exports "$out"/rt_*.o
     for t in "$here"/test_*.c; do
-        if [ "$tests" != all ] && [[ " $tests " != *" $(basename "${t%.c}") "* ]]; then
+        local test_name
+        test_name=$(basename "${t%.c}")
+        if [ "$libs" = nogc ] && [[ " $GC_TESTS " == *" $test_name "* ]]; then
+            continue
+        fi
+        if [ "$tests" != all ] && [[ " $tests " != *" $test_name "* ]]; then
             continue
         fi
         local exe
         exe="$out/$(basename "${t%.c}")"
-        $cc "${flags[@]}" -I"$rt" "$t" "$out"/rt_*.o -o "$exe"
+        $cc "${flags[@]}" -I"$rt" "$t" "$out"/rt_*.o "${link[@]}" -o "$exe"
         if ! "$exe"; then
             echo "FAIL: $(basename "$t") ($name)"
             failed=1
@@ -77,9 +94,9 @@ run_config() {
 }
 
 check_header
-run_config sanitized all -g -fsanitize=address,undefined -fno-omit-frame-pointer
-run_config optimised all -O2
-run_config thread "$CONCURRENCY_TESTS" -g -O1 -fsanitize=thread
+run_config sanitized all nogc -g -fsanitize=address,undefined -fno-omit-frame-pointer
+run_config optimised all gc -O2
+run_config thread "$CONCURRENCY_TESTS" nogc -g -O1 -fsanitize=thread
 
 if [ "$failed" -ne 0 ]; then
     echo "runtime tests FAILED"

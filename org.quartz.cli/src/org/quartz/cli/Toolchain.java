@@ -23,7 +23,12 @@ public final class Toolchain {
 	private static final List<String> CC_NAMES = List.of("cc", "gcc", "clang");
 	/** The flags the runtime is compiled with: those its -O2 tests use. */
 	static final List<String> RUNTIME_CFLAGS = List.of("-std=c11", "-O2");
-	private static final List<String> LINK_LIBRARIES = List.of("-lm", "-lpthread");
+	/**
+	 * The garbage collector (bdwgc, Debian's libgc-dev) is linked statically, so a built program
+	 * needs nothing installed; the runtime's tests link it the same way (run-tests.sh).
+	 */
+	private static final List<String> LINK_LIBRARIES = List.of("-Wl,-Bstatic", "-lgc", "-Wl,-Bdynamic", "-lm",
+			"-lpthread");
 
 	private final List<Path> path;
 	private Path llc;
@@ -65,7 +70,14 @@ public final class Toolchain {
 		command.addAll(RUNTIME_CFLAGS);
 		command.addAll(List.of("-I" + includeDir, "-c"));
 		sources.forEach(source -> command.add(source.toString()));
-		run("cc", command, outputDir);
+		try {
+			run("cc", command, outputDir);
+		} catch (ToolFailedException e) {
+			if (e.output().contains("gc.h: No such file")) {
+				throw missingCollector();
+			}
+			throw e;
+		}
 	}
 
 	/** Links object files into an executable. A failure here is the user's (say, an undefined extern "C" function). */
@@ -76,8 +88,16 @@ public final class Toolchain {
 		try {
 			run("cc", command);
 		} catch (ToolFailedException e) {
+			if (e.output().contains("cannot find -lgc")) {
+				throw missingCollector();
+			}
 			throw new QuartzException("linking failed: " + e.output().strip());
 		}
+	}
+
+	private static QuartzException missingCollector() {
+		return new QuartzException(
+				"the garbage collector (libgc) is not installed; install it: apt-get install libgc-dev");
 	}
 
 	/** The C compiler, which also identifies the runtime build in the cache. */

@@ -72,6 +72,28 @@ class ToolchainTest {
 	}
 
 	@Test
+	void withoutTheCollectorTheErrorSaysWhatToInstall() throws Exception {
+		// A cc that fails the way gcc and ld do when libgc-dev is missing.
+		Path bin = Files.createDirectory(dir.resolve("bin"));
+		Path cc = bin.resolve("cc");
+		Files.writeString(cc, """
+				#!/bin/sh
+				case "$*" in
+				*-lgc*) echo "/usr/bin/ld: cannot find -lgc: No such file or directory" ;;
+				*) echo "rt_alloc.c:1:10: fatal error: gc.h: No such file or directory" ;;
+				esac
+				exit 1
+				""");
+		Files.setPosixFilePermissions(cc, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+		Toolchain fake = new Toolchain(bin.toString());
+		String expected = "the garbage collector (libgc) is not installed; install it: apt-get install libgc-dev";
+		assertEquals(expected, assertThrows(QuartzException.class, () -> fake.link(List.of(), dir.resolve("program")))
+				.getMessage());
+		assertEquals(expected, assertThrows(QuartzException.class,
+				() -> fake.compileC(List.of(dir.resolve("rt_alloc.c")), dir, dir)).getMessage());
+	}
+
+	@Test
 	void concurrentFirstBuildsOfTheRuntimeAgree() throws Exception {
 		BuildCache fresh = new BuildCache(dir.resolve("cache"));
 		ExecutorService pool = Executors.newFixedThreadPool(3);
