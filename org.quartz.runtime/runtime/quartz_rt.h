@@ -25,9 +25,15 @@
  *            A NULL enum reads as an all-zero block (so None, or Ok(0)).
  *
  * Memory
- *   There is no garbage collector yet: nothing a program allocates is ever freed.
- *   The runtime frees only its own scratch memory that no value can point to (a
- *   Vec's old storage when it grows, a Map's tables, a finished string builder).
+ *   Every value lives on the garbage collector's heap (bdwgc, conservative,
+ *   linked statically; rt_alloc.c): qz_alloc and the runtime's allocations are
+ *   reclaimed once nothing the collector scans refers to them. It scans every
+ *   thread's stack and registers, the program's globals and the objects reachable
+ *   from those, and recognises pointers into the middle of an object, so compiled
+ *   code may keep any pointer to or into a value (or one past its end) in a
+ *   register, a frame word or a global. It does not scan thread-local storage or
+ *   memory from malloc. The runtime's own sanitizer test builds (QZ_NO_GC) put
+ *   malloc behind the same functions and free nothing.
  *
  * Panics and exit
  *   A panic flushes stdout, writes "panic: <message>" to stderr and exits with 101.

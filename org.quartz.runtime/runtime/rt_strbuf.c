@@ -2,7 +2,8 @@
  * rt_strbuf.c - the string builder behind interpolation, "a#{x}b".
  *
  * The builder records pieces, not bytes: an appended String is referenced (strings
- * never change and are never freed) and an Int is kept as a number. qz_sb_finish
+ * never change, and the builder's reference keeps it alive) and an Int is kept
+ * as a number. qz_sb_finish
  * adds up the lengths, allocates the result once and writes every piece straight
  * into it, so nothing is copied twice and nothing is allocated to grow; a result
  * that is one whole String is that String. The first pieces live inside the

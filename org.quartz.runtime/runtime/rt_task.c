@@ -38,8 +38,11 @@
  * Ownership: state, io, op, sel, own[], park_lock, callee, interrupted and
  * wait's result fields belong to the task (to the worker running it); the
  * claimer writes wait's result fields only after winning the claim and before
- * the wake-up. result/awaiters: under mu. Tasks are program values and are
- * never freed.
+ * the wake-up. result/awaiters: under mu. Tasks are program values on the
+ * collector's heap: a parked task is reachable from what it waits on (a wait
+ * queue, the timer heap, the poller's table), a runnable one from its run queue,
+ * a running one from its worker's stack; a finished one is garbage once nothing
+ * refers to its handle.
  */
 #include "rt_internal.h"
 
