@@ -55,6 +55,17 @@ check_exports() {
     }
 }
 
+# With the collector, every thread the runtime starts must be one the collector knows: gc.h
+# (with GC_THREADS, from rt_internal.h) turns pthread_create into GC_pthread_create.
+check_threads_registered() {
+    local direct
+    direct=$(nm -A -u "$@" | awk '$NF == "pthread_create" { print $1 }')
+    if [ -n "$direct" ]; then
+        echo "threads the collector would not see (pthread_create without gc.h): $direct"
+        failed=1
+    fi
+}
+
 # run_config NAME TESTS LIBS FLAGS...: TESTS is "all" or a list of test names; LIBS
 # is "gc" (link the collector) or "nogc" (-DQZ_NO_GC, which skips GC_TESTS).
 run_config() {
@@ -74,6 +85,7 @@ run_config() {
         $cc "${flags[@]}" -I"$rt" -c "$src" -o "$out/$(basename "${src%.c}").o"
     done
     check_exports "$out"/rt_*.o
+    if [ "$libs" = gc ]; then check_threads_registered "$out"/rt_*.o; fi
     for t in "$here"/test_*.c; do
         local test_name
         test_name=$(basename "${t%.c}")

@@ -164,8 +164,26 @@ static void test_finished_tasks_are_reclaimed(void)
     CHECK(GC_get_heap_size() < 160 * MB);
 }
 
+/* Result: 1 if the worker thread running it is known to the collector. */
+static qz_val registered_resume(qz_val t)
+{
+    FINISH(t, GC_thread_is_registered());
+}
+
+static void test_every_thread_is_registered(void)
+{
+    CHECK(GC_thread_is_registered());   /* the main thread */
+    qz_sched_init(2);
+    int ok = 1;
+    for (int i = 0; i < 20; i++)
+        ok &= qz_await_sync(go4(registered_resume, 0, 0, 0, 0)) == 1;
+    CHECK(ok);
+    qz_sched_shutdown();
+}
+
 qz_val quartz_main(void)
 {
+    RUN(test_every_thread_is_registered);
     RUN(test_garbage_is_reclaimed);
     RUN(test_channel_ring_keeps_values);
     RUN(test_parked_tasks_keep_their_frames);
