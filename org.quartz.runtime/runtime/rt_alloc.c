@@ -68,6 +68,9 @@ __attribute__((constructor)) static void gc_start(void)
 {
     GC_set_all_interior_pointers(1);
     GC_INIT();
+    /* Its warnings (e.g. "repeated allocation of very large block") are advice for C
+     * programmers and would only puzzle a program's users on stderr. */
+    GC_set_warn_proc(GC_ignore_warn_proc);
     const char *stress = getenv("QUARTZ_GC_STRESS");
     if (stress != NULL && *stress != '\0') {
         long long every = atoll(stress);
