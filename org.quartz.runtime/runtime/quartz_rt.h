@@ -202,7 +202,8 @@ qz_val qz_time_now_ms(void);
 qz_val qz_time_now_ns(void);
 
 /* Concurrency: tasks, the scheduler, channels, select (see "Tasks" above).
- * The first spawn starts the scheduler (one worker per CPU) unless
+ * The first spawn starts the scheduler (QUARTZ_WORKERS workers when that
+ * environment variable is a positive number, else one per CPU) unless
  * qz_sched_init(n) did (it does nothing while one runs); qz_sched_shutdown waits
  * for every spawned task, frees the scheduler, and the next spawn starts anew.
  * Channel: cap > 0 buffers exactly cap values, 0 = unbuffered, < 0 panics.

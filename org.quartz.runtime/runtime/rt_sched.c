@@ -3,7 +3,7 @@
  *
  * Design
  *   Workers. N pthreads (qz_sched_init(N); 0 or the implicit start by the first
- *   spawn = one per online CPU). Each runs: pop its own run queue, else the
+ *   spawn = QUARTZ_WORKERS from the environment, else one per online CPU). Each runs: pop its own run queue, else the
  *   global queue, else steal from another worker (starting at a random victim),
  *   else park. Running a task = one call of its resume function (rt_task_run).
  *   Queues. Each worker has a FIFO run queue (intrusive list through
@@ -42,6 +42,7 @@
  */
 #include "rt_internal.h"
 
+#include <stdlib.h>
 #include <unistd.h>
 
 struct rt_worker {
@@ -249,13 +250,26 @@ static void *worker_main(void *arg)
     return NULL;
 }
 
+/* The default worker count: QUARTZ_WORKERS when it is a positive number (like Go's
+ * GOMAXPROCS; anything else is ignored), else one per online CPU. */
+static int default_worker_count(void)
+{
+    const char *env = getenv("QUARTZ_WORKERS");
+    if (env != NULL) {
+        char *end;
+        long n = strtol(env, &end, 10);
+        if (end != env && *end == '\0' && n > 0)
+            return n > 1024 ? 1024 : (int)n;
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    return cpus > 0 ? (int)cpus : 1;
+}
+
 /* Under life_mu. */
 static struct rt_sched *start(int nworkers)
 {
-    if (nworkers <= 0) {
-        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-        nworkers = cpus > 0 ? (int)cpus : 1;
-    }
+    if (nworkers <= 0)
+        nworkers = default_worker_count();
     if (nworkers > 1024)
         nworkers = 1024;
     struct rt_sched *s = rt_sched_alloc(sizeof *s);

@@ -347,6 +347,61 @@ static void test_shutdown(void)
     CHECK_INT(rt_sched_live_allocs(), 0);
 }
 
+/* frame: [0] &thread id. Records the worker thread it ran on. */
+static qz_val thread_id_resume(qz_val t)
+{
+    *(pthread_t *)rt_ptr(FRAME(t)[0]) = pthread_self();
+    FINISH(t, 0);
+}
+
+/* frame: [0] &arrived, [1] how many must arrive. Result: 1 if all arrived within 5 s, which
+ * needs that many workers running at once (it never parks). */
+static qz_val rendezvous_resume(qz_val t)
+{
+    atomic_long *arrived = rt_ptr(FRAME(t)[0]);
+    atomic_fetch_add(arrived, 1);
+    qz_val deadline = qz_time_now_ms() + 5000;
+    while (atomic_load(arrived) < FRAME(t)[1] && qz_time_now_ms() < deadline) {
+    }
+    FINISH(t, atomic_load(arrived) >= FRAME(t)[1]);
+}
+
+/* QUARTZ_WORKERS sets the default worker count; an explicit count wins; junk is ignored. */
+static void test_workers_from_environment(void)
+{
+    qz_sched_shutdown();
+    setenv("QUARTZ_WORKERS", "1", 1);
+    qz_sched_init(0);   /* forget test_shutdown's sched_init(3): back to the default */
+    pthread_t ids[40];
+    qz_val tasks[40];
+    for (int i = 0; i < 40; i++)
+        tasks[i] = go4(thread_id_resume, rt_val(&ids[i]), 0, 0, 0);
+    int same = 1;
+    for (int i = 0; i < 40; i++) {
+        qz_await_sync(tasks[i]);
+        same &= pthread_equal(ids[i], ids[0]) != 0;
+    }
+    CHECK(same);   /* one worker ran them all */
+    qz_sched_shutdown();
+
+    for (int round = 0; round < 3; round++) {
+        /* QUARTZ_WORKERS=3; sched_init(3) over QUARTZ_WORKERS=1; junk: one per CPU. */
+        setenv("QUARTZ_WORKERS", round == 0 ? "3" : round == 1 ? "1" : "lots", 1);
+        qz_sched_init(round == 1 ? 3 : 0);
+        int need = round < 2 ? 3 : sysconf(_SC_NPROCESSORS_ONLN) >= 2 ? 2 : 1;
+        atomic_long arrived = 0;
+        qz_val r[3];
+        for (int i = 0; i < need; i++)
+            r[i] = go4(rendezvous_resume, rt_val(&arrived), need, 0, 0);
+        int all = 1;
+        for (int i = 0; i < need; i++)
+            all &= qz_await_sync(r[i]) == 1;
+        CHECK(all);
+        qz_sched_shutdown();
+    }
+    unsetenv("QUARTZ_WORKERS");
+}
+
 qz_val quartz_main(void)
 {
     watchdog(60);
@@ -360,5 +415,6 @@ qz_val quartz_main(void)
     RUN(test_sleep_and_timeout);
     RUN(test_yield);
     RUN(test_shutdown);
+    RUN(test_workers_from_environment);
     return qt_done("task");
 }
