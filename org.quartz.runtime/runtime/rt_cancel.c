@@ -53,6 +53,10 @@ static void interrupt(struct rt_task *t)
 
 void rt_task_parked(struct rt_task *t)
 {
+    if (t->op == RT_OP_IO || t->wait.has_timer) {
+        t->waits_outside = 1;
+        rt_sched_outside_wait(1);
+    }
     if (atomic_load(&t->unwinding))
         return;
     rt_wait_publish_parked(&t->wait);

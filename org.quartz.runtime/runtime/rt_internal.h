@@ -50,6 +50,7 @@ QZ_NORETURN void rt_panic_msg(const char *msg, size_t len);
 QZ_NORETURN void rt_panic_cstr(const char *msg);
 QZ_NORETURN void rt_panic_index(int64_t index, int64_t size);
 QZ_NORETURN void rt_panic_oom(void);
+QZ_NORETURN void rt_fatal(const char *msg, int exit_code);   /* "fatal error: msg" */
 
 /* rt_io.c */
 void rt_io_init(void);
@@ -248,6 +249,7 @@ struct rt_task {
     struct rt_ctx *ctx;         /* &own_ctx, or the parent's for a call child */
     struct rt_ctx own_ctx;
     int interrupted;            /* the last op was cancelled; owner: the task */
+    int waits_outside;          /* parked on a timer or the poller (rt_sched_outside_wait) */
     atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
     struct rt_group *group;     /* the group it was started in, or NULL */
     struct rt_task *group_next; /* owner: group->mu */
@@ -279,6 +281,10 @@ void *rt_sched_alloc(size_t n);             /* scheduler-owned memory, counted *
 void rt_sched_free(void *p);
 int64_t rt_sched_live_allocs(void);         /* for tests: 0 after shutdown */
 int rt_sched_running(void);
+int rt_sched_on_worker(void);
+/* A parked task that a timer or the poller will wake: +1 when it parks, -1 when it runs. */
+void rt_sched_outside_wait(int delta);
+int rt_sched_stuck(void);   /* no task can run again unless main wakes one (rt_deadlock.c) */
 
 /* rt_timer.c: the timer heap and its thread, owned by the scheduler. */
 void rt_timers_start(void);
@@ -297,6 +303,14 @@ unsigned rt_poll_seq(struct rt_pdesc *d, int dir);   /* readiness edges seen so 
 int rt_poll_park(struct rt_task *t, struct rt_pdesc *d, int dir, unsigned seq);
 void rt_poll_close(int fd);                 /* before close(fd): wakes its waiters, unregisters */
 void rt_poll_stop(void);                    /* the scheduler's shutdown: no task is running */
+
+/* rt_deadlock.c: main waiting forever on tasks that can never run. */
+void rt_deadlock_main_waits(struct rt_wait *w);     /* main, before parking without a deadline */
+void rt_deadlock_main_woke(void);
+void rt_deadlock_main_in_shutdown(int waiting);     /* under the scheduler's mu */
+void rt_deadlock_check(int64_t live_tasks);         /* a worker, the last to go idle, under mu */
+void rt_foreign_thread_enter(void);                 /* a thread the runtime did not start */
+void rt_foreign_thread_exit(void);
 
 /* rt_net.c: the next step of t's I/O after its wake-up: 1 = done, io set; 0 = parked again. */
 int rt_net_resume(struct rt_task *t);

@@ -7,7 +7,9 @@
  * worker threads, and atexit handlers or stdio teardown must not race with them.
  * It holds the output lock (rt_io.c) from the flush to the exit, so output of
  * other threads cannot slip in between, and a second panic waits for the first.
- * Nothing here allocates, so running out of memory can panic too.
+ * Nothing here allocates, so running out of memory can panic too. rt_fatal is
+ * the same for the runtime's own fatal errors ("fatal error: <message>", its
+ * own exit code), such as a deadlock.
  */
 #include "rt_internal.h"
 
@@ -28,6 +30,19 @@ void rt_panic_msg(const char *msg, size_t len)
     };
     rt_write_fd(2, iov, 3);
     _exit(PANIC_EXIT_CODE);
+}
+
+void rt_fatal(const char *msg, int exit_code)
+{
+    rt_out_lock();
+    fflush(stdout);
+    struct iovec iov[3] = {
+        { .iov_base = "fatal error: ", .iov_len = 13 },
+        { .iov_base = (void *)msg, .iov_len = strlen(msg) },
+        { .iov_base = "\n", .iov_len = 1 },
+    };
+    rt_write_fd(2, iov, 3);
+    _exit(exit_code);
 }
 
 void rt_panic_cstr(const char *msg)

@@ -23,6 +23,9 @@
  *   condition variable with a deadline.
  *   I/O. Tasks waiting for a descriptor park on the poller (rt_poll.c): an
  *   epoll thread started by the first such wait and stopped at shutdown.
+ *   Deadlock. Tasks parked on a timer or the poller are counted (outside_waits);
+ *   the last worker to go idle with nothing queued and none of those checks
+ *   whether main waits forever (rt_deadlock.c).
  *   Shutdown. qz_sched_shutdown waits (done_cv) until no spawned task is
  *   unfinished, then sets stopping, wakes and joins the workers, stops the timer
  *   and poller threads and frees every scheduler allocation (counted: rt_sched_live_allocs).
@@ -71,6 +74,7 @@ static struct rt_sched *_Atomic sched;
 static int default_workers;                 /* from qz_sched_init; owner: life_mu */
 static _Thread_local struct rt_worker *current_worker;
 static atomic_long sched_allocs;
+static atomic_long outside_waits;           /* tasks parked on a timer or the poller */
 
 void *rt_sched_alloc(size_t n)
 {
@@ -217,6 +221,39 @@ void rt_sched_task_exited(void)
     }
 }
 
+/* ---- deadlock detection (rt_deadlock.c) ---- */
+
+int rt_sched_on_worker(void)
+{
+    return current_worker != NULL;
+}
+
+void rt_sched_outside_wait(int delta)
+{
+    atomic_fetch_add(&outside_waits, delta);
+}
+
+/* Under s->mu: no task runs, is queued, or waits for a timer or I/O. idle is the
+ * number of workers known idle (the caller may be about to be one). */
+static int quiescent(struct rt_sched *s, int idle)
+{
+    return idle == s->nworkers && !any_work(s) && atomic_load(&outside_waits) == 0;
+}
+
+int rt_sched_stuck(void)
+{
+    pthread_mutex_lock(&life_mu);
+    struct rt_sched *s = atomic_load(&sched);
+    int stuck = 1;   /* no scheduler: no task can run */
+    if (s != NULL) {
+        pthread_mutex_lock(&s->mu);
+        stuck = quiescent(s, atomic_load(&s->nidle));
+        pthread_mutex_unlock(&s->mu);
+    }
+    pthread_mutex_unlock(&life_mu);
+    return stuck;
+}
+
 /* ---- workers ---- */
 
 static void *worker_main(void *arg)
@@ -241,8 +278,11 @@ static void *worker_main(void *arg)
             break;
         }
         atomic_fetch_add(&s->nidle, 1);
-        if (!any_work(s))
+        if (!any_work(s)) {
+            if (quiescent(s, atomic_load(&s->nidle)))
+                rt_deadlock_check(atomic_load(&s->live));
             pthread_cond_wait(&s->idle_cv, &s->mu);
+        }
         atomic_fetch_sub(&s->nidle, 1);
         pthread_mutex_unlock(&s->mu);
     }
@@ -329,8 +369,14 @@ void qz_sched_shutdown(void)
         return;
     }
     pthread_mutex_lock(&s->mu);
-    while (atomic_load(&s->live) > 0)
-        pthread_cond_wait(&s->done_cv, &s->mu);
+    if (atomic_load(&s->live) > 0) {
+        rt_deadlock_main_in_shutdown(1);
+        if (quiescent(s, atomic_load(&s->nidle)))
+            rt_deadlock_check(atomic_load(&s->live));
+        while (atomic_load(&s->live) > 0)
+            pthread_cond_wait(&s->done_cv, &s->mu);
+        rt_deadlock_main_in_shutdown(0);
+    }
     s->stopping = 1;
     pthread_cond_broadcast(&s->idle_cv);
     pthread_mutex_unlock(&s->mu);

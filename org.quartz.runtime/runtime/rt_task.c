@@ -287,6 +287,10 @@ static int complete_op(struct rt_task *t)
 void rt_task_run(struct rt_task *t)
 {
     atomic_store(&t->run, RT_RUNNING);
+    if (t->waits_outside) {
+        t->waits_outside = 0;
+        rt_sched_outside_wait(-1);
+    }
     current_task = t;
     atomic_store(&t->ctx->active, t);
     qz_val r = QZ_PENDING;

@@ -126,6 +126,10 @@ void rt_wake_all(struct rt_wait *list)
  */
 int rt_sync_park(struct rt_wait *w, int64_t deadline)
 {
+    /* Main waiting forever for tasks that can never run is a deadlock. */
+    int watched = deadline < 0 && !rt_sched_on_worker();
+    if (watched)
+        rt_deadlock_main_waits(w);
     pthread_mutex_lock(&w->mu);
     while (!w->woken) {
         if (deadline < 0) {
@@ -143,6 +147,8 @@ int rt_sync_park(struct rt_wait *w, int64_t deadline)
         }
     }
     pthread_mutex_unlock(&w->mu);
+    if (watched)
+        rt_deadlock_main_woke();
     return 1;
 }
 

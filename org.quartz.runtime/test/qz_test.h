@@ -23,6 +23,24 @@
 
 static int qt_checks, qt_failures;
 
+/* A thread of the test's own that runs synchronous Quartz code (a sender main waits
+ * for): registered as foreign, so the deadlock detector (rt_deadlock.c) knows main
+ * may still be woken. qt_thread_join unregisters it. */
+static inline void qt_thread_start(pthread_t *th, void *(*body)(void *), void *arg)
+{
+    rt_foreign_thread_enter();
+    if (pthread_create(th, NULL, body, arg) != 0) {
+        perror("pthread_create");
+        exit(2);
+    }
+}
+
+static inline void qt_thread_join(pthread_t th)
+{
+    pthread_join(th, NULL);
+    rt_foreign_thread_exit();
+}
+
 static inline void qt_fail(const char *file, int line, const char *what)
 {
     qt_failures++;

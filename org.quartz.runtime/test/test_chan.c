@@ -102,20 +102,20 @@ static void test_rendezvous_threads(void)
 {
     struct pair p = { qz_chan_new(0), 1, 0, 0 };
     pthread_t th;
-    pthread_create(&th, NULL, send_n, &p);
+    qt_thread_start(&th, send_n, &p);
     qz_sleep_sync(50);
     CHECK_INT(atomic_load(&p.done), 0);     /* no receiver yet: the send waits */
     CHECK_INT(qz_recv_sync(p.ch), 1);
-    pthread_join(th, NULL);
+    qt_thread_join(th);
     CHECK_INT(atomic_load(&p.done), 1);
 
     /* try_send hands over to a waiting receiver. */
     struct pair q = { qz_chan_new(0), 0, 0, 0 };
-    pthread_create(&th, NULL, recv_one, &q);
+    qt_thread_start(&th, recv_one, &q);
     qz_val t0 = qz_time_now_ms();
     while (!qz_try_send(q.ch, 42) && ms_since(t0) < 5000)
         qz_sleep_sync(1);
-    pthread_join(th, NULL);
+    qt_thread_join(th);
     CHECK_INT(q.got, 42);
 }
 
@@ -126,25 +126,25 @@ static void test_close_wakes_threads(void)
     struct pair s = { ch, 1000, 0, 0 };
     pthread_t th[3], ts;
     for (int i = 0; i < 2; i++)
-        pthread_create(&th[i], NULL, recv_one, &r[i]);
-    pthread_create(&th[2], NULL, recv_opt_one, &r[2]);
+        qt_thread_start(&th[i], recv_one, &r[i]);
+    qt_thread_start(&th[2], recv_opt_one, &r[2]);
     qz_sleep_sync(30);
     for (int i = 0; i < 3; i++)
         CHECK_INT(atomic_load(&r[i].done), 0);
     qz_chan_close(ch);
     for (int i = 0; i < 3; i++)
-        pthread_join(th[i], NULL);
+        qt_thread_join(th[i]);
     CHECK_INT(r[0].got, 0);
     CHECK_INT(r[1].got, 0);
     CHECK_INT(qz_is_some(r[2].got), 0);
     /* A sender blocked on a full channel gets false when it closes. */
     qz_val full = qz_chan_new(1);
     s.ch = full;
-    pthread_create(&ts, NULL, send_n, &s);
+    qt_thread_start(&ts, send_n, &s);
     qz_sleep_sync(30);
     CHECK_INT(atomic_load(&s.done), 0);
     qz_chan_close(full);
-    pthread_join(ts, NULL);
+    qt_thread_join(ts);
     CHECK_INT(qz_recv_sync(full), 1);
     CHECK_INT(qz_recv_sync(full), 0);
 }
@@ -161,9 +161,9 @@ static void test_recv_timeout_sync(void)
     /* A value arriving while waiting. */
     struct pair p = { qz_chan_new(0), 1, 0, 0 };
     pthread_t th;
-    pthread_create(&th, NULL, send_n, &p);
+    qt_thread_start(&th, send_n, &p);
     CHECK_INT(qz_unwrap_or(qz_recv_timeout_sync(p.ch, 5000), -1), 1);
-    pthread_join(th, NULL);
+    qt_thread_join(th);
 }
 
 static void test_sleep_yield_sync(void)

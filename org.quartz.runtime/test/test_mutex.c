@@ -113,9 +113,9 @@ static void test_atomics(void)
     qz_atomic_store(a, 0);
     pthread_t th[4];
     for (int i = 0; i < 4; i++)
-        pthread_create(&th[i], NULL, atomic_adder, (void *)(intptr_t)a);
+        qt_thread_start(&th[i], atomic_adder, (void *)(intptr_t)a);
     for (int i = 0; i < 4; i++)
-        pthread_join(th[i], NULL);
+        qt_thread_join(th[i]);
     CHECK_INT(qz_atomic_load(a), 400000);
     qz_atomic_store(a, INT64_MAX);
     CHECK_INT(qz_atomic_add(a, 1), INT64_MAX);

@@ -193,7 +193,7 @@ static void test_echo(void)
     struct sync_client sc[CLIENT_THREADS];
     for (int i = 0; i < CLIENT_THREADS; i++) {
         sc[i] = (struct sync_client){ port, 100 + i, CLIENT_BYTES * 3, 0 };
-        pthread_create(&threads[i], NULL, sync_client_main, &sc[i]);
+        qt_thread_start(&threads[i], sync_client_main, &sc[i]);
     }
     int64_t want = 0;
     for (int i = 0; i < CLIENT_TASKS; i++) {
@@ -201,7 +201,7 @@ static void test_echo(void)
         want += CLIENT_BYTES + i;
     }
     for (int i = 0; i < CLIENT_THREADS; i++) {
-        pthread_join(threads[i], NULL);
+        qt_thread_join(threads[i]);
         CHECK_INT(sc[i].result, 1);
         want += CLIENT_BYTES * 3;
     }
@@ -493,10 +493,10 @@ static void test_sync(void)
     socket_pair(&a, &b);
     struct blocked_read r = { a, 0 };
     pthread_t th;
-    pthread_create(&th, NULL, blocked_read_main, &r);
+    qt_thread_start(&th, blocked_read_main, &r);
     qz_sleep_sync(100);
     qz_io_close(a);
-    pthread_join(th, NULL);
+    qt_thread_join(th);
     CHECK_STR(r.result, "");
     qz_io_close(b);
 #endif

@@ -91,22 +91,22 @@ static void test_sync_blocking_send_arm(void)
     qz_val a = qz_chan_new(0), b = qz_chan_new(0);
     struct arg r = { b, 0 };
     pthread_t th;
-    pthread_create(&th, NULL, delayed_recv, &r);
+    qt_thread_start(&th, delayed_recv, &r);
     qz_val sel = qz_select_new(2);
     qz_select_recv(sel, a);
     qz_select_send(sel, b, 99);
     CHECK_INT(qz_select_sync(sel), 1);
-    pthread_join(th, NULL);
+    qt_thread_join(th);
     CHECK_INT(r.v, 99);
     /* And a blocked recv arm. */
     struct arg s = { a, 31 };
-    pthread_create(&th, NULL, delayed_send, &s);
+    qt_thread_start(&th, delayed_send, &s);
     sel = qz_select_new(2);
     qz_select_send(sel, b, 1);
     qz_select_recv(sel, a);
     CHECK_INT(qz_select_sync(sel), 1);
     CHECK_INT(qz_select_value(sel), 31);
-    pthread_join(th, NULL);
+    qt_thread_join(th);
 }
 
 static void test_fairness(void)

@@ -96,10 +96,10 @@ static void run_mpmc(qz_val cap)
     /* The last producer is a plain thread: sync and task waiters share the queues. */
     struct sync_producer sp = { ch, PRODUCERS - 1 };
     pthread_t th;
-    pthread_create(&th, NULL, sync_producer_main, &sp);
+    qt_thread_start(&th, sync_producer_main, &sp);
     for (int i = 0; i < PRODUCERS - 1; i++)
         CHECK_INT(qz_await_sync(p[i]), 0);
-    pthread_join(th, NULL);
+    qt_thread_join(th);
     qz_chan_close(ch);
     qz_val sum = 0;
     for (int i = 0; i < CONSUMERS; i++)
