@@ -126,8 +126,13 @@ void rt_wake_all(struct rt_wait *list)
  */
 int rt_sync_park(struct rt_wait *w, int64_t deadline)
 {
+    /* Code running as a task waits through the task forms (qz_X_begin), which park the
+     * task and free the worker; a blocking wait here would hold the worker (and with one
+     * worker, hang the program), so it is a bug in whatever called it. */
+    if (rt_sched_on_worker())
+        rt_fatal("a blocking wait ran on a worker thread (a task must park instead)", 2);
     /* Main waiting forever for tasks that can never run is a deadlock. */
-    int watched = deadline < 0 && !rt_sched_on_worker();
+    int watched = deadline < 0;
     if (watched)
         rt_deadlock_main_waits(w);
     pthread_mutex_lock(&w->mu);

@@ -2,7 +2,9 @@
  * Tests for rt_deadlock.c: main waiting forever for tasks that can never run is
  * "fatal error: all tasks are asleep - deadlock!" with exit code 2, stdout flushed
  * first; main waiting for tasks that a timer, I/O or another task will wake is not.
- * Each case runs in a forked child (an undetected deadlock is killed by alarm).
+ * Also the other wait that could hang: a blocking wait on a worker thread is a
+ * fatal error (rt_wait.c). Each case runs in a forked child (an undetected
+ * deadlock is killed by alarm).
  */
 #include "qz_tasks.h"
 
@@ -169,8 +171,32 @@ static void test_waits_that_end_are_not_deadlocks(void)
     }
 }
 
+/* frame: [0] ch. Wrongly uses the blocking receive inside a task. */
+static qz_val blocking_resume(qz_val t)
+{
+    FINISH(t, qz_recv_sync(FRAME(t)[0]));
+}
+
+static void block_a_worker(const void *workers)
+{
+    start(workers);
+    qz_puts(rt_str_from("start", 5));
+    qz_await_sync(go4(blocking_resume, qz_chan_new(0), 0, 0, 0));
+}
+
+static void test_a_blocking_wait_in_a_task_is_fatal(void)
+{
+    struct qt_child c = qt_run(block_a_worker, (const void *)(intptr_t)2, 0);
+    CHECK_INT(qt_exit_code(&c), 2);
+    CHECK_STR(rt_str_from(c.err, (int64_t)c.err_len),
+              "fatal error: a blocking wait ran on a worker thread (a task must park instead)\n");
+    CHECK_STR(rt_str_from(c.out, (int64_t)c.out_len), "start\n");
+    qt_child_free(&c);
+}
+
 qz_val quartz_main(void)
 {
+    RUN(test_a_blocking_wait_in_a_task_is_fatal);
     RUN(test_deadlocks_are_reported);
     RUN(test_waits_that_end_are_not_deadlocks);
     return qt_done("deadlock");

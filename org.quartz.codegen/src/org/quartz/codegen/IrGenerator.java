@@ -6,7 +6,6 @@ import org.quartz.codegen.llvm.LlvmPrinter;
 import org.quartz.codegen.lower.ProgramLowering;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
-import org.quartz.lang.typing.SuspensionAnalysis;
 import org.quartz.lang.typing.TypeChecker;
 
 /**
@@ -14,8 +13,9 @@ import org.quartz.lang.typing.TypeChecker;
  * (already loaded into the same resource set and free of errors). The passes, in order:
  * <ol>
  * <li>{@link ProgramLowering}: the checked model to IR (closure conversion by
- * CaptureAnalysis, one FunctionLowering per function and lambda), then, for each function and
- * lambda that may suspend (SuspensionAnalysis), its task form by BuildAsyncStateMachine;</li>
+ * CaptureAnalysis, one FunctionLowering per function and lambda), then the passes over the IR:
+ * FindWaitingFunctions, ResolveTaskCreation and, for each function that may wait and runs as a
+ * task, its task form by BuildAsyncStateMachine;</li>
  * <li>{@link LlvmPrinter}: IR to LLVM text.</li>
  * </ol>
  */
@@ -26,8 +26,7 @@ public class IrGenerator {
 		XtextResource resource = (XtextResource) main.eResource();
 		TypeChecker types = resource.getResourceServiceProvider().get(TypeChecker.class);
 		QuartzImportUriResolver imports = resource.getResourceServiceProvider().get(QuartzImportUriResolver.class);
-		SuspensionAnalysis suspension = resource.getResourceServiceProvider().get(SuspensionAnalysis.class);
-		IrModule ir = new ProgramLowering(types, imports, suspension).lower(main);
+		IrModule ir = new ProgramLowering(types, imports).lower(main);
 		return LlvmPrinter.print(ir);
 	}
 }

@@ -20,8 +20,35 @@ public sealed interface Instr {
 	record Call(Value.Temp dst, String function, List<Value> arguments) implements Instr {
 	}
 
-	/** A call through a function address (closures). */
+	/**
+	 * A call through a function address that never waits (a task constructor, a closure known
+	 * not to wait). Calls of function values are {@link CallClosure}.
+	 */
 	record CallIndirect(Value.Temp dst, Value function, List<Value> arguments) implements Instr {
+	}
+
+	/**
+	 * A call of a function value: {@code closure}'s function (its word 0) with the closure and
+	 * {@code arguments}. It may wait when a function value of the same arity may
+	 * (FindWaitingFunctions); in a task form it then runs the closure's task form.
+	 */
+	record CallClosure(Value.Temp dst, Value closure, List<Value> arguments) implements Instr {
+	}
+
+	/**
+	 * An operation that can wait (see {@link WaitingOperation}); {@code dst} is null when the
+	 * operation has no result. Synchronous code blocks in its blocking form; a task form
+	 * suspends at it.
+	 */
+	record Wait(Value.Temp dst, WaitingOperation operation, List<Value> arguments) implements Instr {
+	}
+
+	/**
+	 * A new, unstarted task running {@code function} (a lowered function's name) with
+	 * {@code arguments}: its task form when it may wait, else a task that calls it to completion.
+	 * Replaced by ResolveTaskCreation once FindWaitingFunctions has run.
+	 */
+	record NewTask(Value.Temp dst, String function, List<Value> arguments) implements Instr {
 	}
 
 	record LoadSlot(Value.Temp dst, int slot) implements Instr {

@@ -15,6 +15,7 @@ public final class IrFunction {
 	private final List<IrBlock> blocks = new ArrayList<>();
 	private int slotCount;
 	private int tempCount;
+	private String cancelledExit;
 
 	public IrFunction(String name, int parameterCount) {
 		this.name = name;
@@ -31,6 +32,19 @@ public final class IrFunction {
 
 	public List<IrBlock> blocks() {
 		return blocks;
+	}
+
+	/**
+	 * The block a task form continues at when its task was cancelled while parked: it runs the
+	 * defers reached and returns the zero value (unreachable in the synchronous form); null for
+	 * a function that has none.
+	 */
+	public String cancelledExit() {
+		return cancelledExit;
+	}
+
+	public void setCancelledExit(String label) {
+		cancelledExit = label;
 	}
 
 	public int slotCount() {

@@ -26,6 +26,13 @@ public sealed interface Value {
 	record FunctionAddress(String name) implements Value {
 	}
 
+	/**
+	 * The address of the function that creates a task of {@code function}'s task form, or 0 when
+	 * {@code function} cannot wait: word 1 of a closure. Replaced by ResolveTaskCreation.
+	 */
+	record TaskConstructor(String function) implements Value {
+	}
+
 	Imm ZERO = new Imm(0);
 	Imm ONE = new Imm(1);
 }

@@ -1,6 +1,7 @@
 package org.quartz.codegen.llvm;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,6 +140,17 @@ public final class LlvmPrinter {
 			line("  " + pointer + " = inttoptr i64 " + operand(i.function()) + " to i64 (" + params(i.arguments().size(), false)
 					+ ")*");
 			line("  " + temp(i.dst()) + " = call i64 " + pointer + "(" + arguments(i.arguments()) + ")");
+		} else if (instruction instanceof Instr.CallClosure i) {
+			String function = "%c" + scratch++;
+			line("  " + function + " = load i64, i64* " + wordAddress(i.closure(), 0) + ", align 8");
+			List<Value> withClosure = new ArrayList<>();
+			withClosure.add(i.closure());
+			withClosure.addAll(i.arguments());
+			String pointer = "%f" + scratch++;
+			line("  " + pointer + " = inttoptr i64 " + function + " to i64 (" + params(withClosure.size(), false) + ")*");
+			line("  " + temp(i.dst()) + " = call i64 " + pointer + "(" + arguments(withClosure) + ")");
+		} else if (instruction instanceof Instr.Wait i) {
+			call(new Instr.Call(i.dst(), i.operation().blockingForm(), i.arguments()));
 		} else if (instruction instanceof Instr.LoadSlot i) {
 			line("  " + temp(i.dst()) + " = load i64, i64* %s" + i.slot() + ", align 8");
 		} else if (instruction instanceof Instr.StoreSlot i) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
+import org.quartz.codegen.ir.WaitingOperation;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.FunctionDecl;
@@ -37,7 +38,7 @@ import org.quartz.lang.typing.CallTarget;
  * Message layout (heap words): [0] the method's index in the actor, [1] the reply, a promise
  * task ({@code qz_task_new_promise}) the loop finishes, [2 + j] argument j.
  *
- * A send is {@code qz_send_sync} on the mailbox (bounded: {@link #MAILBOX_CAPACITY}), so in a
+ * A send is a {@link WaitingOperation#SEND} on the mailbox (bounded: {@link #MAILBOX_CAPACITY}), so in a
  * task form it parks while the mailbox is full. On a closed mailbox (after stop) the send fails
  * and the reply is finished at once with the zero value.
  */
@@ -97,7 +98,7 @@ final class ActorLowering {
 		for (int i = 0; i < arguments.size(); i++) {
 			b.store(block, MESSAGE_ARGUMENTS + i, arguments.get(i));
 		}
-		Value sent = b.runtime("qz_send_sync", b.load(state, STATE_MAILBOX), block);
+		Value sent = b.wait(WaitingOperation.SEND, b.load(state, STATE_MAILBOX), block);
 		String closed = b.label("actor.closed");
 		String done = b.label("actor.sent");
 		b.branch(sent, done, closed);
@@ -126,7 +127,7 @@ final class ActorLowering {
 			b.store(state, STATE_FIELDS + i, b.allocate(1));
 		}
 		// Started outside any go_scope: an actor lives until stopped, a scope must not wait for it.
-		b.runtime("qz_task_start", b.call(lowering.program().newTaskOf(actor), List.of(state)));
+		b.runtime("qz_task_start", b.newTask(loopName(lowering.program().names(), actor), List.of(state)));
 		b.ret(state);
 	}
 
@@ -147,7 +148,7 @@ final class ActorLowering {
 		b.jump(receive);
 		b.startBlock(receive);
 		// A message is never 0, so 0 means closed and drained.
-		Value message = b.runtime("qz_recv_sync", b.load(state, STATE_MAILBOX));
+		Value message = b.wait(WaitingOperation.RECV, b.load(state, STATE_MAILBOX));
 		b.branch(b.compare("ne", message, Value.ZERO), dispatch, end);
 		b.startBlock(dispatch);
 		Value index = b.load(message, MESSAGE_METHOD);
@@ -174,6 +175,7 @@ final class ActorLowering {
 		b.ret(Value.ZERO);
 		// Nothing cancels an actor's task (it is in no group), but every task form has this exit.
 		b.startBlock(FunctionLowering.CANCELLED_EXIT);
+		b.markCancelledExit(FunctionLowering.CANCELLED_EXIT);
 		b.ret(Value.ZERO);
 	}
 }

@@ -3,7 +3,9 @@ package org.quartz.codegen.lower;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
@@ -14,15 +16,16 @@ import org.quartz.codegen.ir.Value;
  * Pass: builds the task form (a state machine) of a function whose code may suspend, from its
  * synchronous form.
  *
- * Input: the synchronous IrFunction, whose suspension points are calls of the blocking `_sync`
- * runtime operations and calls of other functions that may suspend ({@code asyncForms}: name of
- * the synchronous form to name of the function that starts its task form). Output: a resume function of one parameter,
- * the task, following the runtime's protocol (quartz_rt.h): each suspension point becomes
- * `qz_X_begin(task, ...)`; when that parks the task, the state is saved and the function returns
- * QZ_PENDING; the resume block of that state reads the result from the task's io word. A call of
- * a function that may suspend runs that function's task form as a child task (`qz_call_begin`).
- * A return finishes the task (QZ_DONE). A resumed task that was cancelled while parked
- * (`qz_task_interrupted`) leaves through the synchronous form's `cancelled` block, which runs
+ * Input: the synchronous IrFunction, whose suspension points (FindWaitingFunctions) are its
+ * {@link Instr.Wait}s, its calls of functions that may wait and its calls of function values of
+ * an arity that may wait. No {@link Instr.NewTask} is left (ResolveTaskCreation ran). Output: a
+ * resume function of one parameter, the task, following the runtime's protocol (quartz_rt.h):
+ * each Wait becomes its operation's task form `qz_X_begin(task, ...)`; when that parks the
+ * task, the state is saved and the function returns QZ_PENDING; the resume block of that state
+ * reads the result from the task's io word. A call of a function that may wait runs that
+ * function's task form as a child task (`qz_call_begin`). A return finishes the task
+ * (QZ_DONE). A resumed task that was cancelled while parked (`qz_task_interrupted`) leaves
+ * through the synchronous form's cancelled exit ({@link IrFunction#cancelledExit}), which runs
  * the defers and returns the zero value; the synchronous form must have one.
  *
  * Frame layout (words of the task's frame): the parameters (stored by whoever spawned the task),
@@ -34,24 +37,11 @@ import org.quartz.codegen.ir.Value;
  */
 final class BuildAsyncStateMachine {
 
-	/** The blocking runtime operations and their task forms (same arguments after the task). */
-	static final Map<String, String> TASK_FORMS = Map.ofEntries(Map.entry("qz_await_sync", "qz_await_begin"),
-			Map.entry("qz_send_sync", "qz_send_begin"), Map.entry("qz_recv_sync", "qz_recv_begin"),
-			Map.entry("qz_recv_opt_sync", "qz_recv_opt_begin"),
-			Map.entry("qz_recv_timeout_sync", "qz_recv_timeout_begin"), Map.entry("qz_sleep_sync", "qz_sleep_begin"),
-			Map.entry("qz_yield_sync", "qz_yield_begin"), Map.entry("qz_select_sync", "qz_select_begin"),
-			Map.entry("qz_mutex_lock_sync", "qz_mutex_lock_begin"),
-			Map.entry("qz_group_wait_sync", "qz_group_wait_begin"),
-			Map.entry("qz_group_wait_until_sync", "qz_group_wait_until_begin"),
-			Map.entry("qz_group_first_sync", "qz_group_first_begin"),
-			Map.entry("qz_tcp_accept_sync", "qz_tcp_accept_begin"), Map.entry("qz_tcp_connect_sync", "qz_tcp_connect_begin"),
-			Map.entry("qz_io_read_sync", "qz_io_read_begin"), Map.entry("qz_io_write_sync", "qz_io_write_begin"));
-
 	private final IrFunction sync;
-	private final Map<String, String> asyncForms;
-	/** Whether a call of a function value may suspend (some lambda or function value may). */
-	private final boolean closureCallsMaySuspend;
+	private final FindWaitingFunctions.Result waiting;
 	private final IrFunction async;
+	/** The functions whose task forms this one starts (its calls of waiting functions), in order. */
+	private final Set<String> calledTaskForms = new LinkedHashSet<>();
 	private final Value task = new Value.Param(0);
 	private Value frame;
 	/** Stretch of code (between suspension points) where each temporary of the sync form is defined. */
@@ -63,34 +53,29 @@ final class BuildAsyncStateMachine {
 	private int state;
 	private IrBlock current;
 
-	private BuildAsyncStateMachine(IrFunction sync, String name, Map<String, String> asyncForms,
-			boolean closureCallsMaySuspend) {
+	private BuildAsyncStateMachine(IrFunction sync, String name, FindWaitingFunctions.Result waiting) {
 		this.sync = sync;
-		this.asyncForms = asyncForms;
-		this.closureCallsMaySuspend = closureCallsMaySuspend;
+		this.waiting = waiting;
 		this.async = new IrFunction(name, 1);
 	}
 
-	/** The task form of {@code sync}, named {@code name}, and the number of frame words it needs. */
-	static Result build(IrFunction sync, String name, Map<String, String> asyncForms, boolean closureCallsMaySuspend) {
-		BuildAsyncStateMachine pass = new BuildAsyncStateMachine(sync, name, asyncForms, closureCallsMaySuspend);
+	/** The task form of {@code sync}, named {@code name}, the number of frame words it needs, and the task forms it starts. */
+	static Result build(IrFunction sync, String name, FindWaitingFunctions.Result waiting) {
+		BuildAsyncStateMachine pass = new BuildAsyncStateMachine(sync, name, waiting);
 		IrFunction async = pass.build();
-		return new Result(async, pass.frameWords);
+		return new Result(async, pass.frameWords, pass.calledTaskForms);
 	}
 
-	record Result(IrFunction function, int frameWords) {
+	record Result(IrFunction function, int frameWords, Set<String> calledTaskForms) {
 	}
 
 	private boolean suspends(Instr instruction) {
-		return (instruction instanceof Instr.Call call
-				&& (TASK_FORMS.containsKey(call.function()) || asyncForms.containsKey(call.function())))
-				|| (closureCallsMaySuspend && instruction instanceof Instr.CallIndirect);
+		return waiting.waits(instruction);
 	}
 
 	private IrFunction build() {
-		if (sync.blocks().stream().noneMatch(b -> b.label().equals(FunctionLowering.CANCELLED_EXIT))) {
-			throw new IllegalStateException(sync.name() + " has no '" + FunctionLowering.CANCELLED_EXIT
-					+ "' block for its task form");
+		if (sync.cancelledExit() == null) {
+			throw new IllegalStateException(sync.name() + " has no cancelled exit for its task form");
 		}
 		findSpills();
 		IrBlock entry = new IrBlock("entry");
@@ -142,7 +127,7 @@ final class BuildAsyncStateMachine {
 		// The result of a closure call comes from one of two paths (called, or awaited), so it always lives in the frame.
 		for (IrBlock block : sync.blocks()) {
 			for (Instr instruction : block.instructions()) {
-				if (instruction instanceof Instr.CallIndirect call && suspends(call)) {
+				if (instruction instanceof Instr.CallClosure call && suspends(call)) {
 					spillWords.put(call.dst().id(), word++);
 				}
 			}
@@ -169,10 +154,14 @@ final class BuildAsyncStateMachine {
 			return;
 		}
 		if (suspends(instruction)) {
-			if (instruction instanceof Instr.CallIndirect call) {
+			if (instruction instanceof Instr.CallClosure call) {
 				suspendClosureCall(call);
+			} else if (instruction instanceof Instr.Wait wait) {
+				suspend(wait.dst(), wait.operation().taskForm(), true, wait.arguments());
 			} else {
-				suspend((Instr.Call) instruction);
+				Instr.Call call = (Instr.Call) instruction;
+				calledTaskForms.add(call.function());
+				suspend(call.dst(), ProgramLowering.newTaskName(call.function()), false, call.arguments());
 			}
 			return;
 		}
@@ -196,6 +185,10 @@ final class BuildAsyncStateMachine {
 			Value function = operand(i.function());
 			List<Value> arguments = operands(i.arguments());
 			rewritten = new Instr.CallIndirect(define(i.dst()), function, arguments);
+		} else if (instruction instanceof Instr.CallClosure i) {
+			Value closure = operand(i.closure());
+			List<Value> arguments = operands(i.arguments());
+			rewritten = new Instr.CallClosure(define(i.dst()), closure, arguments);
 		} else if (instruction instanceof Instr.Load i) {
 			rewritten = new Instr.Load(define(i.dst()), operand(i.object()), i.index());
 		} else if (instruction instanceof Instr.Store i) {
@@ -217,18 +210,21 @@ final class BuildAsyncStateMachine {
 		}
 	}
 
-	/** A suspension point: begin the operation; park (save state, return pending) or go on. */
-	private void suspend(Instr.Call call) {
-		List<Value> arguments = operands(call.arguments());
+	/**
+	 * A suspension point: begin the operation (a waiting operation's task form, given the task
+	 * first, or the creation of a waiting function's task, run as a child); park (save state,
+	 * return pending) or go on; the result is in the io word.
+	 */
+	private void suspend(Value.Temp dst, String begin, boolean takesTask, List<Value> syncArguments) {
+		List<Value> arguments = operands(syncArguments);
 		Value started;
-		String taskForm = TASK_FORMS.get(call.function());
-		if (taskForm != null) {
+		if (takesTask) {
 			List<Value> withTask = new ArrayList<>();
 			withTask.add(task);
 			withTask.addAll(arguments);
-			started = call(taskForm, withTask.toArray(Value[]::new));
+			started = call(begin, withTask.toArray(Value[]::new));
 		} else {
-			Value child = call(asyncForms.get(call.function()), arguments.toArray(Value[]::new));
+			Value child = call(begin, arguments.toArray(Value[]::new));
 			started = call("qz_call_begin", task, child);
 		}
 		state++;
@@ -237,10 +233,10 @@ final class BuildAsyncStateMachine {
 		park(resume);
 		startBlock(resume);
 		renamed = new HashMap<>();
-		if (call.dst() != null) {
-			Value.Temp dst = define(call.dst());
-			emit(new Instr.Call(dst, "qz_task_io", List.of(task)));
-			spill(call.dst());
+		if (dst != null) {
+			Value.Temp defined = define(dst);
+			emit(new Instr.Call(defined, "qz_task_io", List.of(task)));
+			spill(dst);
 		}
 	}
 
@@ -254,7 +250,7 @@ final class BuildAsyncStateMachine {
 		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
 		emit(new Instr.Return(Value.ZERO));
 		startBlock("resumed." + state);
-		emit(new Instr.Branch(call("qz_task_interrupted", task), FunctionLowering.CANCELLED_EXIT, resume));
+		emit(new Instr.Branch(call("qz_task_interrupted", task), sync.cancelledExit(), resume));
 	}
 
 	/**
@@ -262,12 +258,14 @@ final class BuildAsyncStateMachine {
 	 * child task that this task awaits; otherwise its function is called directly. Either way the
 	 * result goes through the frame.
 	 */
-	private void suspendClosureCall(Instr.CallIndirect call) {
-		Value function = operand(call.function());
-		List<Value> arguments = operands(call.arguments());
+	private void suspendClosureCall(Instr.CallClosure call) {
+		Value closure = operand(call.closure());
+		List<Value> withClosure = new ArrayList<>();
+		withClosure.add(closure);
+		withClosure.addAll(operands(call.arguments()));
 		int word = spillWords.get(call.dst().id());
 		Value.Temp start = async.newTemp();
-		emit(new Instr.Load(start, arguments.get(0), FunctionLowering.CLOSURE_NEW_TASK));
+		emit(new Instr.Load(start, closure, FunctionLowering.CLOSURE_NEW_TASK));
 		state++;
 		String asTask = "closure.task." + state;
 		String direct = "closure.call." + state;
@@ -276,13 +274,15 @@ final class BuildAsyncStateMachine {
 		String done = "closure.done." + state;
 		emit(new Instr.Branch(compare(start, 0, "ne"), asTask, direct));
 		startBlock(direct);
+		Value.Temp function = async.newTemp();
+		emit(new Instr.Load(function, closure, 0));
 		Value.Temp result = async.newTemp();
-		emit(new Instr.CallIndirect(result, function, arguments));
+		emit(new Instr.CallIndirect(result, function, withClosure));
 		emit(new Instr.Store(frame, word, result));
 		emit(new Instr.Jump(done));
 		startBlock(asTask);
 		Value.Temp child = async.newTemp();
-		emit(new Instr.CallIndirect(child, start, arguments));
+		emit(new Instr.CallIndirect(child, start, withClosure));
 		emit(new Instr.Branch(call("qz_call_begin", task, child), resume, park));
 		park(resume);
 		startBlock(resume);
@@ -384,6 +384,12 @@ final class BuildAsyncStateMachine {
 		if (instruction instanceof Instr.CallIndirect i) {
 			return i.dst();
 		}
+		if (instruction instanceof Instr.CallClosure i) {
+			return i.dst();
+		}
+		if (instruction instanceof Instr.Wait i) {
+			return i.dst();
+		}
 		if (instruction instanceof Instr.LoadSlot i) {
 			return i.dst();
 		}
@@ -407,6 +413,14 @@ final class BuildAsyncStateMachine {
 			List<Value> all = new ArrayList<>(i.arguments());
 			all.add(i.function());
 			return all;
+		}
+		if (instruction instanceof Instr.CallClosure i) {
+			List<Value> all = new ArrayList<>(i.arguments());
+			all.add(i.closure());
+			return all;
+		}
+		if (instruction instanceof Instr.Wait i) {
+			return i.arguments();
 		}
 		if (instruction instanceof Instr.StoreSlot i) {
 			return List.of(i.value());

@@ -2,9 +2,12 @@ package org.quartz.codegen.lower;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
+import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
+import org.quartz.codegen.ir.WaitingOperation;
 import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.IndexExpression;
@@ -14,8 +17,8 @@ import org.quartz.lang.typing.Types;
 
 /**
  * Lowers calls of the prelude's `extern "builtin"` functions to runtime calls (see
- * RuntimeAbi) or inline IR. Most map one to one onto a runtime function (the waiting ones onto
- * their blocking `_sync` forms); the rest depend on an argument's type (to_s, unwrap on Option
+ * RuntimeAbi) or inline IR. Most map one to one onto a runtime function, the waiting ones onto
+ * an {@link Instr.Wait} of their {@link WaitingOperation}; the rest depend on an argument's type (to_s, unwrap on Option
  * or Result, Int or String keys and elements) or start a task (spawn).
  */
 final class Builtins {
@@ -44,24 +47,19 @@ final class Builtins {
 			Map.entry("map_values", "qz_map_values"), Map.entry("map_clear", "qz_map_clear"),
 			Map.entry("is_some?", "qz_is_some"), Map.entry("is_ok?", "qz_is_ok"),
 			Map.entry("task_done?", "qz_task_done"), Map.entry("sched_init", "qz_sched_init"),
-			Map.entry("sched_shutdown", "qz_sched_shutdown"), Map.entry("sched_yield", "qz_yield_sync"),
-			Map.entry("sched_sleep", "qz_sleep_sync"), Map.entry("channel_new", "qz_chan_new"),
+			Map.entry("sched_shutdown", "qz_sched_shutdown"), Map.entry("channel_new", "qz_chan_new"),
 			Map.entry("try_send", "qz_try_send"), Map.entry("try_recv", "qz_try_recv"),
-			Map.entry("recv_opt", "qz_recv_opt_sync"), Map.entry("recv_timeout", "qz_recv_timeout_sync"),
 			Map.entry("channel_close", "qz_chan_close"), Map.entry("channel_closed?", "qz_chan_closed"),
 			Map.entry("channel_len", "qz_chan_len"), Map.entry("channel_cap", "qz_chan_cap"),
 			Map.entry("channel_remaining", "qz_chan_remaining"), Map.entry("channel_pressure", "qz_chan_pressure"),
 			Map.entry("task_local_set", "qz_task_local_set"), Map.entry("task_local_get", "qz_task_local_get"),
-			Map.entry("mutex_new", "qz_mutex_new"), Map.entry("mutex_lock", "qz_mutex_lock_sync"),
-			Map.entry("mutex_unlock", "qz_mutex_unlock"), Map.entry("mutex_try_lock", "qz_mutex_try_lock"),
+			Map.entry("mutex_new", "qz_mutex_new"), Map.entry("mutex_unlock", "qz_mutex_unlock"), Map.entry("mutex_try_lock", "qz_mutex_try_lock"),
 			Map.entry("mutex_get", "qz_mutex_get"), Map.entry("mutex_set", "qz_mutex_set"),
 			Map.entry("atomic_new", "qz_atomic_new"), Map.entry("atomic_load", "qz_atomic_load"),
 			Map.entry("atomic_store", "qz_atomic_store"), Map.entry("atomic_add", "qz_atomic_add"),
 			Map.entry("atomic_cas", "qz_atomic_cas"), Map.entry("task_group_new", "qz_group_new"),
-			Map.entry("task_group_wait", "qz_group_wait_sync"), Map.entry("task_group_cancel", "qz_group_cancel"),
+			Map.entry("task_group_cancel", "qz_group_cancel"),
 			Map.entry("tcp_listen", "qz_tcp_listen"), Map.entry("tcp_port", "qz_tcp_port"),
-			Map.entry("tcp_accept", "qz_tcp_accept_sync"), Map.entry("tcp_connect", "qz_tcp_connect_sync"),
-			Map.entry("io_read", "qz_io_read_sync"), Map.entry("io_write", "qz_io_write_sync"),
 			Map.entry("io_close", "qz_io_close"));
 
 	private final FunctionLowering lowering;
@@ -95,6 +93,10 @@ final class Builtins {
 			}
 		}
 		List<Value> values = lowering.lowerAll(arguments);
+		Optional<WaitingOperation> waiting = WaitingOperation.ofBuiltin(name);
+		if (waiting.isPresent()) {
+			return b.wait(waiting.get(), values.toArray(Value[]::new));
+		}
 		String direct = DIRECT.get(name);
 		if (direct != null) {
 			return b.runtime(direct, values.toArray(Value[]::new));
@@ -134,10 +136,10 @@ final class Builtins {
 		lowering.callClosure(closure, List.of());
 		b.runtime("qz_scope_exit", group);
 		if (deadline == null) {
-			b.runtime("qz_group_wait_sync", group);
+			b.wait(WaitingOperation.GROUP_WAIT, group);
 			return Value.ZERO;
 		}
-		Value finished = b.runtime("qz_group_wait_until_sync", group, deadline);
+		Value finished = b.wait(WaitingOperation.GROUP_WAIT_UNTIL, group, deadline);
 		String late = b.label("scope.late");
 		String done = b.label("scope.end");
 		b.branch(finished, done, late);
@@ -166,7 +168,7 @@ final class Builtins {
 		b.storeSlot(index, b.binary("add", i, Value.ONE));
 		b.jump(test);
 		b.startBlock(done);
-		Value first = b.runtime("qz_group_first_sync", group);
+		Value first = b.wait(WaitingOperation.GROUP_FIRST, group);
 		b.runtime("qz_group_cancel", group);
 		return first;
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.eclipse.emf.ecore.EObject;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.Value;
+import org.quartz.codegen.ir.WaitingOperation;
 import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.*;
 import org.quartz.lang.scoping.Globals;
@@ -83,7 +84,7 @@ final class FunctionLowering {
 		boolean returnsValue = function.getReturnType() != null
 				&& !Types.is(program.types().resultOf(function), Types.VOID);
 		returnWith(returnsValue ? value : Value.ZERO);
-		lowerCancelledExit(function);
+		lowerCancelledExit();
 	}
 
 	/** An actor's method: %p0 is the actor's state, its parameters follow; fields are read through their boxes. */
@@ -115,7 +116,7 @@ final class FunctionLowering {
 		Value value = lowerBlock(lambda.getBody());
 		boolean returnsValue = !Types.is(program.types().typing(lambda).lambdaResult(lambda), Types.VOID);
 		returnWith(returnsValue ? value : Value.ZERO);
-		lowerCancelledExit(lambda);
+		lowerCancelledExit();
 	}
 
 	/** A script's top-level statements as the program's entry point; returns 0. */
@@ -153,6 +154,7 @@ final class FunctionLowering {
 			arguments.add(new Value.Param(i + 1));
 		}
 		b.ret(callFunction(function, arguments));
+		lowerCancelledExit();
 	}
 
 	// ------------------------------------------------------------------ bindings
@@ -217,18 +219,18 @@ final class FunctionLowering {
 		return null;
 	}
 
-	/** Label of the block a task form jumps to when its task was cancelled (BuildAsyncStateMachine). */
+	/** Label of the block a task form continues at when its task was cancelled (IrFunction#cancelledExit). */
 	static final String CANCELLED_EXIT = "cancelled";
 
 	/**
-	 * For a body that may suspend: the exit of a cancelled task, which runs the defers reached
-	 * and returns the zero value. Unreachable in the synchronous form.
+	 * The exit of a cancelled task, which runs the defers reached and returns the zero value,
+	 * recorded on the function for its task form. Unreachable in the synchronous form (LLVM
+	 * drops it); whether the body waits is only known once the whole program is lowered.
 	 */
-	private void lowerCancelledExit(EObject body) {
-		if (program.maySuspend(body)) {
-			b.startBlock(CANCELLED_EXIT);
-			returnWith(Value.ZERO);
-		}
+	private void lowerCancelledExit() {
+		b.startBlock(CANCELLED_EXIT);
+		b.markCancelledExit(CANCELLED_EXIT);
+		returnWith(Value.ZERO);
 	}
 
 	/** Runs the defers that were reached, last first, then returns. */
@@ -423,7 +425,7 @@ final class FunctionLowering {
 		String exit = b.label("for.end");
 		b.jump(head);
 		b.startBlock(head);
-		Value received = b.runtime("qz_recv_opt_sync", channel);
+		Value received = b.wait(WaitingOperation.RECV_OPT, channel);
 		b.branch(b.runtime("qz_is_some", received), body, exit);
 		b.startBlock(body);
 		declare(loop.getVariable(), b.load(received, 1));
@@ -505,14 +507,14 @@ final class FunctionLowering {
 			return tasks.lowerGo(go);
 		}
 		if (e instanceof AwaitExpression await) {
-			return b.runtime("qz_await_sync", lower(await.getTask()));
+			return b.wait(WaitingOperation.AWAIT, lower(await.getTask()));
 		}
 		if (e instanceof SendExpression send) {
 			Value channel = lower(send.getChannel());
-			return b.runtime("qz_send_sync", channel, lower(send.getValue()));
+			return b.wait(WaitingOperation.SEND, channel, lower(send.getValue()));
 		}
 		if (e instanceof RecvExpression recv) {
-			return b.runtime("qz_recv_sync", lower(recv.getChannel()));
+			return b.wait(WaitingOperation.RECV, lower(recv.getChannel()));
 		}
 		if (e instanceof SelectExpression select) {
 			return selects.lower(select);
@@ -748,10 +750,7 @@ final class FunctionLowering {
 	}
 
 	Value callClosure(Value closure, List<Value> arguments) {
-		List<Value> withClosure = new ArrayList<>();
-		withClosure.add(closure);
-		withClosure.addAll(arguments);
-		return b.callIndirect(b.load(closure, 0), withClosure);
+		return b.callClosure(closure, arguments);
 	}
 
 	List<Value> lowerAll(List<Expression> expressions) {
@@ -773,17 +772,20 @@ final class FunctionLowering {
 		return object;
 	}
 
-	/** Word 0 of a closure: its function; word 1: the function creating a task of its task form, or 0; then the boxes. */
+	/**
+	 * Word 0 of a closure: its function; word 1: the function creating a task of its task form,
+	 * or 0 when it cannot wait (a {@link Value.TaskConstructor} until ResolveTaskCreation); then
+	 * the boxes.
+	 */
 	static final int CLOSURE_NEW_TASK = 1;
 	static final int CLOSURE_ENVIRONMENT = 2;
 
 	Value lowerClosure(Lambda lambda) {
 		String function = program.queueLambda(lambda, captures);
-		String newTask = program.newTaskOf(lambda);
 		List<NamedElement> environment = captures.environment(lambda);
 		Value closure = b.allocate(CLOSURE_ENVIRONMENT + environment.size());
 		b.store(closure, 0, new Value.FunctionAddress(function));
-		b.store(closure, CLOSURE_NEW_TASK, newTask == null ? Value.ZERO : new Value.FunctionAddress(newTask));
+		b.store(closure, CLOSURE_NEW_TASK, new Value.TaskConstructor(function));
 		for (int i = 0; i < environment.size(); i++) {
 			b.store(closure, CLOSURE_ENVIRONMENT + i, b.loadSlot(slotOf(environment.get(i))));
 		}

@@ -9,6 +9,7 @@ import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.Value;
+import org.quartz.codegen.ir.WaitingOperation;
 
 /**
  * Appends instructions to the current block of one {@link IrFunction}. After a terminator,
@@ -116,6 +117,36 @@ final class IrBuilder {
 		Value.Temp dst = function.newTemp();
 		emit(new Instr.CallIndirect(dst, target, new ArrayList<>(arguments)));
 		return dst;
+	}
+
+	/** A call of a function value (the closure's own function, with the closure first). */
+	Value callClosure(Value closure, List<Value> arguments) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.CallClosure(dst, closure, new ArrayList<>(arguments)));
+		return dst;
+	}
+
+	/** An operation that can wait; yields 0 when it has no result. */
+	Value wait(WaitingOperation operation, Value... arguments) {
+		RuntimeAbi.Function abi = RuntimeAbi.get(operation.blockingForm());
+		if (abi.arity() != arguments.length) {
+			throw new IllegalStateException(operation + " takes " + abi.arity() + " arguments, got " + arguments.length);
+		}
+		Value.Temp dst = operation.hasResult() ? function.newTemp() : null;
+		emit(new Instr.Wait(dst, operation, List.of(arguments)));
+		return dst == null ? Value.ZERO : dst;
+	}
+
+	/** A new, unstarted task of the generated function {@code name} (see {@link Instr.NewTask}). */
+	Value newTask(String name, List<Value> arguments) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.NewTask(dst, name, new ArrayList<>(arguments)));
+		return dst;
+	}
+
+	/** Records the current block's label as the function's cancelled exit. */
+	void markCancelledExit(String label) {
+		function.setCancelledExit(label);
 	}
 
 	void jump(String label) {

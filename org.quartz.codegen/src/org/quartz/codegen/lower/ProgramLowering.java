@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,16 +31,24 @@ import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
-import org.quartz.lang.typing.SuspensionAnalysis;
 import org.quartz.lang.typing.TypeChecker;
 
 /**
- * Pass: lowers the whole program from the checked model to an {@link IrModule}.
- * Input: the main module, with every module it imports loaded and free of errors.
- * Output: one IrFunction per function (main module first, then imports in the order they
- * are first imported; declarations in source order), each lambda and each function used as
- * a value right after the function that needs it, and {@code quartz_main}, the entry point.
- * Names come from source names only, so the same program always lowers to the same IR.
+ * Lowers the whole program from the checked model to an {@link IrModule}, running the passes in
+ * order:
+ * <ol>
+ * <li>the model to IR: one IrFunction per function (main module first, then imports in the
+ * order they are first imported; declarations in source order), each lambda and each function
+ * used as a value right after the function that needs it, and {@code quartz_main}, the entry
+ * point (FunctionLowering and its helpers; waits are {@link Instr.Wait}, task creation
+ * {@link Instr.NewTask});</li>
+ * <li>{@link FindWaitingFunctions}: which functions may wait;</li>
+ * <li>{@link ResolveTaskCreation}: each task creation to the body's task form or to a task
+ * that calls it to completion;</li>
+ * <li>{@link BuildAsyncStateMachine}: the task form of every function that needs one.</li>
+ * </ol>
+ * Input: the main module, with every module it imports loaded and free of errors. Names come
+ * from source names only, so the same program always lowers to the same IR.
  */
 public final class ProgramLowering {
 
@@ -55,7 +62,6 @@ public final class ProgramLowering {
 
 	private final TypeChecker types;
 	private final QuartzImportUriResolver imports;
-	private final SuspensionAnalysis suspension;
 	/** The synchronous form of each function and lambda, by its declaration. */
 	private final Map<EObject, IrFunction> syncForms = new LinkedHashMap<>();
 	private final IrModule module = new IrModule();
@@ -64,14 +70,11 @@ public final class ProgramLowering {
 	private final Map<FunctionDecl, Value.Global> functionValues = new HashMap<>();
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
 	private final Set<String> taskFunctions = new HashSet<>();
-	/** Synchronous forms of the bodies run as tasks that may suspend, in source order. */
-	private final Set<String> startedTasks = new LinkedHashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
 
-	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, SuspensionAnalysis suspension) {
+	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports) {
 		this.types = types;
 		this.imports = imports;
-		this.suspension = suspension;
 	}
 
 	public IrModule lower(Module main) {
@@ -96,7 +99,9 @@ public final class ProgramLowering {
 		} else {
 			lowerNow(RuntimeAbi.ENTRY_POINT, 0, lowering -> lowering.lowerScript(main), new CaptureAnalysis(main));
 		}
-		buildTaskForms(main);
+		FindWaitingFunctions.Result waiting = FindWaitingFunctions.find(module);
+		Set<String> started = ResolveTaskCreation.resolve(module, waiting, this);
+		buildTaskForms(started, waiting);
 		return module;
 	}
 
@@ -113,22 +118,16 @@ public final class ProgramLowering {
 	}
 
 	/**
-	 * Pass BuildAsyncStateMachine, for every function and lambda that may suspend and runs as a
-	 * task (started by `go`/`spawn`, or called from another task form): its task form
+	 * Pass BuildAsyncStateMachine, for every function that may wait and runs as a task (started,
+	 * a closure's task constructor, or called from another task form): its task form
 	 * ({@code <name>.async}) and the function that creates its task ({@code <name>.new_task},
-	 * which takes the same parameters and returns the Task, not yet started). Built in the
-	 * order first needed.
+	 * which takes the same parameters and returns the Task, not yet started). Built in the order
+	 * first needed.
 	 */
-	private void buildTaskForms(Module main) {
-		Map<String, String> starts = new LinkedHashMap<>();
+	private void buildTaskForms(Set<String> started, FindWaitingFunctions.Result waiting) {
 		Map<String, IrFunction> byName = new HashMap<>();
-		syncForms.forEach((body, sync) -> {
-			if (suspension.maySuspend(body)) {
-				starts.put(sync.name(), sync.name() + NEW_TASK);
-				byName.put(sync.name(), sync);
-			}
-		});
-		Deque<String> work = new ArrayDeque<>(startedTasks);
+		module.functions().forEach(f -> byName.put(f.name(), f));
+		Deque<String> work = new ArrayDeque<>(started);
 		Set<String> built = new HashSet<>();
 		while (!work.isEmpty()) {
 			String name = work.removeFirst();
@@ -136,41 +135,28 @@ public final class ProgramLowering {
 				continue;
 			}
 			IrFunction sync = byName.get(name);
-			BuildAsyncStateMachine.Result async = BuildAsyncStateMachine.build(sync, name + ".async", starts,
-					suspension.functionValuesMaySuspend(main));
+			BuildAsyncStateMachine.Result async = BuildAsyncStateMachine.build(sync, name + ".async", waiting);
 			module.functions().add(async.function());
-			IrFunction start = new IrFunction(starts.get(name), sync.parameterCount());
+			IrFunction start = new IrFunction(newTaskName(name), sync.parameterCount());
 			module.functions().add(start);
 			new FunctionLowering(this, start, null).tasks().lowerNewTask(async.function().name(), async.frameWords(),
 					sync.parameterCount());
-			starts.forEach((callee, calleeStart) -> {
-				if (calls(async.function(), calleeStart)) {
-					work.addLast(callee);
-				}
-			});
+			work.addAll(async.calledTaskForms());
 		}
 	}
 
-	private static boolean calls(IrFunction function, String callee) {
-		return function.blocks().stream().flatMap(b -> b.instructions().stream())
-				.anyMatch(i -> i instanceof Instr.Call call && call.function().equals(callee));
+	/** The function creating a task of {@code function}'s task form. */
+	static String newTaskName(String function) {
+		return function + NEW_TASK;
 	}
 
-	/** The function creating a task of {@code body}'s task form, for a body that may suspend (else null). */
-	String newTaskOf(EObject body) {
-		if (!suspension.maySuspend(body)) {
-			return null;
+	/** The name of the lowered function of a declaration or lambda (lowered or queued). */
+	String functionName(EObject body) {
+		IrFunction function = syncForms.get(body);
+		if (function == null) {
+			throw new IllegalStateException("no lowered function for " + body);
 		}
-		if (body instanceof FunctionDecl function) {
-			// Its synchronous form may come later in the module (only the name is needed).
-			return newTaskOfFunction(function);
-		}
-		IrFunction sync = syncForms.get(body);
-		if (sync == null) {
-			throw new IllegalStateException("no synchronous form for a task of " + body);
-		}
-		startedTasks.add(sync.name());
-		return sync.name() + NEW_TASK;
+		return function.name();
 	}
 
 	/**
@@ -255,10 +241,6 @@ public final class ProgramLowering {
 		return types;
 	}
 
-	boolean maySuspend(EObject body) {
-		return suspension.maySuspend(body);
-	}
-
 	IrModule module() {
 		return module;
 	}
@@ -300,35 +282,23 @@ public final class ProgramLowering {
 				module.functions().add(irFunction);
 				new FunctionLowering(this, irFunction, new CaptureAnalysis(f)).lowerFunctionValue(f);
 			});
-			Value taskStart = Value.ZERO;
-			if (suspension.maySuspend(f)) {
-				String newTask = newTaskOfFunction(f);
-				String wrapperNewTask = wrapper + NEW_TASK;
-				taskStart = new Value.FunctionAddress(wrapperNewTask);
-				pending.addLast(() -> {
-					IrFunction irFunction = new IrFunction(wrapperNewTask, 1 + f.getParams().size());
-					module.functions().add(irFunction);
-					new FunctionLowering(this, irFunction, null).tasks().lowerFunctionValueNewTask(newTask,
-							f.getParams().size());
-				});
-			}
 			return module.constant("closure." + names.function(f),
-					List.of(new Value.FunctionAddress(wrapper), taskStart));
+					List.of(new Value.FunctionAddress(wrapper), new Value.TaskConstructor(wrapper)));
 		});
 	}
 
-	/** {@link #newTaskOf} for a function, whose synchronous form may not be lowered yet. */
-	private String newTaskOfFunction(FunctionDecl function) {
-		String name = names.function(function);
-		startedTasks.add(name);
-		return name + NEW_TASK;
+	/** The resume function of tasks started for {@code function}, which cannot wait: {@code <function>.task}, made once. */
+	String callTaskOf(String function, int parameters) {
+		String name = function + ".task";
+		queueOnce(name, lowering -> lowering.tasks().lowerCallTask(function, parameters), null);
+		return name;
 	}
 
-	/** The resume function of tasks started by `go f(...)`: {@code <f>.task}, made once. */
-	String taskOf(FunctionDecl function) {
-		String name = names.function(function) + ".task";
-		queueOnce(name, lowering -> lowering.tasks().lowerFunctionTask(function), new CaptureAnalysis(function));
-		return name;
+	/** Lowers what the queued functions need (resume functions made while resolving tasks). */
+	void lowerPending() {
+		while (!pending.isEmpty()) {
+			pending.removeFirst().lower();
+		}
 	}
 
 	/** The resume function of tasks that call a closure with {@code arity} arguments, made once. */

@@ -3,6 +3,7 @@ package org.quartz.codegen.lower;
 import java.util.List;
 
 import org.quartz.codegen.ir.Value;
+import org.quartz.codegen.ir.WaitingOperation;
 import org.quartz.lang.quartz.DefaultArm;
 import org.quartz.lang.quartz.RecvArm;
 import org.quartz.lang.quartz.SelectArm;
@@ -14,7 +15,7 @@ import org.quartz.lang.quartz.TimeoutArm;
  * Lowers `select` in synchronous code, for {@link FunctionLowering}. Input: a select with at
  * least one arm. Output: the channel and value operands of every arm evaluated once, in source
  * order, into a runtime select descriptor (one arm per source arm, same index); the blocking
- * `qz_select_sync` picks the arm; a chain of index tests runs that arm's body, a recv arm
+ * a {@link WaitingOperation#SELECT} picks the arm; a chain of index tests runs that arm's body, a recv arm
  * binding the received value first. The value of the chosen arm lands in a slot.
  */
 final class SelectLowering {
@@ -42,7 +43,7 @@ final class SelectLowering {
 				b.runtime("qz_select_default", descriptor);
 			}
 		}
-		Value chosen = b.runtime("qz_select_sync", descriptor);
+		Value chosen = b.wait(WaitingOperation.SELECT, descriptor);
 		int result = b.newSlot();
 		b.storeSlot(result, Value.ZERO);
 		String done = b.label("select.end");

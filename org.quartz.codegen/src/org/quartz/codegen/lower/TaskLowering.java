@@ -3,9 +3,9 @@ package org.quartz.codegen.lower;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.quartz.Expression;
-import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.GoExpression;
 import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.MemberAccess;
@@ -13,12 +13,14 @@ import org.quartz.lang.typing.CallTarget;
 
 /**
  * Lowers the starting of tasks, for {@link FunctionLowering}: `go`, `spawn`, task groups, and
- * the small functions tasks run. A task whose code may wait runs its body's task form (built by
- * {@link BuildAsyncStateMachine}), created by `<name>.new_task`; one whose code cannot wait runs
- * the body to completion through `<f>.task` or `quartz.closure.task.N`. A closure value carries
- * its task constructor in word {@link FunctionLowering#CLOSURE_NEW_TASK} (0 when it cannot
- * wait). Tasks are created unstarted, then started by `qz_task_spawn` (go, spawn: joins the
- * running go_scope) or `qz_group_spawn` (task_group_go, go_race).
+ * the small functions tasks run. The task of a function or lambda is an {@link Instr.NewTask}:
+ * once the program is lowered, ResolveTaskCreation makes it the body's task form (built by
+ * {@link BuildAsyncStateMachine}, created by `<name>.new_task`) when the body may wait, or a task
+ * that runs the body to completion (`<name>.task`) when it cannot. A closure value carries its
+ * task constructor in word {@link FunctionLowering#CLOSURE_NEW_TASK} (0 when it cannot wait);
+ * without one it runs through `quartz.closure.task.N`. Tasks are created unstarted, then started
+ * by `qz_task_spawn` (go, spawn: joins the running go_scope) or `qz_group_spawn`
+ * (task_group_go, go_race).
  */
 final class TaskLowering {
 
@@ -28,15 +30,6 @@ final class TaskLowering {
 	TaskLowering(FunctionLowering lowering, IrBuilder b) {
 		this.lowering = lowering;
 		this.b = b;
-	}
-
-	/** The task constructor of a named function used as a value: drops the closure, creates the function's task. */
-	void lowerFunctionValueNewTask(String newTask, int parameters) {
-		List<Value> arguments = new ArrayList<>();
-		for (int i = 0; i < parameters; i++) {
-			arguments.add(new Value.Param(i + 1));
-		}
-		b.ret(b.call(newTask, arguments));
 	}
 
 	/**
@@ -55,10 +48,8 @@ final class TaskLowering {
 		}
 		CallTarget target = lowering.program().types().typing(task).callTarget(task);
 		if (target instanceof CallTarget.Function function) {
-			String newTask = lowering.program().newTaskOf(function.function());
 			List<Value> arguments = lowering.lowerAll(function.arguments());
-			return newTask != null ? b.call(newTask, arguments)
-					: newTask(lowering.program().taskOf(function.function()), arguments);
+			return b.newTask(lowering.program().names().function(function.function()), arguments);
 		}
 		if (target instanceof CallTarget.Closure closure) {
 			Value callee = lowering.lower(closure.callee());
@@ -86,11 +77,10 @@ final class TaskLowering {
 				: newClosureValueTask(lowering.lower(closure), List.of());
 	}
 
-	/** A task running a lambda: its task form when it may suspend, else a closure task. */
+	/** A task running a lambda. */
 	private Value newLambdaTask(Lambda lambda) {
 		Value closure = lowering.lowerClosure(lambda);
-		String newTask = lowering.program().newTaskOf(lambda);
-		return newTask != null ? b.call(newTask, List.of(closure)) : newClosureTask(closure, List.of());
+		return b.newTask(lowering.program().functionName(lambda), List.of(closure));
 	}
 
 	/** A task that calls {@code closure} with {@code arguments} to completion. */
@@ -121,25 +111,33 @@ final class TaskLowering {
 		b.ret(task);
 	}
 
-	/** A task's resume function for {@code function}: reads the arguments from the frame, calls, finishes. */
-	void lowerFunctionTask(FunctionDecl function) {
+	/**
+	 * A task's resume function for a function that cannot wait: reads its {@code parameters}
+	 * arguments from the frame, calls it, finishes.
+	 */
+	void lowerCallTask(String function, int parameters) {
 		Value frame = b.runtime("qz_task_frame", new Value.Param(0));
 		List<Value> arguments = new ArrayList<>();
-		for (int i = 0; i < function.getParams().size(); i++) {
+		for (int i = 0; i < parameters; i++) {
 			arguments.add(b.load(frame, i));
 		}
-		b.runtime("qz_task_finish", new Value.Param(0), lowering.callFunction(function, arguments));
+		b.runtime("qz_task_finish", new Value.Param(0), b.call(function, arguments));
 		b.ret(Value.ONE);
 	}
 
-	/** A task's resume function calling the closure in frame word 0 with the {@code arity} words after it. */
+	/**
+	 * A task's resume function calling the closure in frame word 0 with the {@code arity} words
+	 * after it; used only for closures without a task constructor, which cannot wait.
+	 */
 	void lowerClosureTask(int arity) {
 		Value frame = b.runtime("qz_task_frame", new Value.Param(0));
+		Value closure = b.load(frame, 0);
 		List<Value> arguments = new ArrayList<>();
+		arguments.add(closure);
 		for (int i = 0; i < arity; i++) {
 			arguments.add(b.load(frame, i + 1));
 		}
-		b.runtime("qz_task_finish", new Value.Param(0), lowering.callClosure(b.load(frame, 0), arguments));
+		b.runtime("qz_task_finish", new Value.Param(0), b.callIndirect(b.load(closure, 0), arguments));
 		b.ret(Value.ONE);
 	}
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,10 +20,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.quartz.codegen.IrGenerator;
+import org.quartz.tests.codegen.TaskFormCheck;
 
 /**
  * Every program under org.quartz.tests/programs/ (except the imported modules in modules/, which
- * are on the -I path), compiled with the command line to an executable and run.
+ * are on the -I path), compiled with the command line to an executable and run twice: with the
+ * default number of workers and with one (QUARTZ_WORKERS=1), where a task that blocked its
+ * worker would hang the program. Its IR must have no blocking wait that a task could reach
+ * ({@link TaskFormCheck}).
  */
 class ProgramsTest {
 
@@ -48,8 +54,12 @@ class ProgramsTest {
 	@MethodSource("programs")
 	void program(TestProgram program) throws Exception {
 		Path executable = work.resolve(program.toString().replace('/', '_').replaceFirst("\\.qz$", ""));
-		CliRun build = CliRun.quartz("build", program.file().toString(), "-o", executable.toString(), "-I",
-				modules().toString());
+		StringBuilder ir = new StringBuilder();
+		CliRun build = CliRun.quartz(Map.of(), module -> {
+			String text = new IrGenerator().generate(module);
+			ir.append(text);
+			return text;
+		}, "build", program.file().toString(), "-o", executable.toString(), "-I", modules().toString());
 		assertFalse(build.stderr().contains("\tat ") || build.stderr().contains("Exception"),
 				"a stack trace on stderr:\n" + build.describe());
 		if (program.errorLine().isPresent()) {
@@ -57,7 +67,10 @@ class ProgramsTest {
 			assertFalse(Files.exists(executable), "an executable was written despite the error");
 		} else {
 			assertEquals(0, build.exitCode(), "build failed:\n" + build.describe());
-			assertRuns(program, executable);
+			assertEquals(List.of(), TaskFormCheck.blockingWaitsInTasks(ir.toString()),
+					"blocking waits that a task reaches");
+			assertRuns(program, executable, Map.of());
+			assertRuns(program, executable, Map.of("QUARTZ_WORKERS", "1"));
 		}
 	}
 
@@ -73,22 +86,25 @@ class ProgramsTest {
 		}
 	}
 
-	private static void assertRuns(TestProgram program, Path executable) throws Exception {
+	private static void assertRuns(TestProgram program, Path executable, Map<String, String> environment)
+			throws Exception {
 		Path stdout = work.resolve(program.name() + ".stdout");
 		Path stderr = work.resolve(program.name() + ".stderr");
-		Process process = new ProcessBuilder(executable.toString()).redirectOutput(stdout.toFile())
-				.redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-				.start();
+		ProcessBuilder builder = new ProcessBuilder(executable.toString()).redirectOutput(stdout.toFile())
+				.redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
+		String with = environment.isEmpty() ? "" : " with " + environment;
 		if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 			process.destroyForcibly().waitFor();
-			fail("still running after " + RUN_TIMEOUT_SECONDS + " s");
+			fail("still running after " + RUN_TIMEOUT_SECONDS + " s" + with);
 		}
 		String errors = Files.readString(stderr, StandardCharsets.UTF_8);
 		assertEquals(program.stdout(), Files.readString(stdout, StandardCharsets.UTF_8),
-				"stdout (stderr was: " + errors + ")");
-		assertEquals(program.exitCode(), process.exitValue(), "exit code (stderr was: " + errors + ")");
+				"stdout" + with + " (stderr was: " + errors + ")");
+		assertEquals(program.exitCode(), process.exitValue(), "exit code" + with + " (stderr was: " + errors + ")");
 		if (program.stderr() != null) {
-			assertTrue(errors.contains(program.stderr()), "stderr lacks '" + program.stderr() + "': " + errors);
+			assertTrue(errors.contains(program.stderr()), "stderr" + with + " lacks '" + program.stderr() + "': " + errors);
 		}
 	}
 
