@@ -25,6 +25,8 @@ entry:
   %w3 = getelementptr inbounds i64, i64* %o3, i64 0
   %t7 = load i64, i64* %w3, align 8
   ret i64 %t7
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"actors.Account.slow"(i64 %p0, i64 %p1) {

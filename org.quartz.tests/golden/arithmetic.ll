@@ -34,6 +34,8 @@ div.normal.3:
 div.end.4:
   %t6 = load i64, i64* %s2, align 8
   ret i64 %t6
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"arithmetic.main"() {
@@ -52,6 +54,8 @@ entry:
   call void @qz_puts(i64 %t5)
   %t6 = call i64 @"arithmetic.divide"(i64 10, i64 5)
   ret i64 %t6
+cancelled:
+  ret i64 0
 }
 
 define i64 @"quartz_main"() {

@@ -22,6 +22,8 @@ entry:
   %w3 = getelementptr inbounds i64, i64* %o3, i64 2
   store i64 %t2, i64* %w3, align 8
   ret i64 %t1
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"closures.make_counter.lambda.1"(i64 %p0) {
@@ -45,6 +47,8 @@ entry:
   %w3 = getelementptr inbounds i64, i64* %o3, i64 0
   %t6 = load i64, i64* %w3, align 8
   ret i64 %t6
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"closures.apply"(i64 %p0, i64 %p1) {
@@ -55,12 +59,14 @@ entry:
   store i64 %p1, i64* %s1, align 8
   %t0 = load i64, i64* %s0, align 8
   %t1 = load i64, i64* %s1, align 8
-  %o0 = inttoptr i64 %t0 to i64*
-  %w0 = getelementptr inbounds i64, i64* %o0, i64 0
-  %t2 = load i64, i64* %w0, align 8
-  %f1 = inttoptr i64 %t2 to i64 (i64, i64)*
-  %t3 = call i64 %f1(i64 %t0, i64 %t1)
-  ret i64 %t3
+  %o1 = inttoptr i64 %t0 to i64*
+  %w1 = getelementptr inbounds i64, i64* %o1, i64 0
+  %c0 = load i64, i64* %w1, align 8
+  %f2 = inttoptr i64 %c0 to i64 (i64, i64)*
+  %t2 = call i64 %f2(i64 %t0, i64 %t1)
+  ret i64 %t2
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"closures.main"() {
@@ -75,38 +81,40 @@ entry:
   %t1 = call i64 @"closures.make_counter"()
   store i64 %t1, i64* %s1, align 8
   %t2 = load i64, i64* %s1, align 8
-  %o1 = inttoptr i64 %t2 to i64*
-  %w1 = getelementptr inbounds i64, i64* %o1, i64 0
-  %t3 = load i64, i64* %w1, align 8
-  %f2 = inttoptr i64 %t3 to i64 (i64)*
-  %t4 = call i64 %f2(i64 %t2)
-  %t5 = call i64 @qz_sb_new()
-  %t6 = call i64 @qz_alloc(i64 24)
-  %o3 = inttoptr i64 %t6 to i64*
-  %w3 = getelementptr inbounds i64, i64* %o3, i64 0
-  store i64 ptrtoint (i64 (i64, i64)* @"closures.main.lambda.1" to i64), i64* %w3, align 8
-  %o4 = inttoptr i64 %t6 to i64*
-  %w4 = getelementptr inbounds i64, i64* %o4, i64 1
-  store i64 0, i64* %w4, align 8
-  %t7 = load i64, i64* %s0, align 8
-  %o5 = inttoptr i64 %t6 to i64*
-  %w5 = getelementptr inbounds i64, i64* %o5, i64 2
-  store i64 %t7, i64* %w5, align 8
-  %t8 = load i64, i64* %s1, align 8
-  %o6 = inttoptr i64 %t8 to i64*
-  %w6 = getelementptr inbounds i64, i64* %o6, i64 0
-  %t9 = load i64, i64* %w6, align 8
-  %f7 = inttoptr i64 %t9 to i64 (i64)*
-  %t10 = call i64 %f7(i64 %t8)
-  %t11 = call i64 @"closures.apply"(i64 %t6, i64 %t10)
-  call void @qz_sb_append_int(i64 %t5, i64 %t11)
-  %t12 = call i64 @qz_sb_finish(i64 %t5)
-  call void @qz_puts(i64 %t12)
-  %t13 = call i64 @qz_sb_new()
-  %t14 = call i64 @"closures.apply"(i64 ptrtoint ([2 x i64]* @"closure.closures.negate" to i64), i64 3)
-  call void @qz_sb_append_int(i64 %t13, i64 %t14)
-  %t15 = call i64 @qz_sb_finish(i64 %t13)
-  call void @qz_puts(i64 %t15)
+  %o2 = inttoptr i64 %t2 to i64*
+  %w2 = getelementptr inbounds i64, i64* %o2, i64 0
+  %c1 = load i64, i64* %w2, align 8
+  %f3 = inttoptr i64 %c1 to i64 (i64)*
+  %t3 = call i64 %f3(i64 %t2)
+  %t4 = call i64 @qz_sb_new()
+  %t5 = call i64 @qz_alloc(i64 24)
+  %o4 = inttoptr i64 %t5 to i64*
+  %w4 = getelementptr inbounds i64, i64* %o4, i64 0
+  store i64 ptrtoint (i64 (i64, i64)* @"closures.main.lambda.1" to i64), i64* %w4, align 8
+  %o5 = inttoptr i64 %t5 to i64*
+  %w5 = getelementptr inbounds i64, i64* %o5, i64 1
+  store i64 0, i64* %w5, align 8
+  %t6 = load i64, i64* %s0, align 8
+  %o6 = inttoptr i64 %t5 to i64*
+  %w6 = getelementptr inbounds i64, i64* %o6, i64 2
+  store i64 %t6, i64* %w6, align 8
+  %t7 = load i64, i64* %s1, align 8
+  %o8 = inttoptr i64 %t7 to i64*
+  %w8 = getelementptr inbounds i64, i64* %o8, i64 0
+  %c7 = load i64, i64* %w8, align 8
+  %f9 = inttoptr i64 %c7 to i64 (i64)*
+  %t8 = call i64 %f9(i64 %t7)
+  %t9 = call i64 @"closures.apply"(i64 %t5, i64 %t8)
+  call void @qz_sb_append_int(i64 %t4, i64 %t9)
+  %t10 = call i64 @qz_sb_finish(i64 %t4)
+  call void @qz_puts(i64 %t10)
+  %t11 = call i64 @qz_sb_new()
+  %t12 = call i64 @"closures.apply"(i64 ptrtoint ([2 x i64]* @"closure.closures.negate" to i64), i64 3)
+  call void @qz_sb_append_int(i64 %t11, i64 %t12)
+  %t13 = call i64 @qz_sb_finish(i64 %t11)
+  call void @qz_puts(i64 %t13)
+  ret i64 0
+cancelled:
   ret i64 0
 }
 
@@ -126,12 +134,16 @@ entry:
   %t3 = load i64, i64* %w1, align 8
   %t4 = add i64 %t1, %t3
   ret i64 %t4
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"closures.negate.fn"(i64 %p0, i64 %p1) {
 entry:
   %t0 = call i64 @"closures.negate"(i64 %p1)
   ret i64 %t0
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"closures.negate"(i64 %p0) {
@@ -141,6 +153,8 @@ entry:
   %t0 = load i64, i64* %s0, align 8
   %t1 = sub i64 0, %t0
   ret i64 %t1
+cancelled:
+  ret i64 0
 }
 
 define i64 @"quartz_main"() {

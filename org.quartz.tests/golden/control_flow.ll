@@ -56,6 +56,8 @@ for.step.2:
 for.end.3:
   %t13 = call i64 @qz_none()
   ret i64 %t13
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"control_flow.plus_one"(i64 %p0) {
@@ -94,6 +96,8 @@ try.ok.1:
   %w5 = getelementptr inbounds i64, i64* %o5, i64 1
   store i64 %t7, i64* %w5, align 8
   ret i64 %t8
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"control_flow.main"() {
@@ -221,6 +225,15 @@ defer.19:
   call void @qz_puts(i64 ptrtoint ({ i64, [5 x i8] }* @str.1 to i64))
   br label %defer.done.20
 defer.done.20:
+  ret i64 0
+cancelled:
+  %t38 = load i64, i64* %s0, align 8
+  %b6 = icmp ne i64 %t38, 0
+  br i1 %b6, label %defer.21, label %defer.done.22
+defer.21:
+  call void @qz_puts(i64 ptrtoint ({ i64, [5 x i8] }* @str.1 to i64))
+  br label %defer.done.22
+defer.done.22:
   ret i64 0
 }
 

@@ -21,6 +21,8 @@ entry:
   %t3 = load i64, i64* %w2, align 8
   call void @qz_vec_push(i64 %t3, i64 ptrtoint ({ i64, [2 x i8] }* @str.0 to i64))
   ret i64 0
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"globals.main"() {
@@ -42,6 +44,8 @@ entry:
   store i64 0, i64* %w3, align 8
   call void @qz_at_exit(i64 %t3)
   ret i64 0
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"globals.main.lambda.1"(i64 %p0) {
@@ -53,6 +57,8 @@ entry:
   call void @qz_sb_append_int(i64 %t0, i64 %t1)
   %t2 = call i64 @qz_sb_finish(i64 %t0)
   call void @qz_puts(i64 %t2)
+  ret i64 0
+cancelled:
   ret i64 0
 }
 

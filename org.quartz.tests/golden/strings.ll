@@ -34,6 +34,8 @@ entry:
   %t10 = call i64 @qz_str_concat(i64 ptrtoint ({ i64, [2 x i8] }* @str.6 to i64), i64 %t9)
   call void @qz_puts(i64 %t10)
   ret i64 0
+cancelled:
+  ret i64 0
 }
 
 define i64 @"quartz_main"() {

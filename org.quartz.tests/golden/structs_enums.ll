@@ -89,6 +89,8 @@ match.next.11:
 match.end.0:
   %t20 = load i64, i64* %s1, align 8
   ret i64 %t20
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"structs_enums.main"() {
@@ -137,6 +139,8 @@ entry:
   call void @qz_sb_append_int(i64 %t5, i64 %t12)
   %t13 = call i64 @qz_sb_finish(i64 %t5)
   call void @qz_puts(i64 %t13)
+  ret i64 0
+cancelled:
   ret i64 0
 }
 

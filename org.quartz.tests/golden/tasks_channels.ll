@@ -9,6 +9,8 @@ entry:
   %t1 = load i64, i64* %s0, align 8
   %t2 = mul i64 %t0, %t1
   ret i64 %t2
+cancelled:
+  ret i64 0
 }
 
 define internal i64 @"tasks_channels.main"() {
@@ -23,116 +25,105 @@ entry:
   %s7 = alloca i64, align 8
   %s8 = alloca i64, align 8
   %t0 = call i64 @qz_task_new(i64 ptrtoint (i64 (i64)* @"tasks_channels.square.task" to i64), i64 1)
-  %t1 = call i64 @qz_task_frame(i64 %t0)
-  %o0 = inttoptr i64 %t1 to i64*
+  %t37 = call i64 @qz_task_frame(i64 %t0)
+  %o0 = inttoptr i64 %t37 to i64*
   %w0 = getelementptr inbounds i64, i64* %o0, i64 0
   store i64 7, i64* %w0, align 8
-  %t2 = call i64 @qz_task_spawn(i64 %t0)
-  store i64 %t2, i64* %s0, align 8
-  %t3 = call i64 @qz_alloc(i64 8)
-  %o1 = inttoptr i64 %t3 to i64*
+  %t1 = call i64 @qz_task_spawn(i64 %t0)
+  store i64 %t1, i64* %s0, align 8
+  %t2 = call i64 @qz_alloc(i64 8)
+  %o1 = inttoptr i64 %t2 to i64*
   %w1 = getelementptr inbounds i64, i64* %o1, i64 0
   store i64 2, i64* %w1, align 8
-  store i64 %t3, i64* %s1, align 8
-  %t4 = call i64 @qz_alloc(i64 24)
-  %o2 = inttoptr i64 %t4 to i64*
+  store i64 %t2, i64* %s1, align 8
+  %t3 = call i64 @qz_alloc(i64 24)
+  %o2 = inttoptr i64 %t3 to i64*
   %w2 = getelementptr inbounds i64, i64* %o2, i64 0
   store i64 ptrtoint (i64 (i64)* @"tasks_channels.main.lambda.1" to i64), i64* %w2, align 8
-  %o3 = inttoptr i64 %t4 to i64*
+  %o3 = inttoptr i64 %t3 to i64*
   %w3 = getelementptr inbounds i64, i64* %o3, i64 1
   store i64 0, i64* %w3, align 8
-  %t5 = load i64, i64* %s1, align 8
-  %o4 = inttoptr i64 %t4 to i64*
+  %t4 = load i64, i64* %s1, align 8
+  %o4 = inttoptr i64 %t3 to i64*
   %w4 = getelementptr inbounds i64, i64* %o4, i64 2
-  store i64 %t5, i64* %w4, align 8
-  %t6 = call i64 @qz_task_new(i64 ptrtoint (i64 (i64)* @"quartz.closure.task.0" to i64), i64 1)
-  %t7 = call i64 @qz_task_frame(i64 %t6)
-  %o5 = inttoptr i64 %t7 to i64*
+  store i64 %t4, i64* %w4, align 8
+  %t5 = call i64 @qz_task_new(i64 ptrtoint (i64 (i64)* @"tasks_channels.main.lambda.1.task" to i64), i64 1)
+  %t38 = call i64 @qz_task_frame(i64 %t5)
+  %o5 = inttoptr i64 %t38 to i64*
   %w5 = getelementptr inbounds i64, i64* %o5, i64 0
-  store i64 %t4, i64* %w5, align 8
-  %t8 = call i64 @qz_task_spawn(i64 %t6)
-  store i64 %t8, i64* %s2, align 8
-  %t9 = call i64 @qz_chan_new(i64 1)
-  store i64 %t9, i64* %s3, align 8
-  %t10 = load i64, i64* %s3, align 8
-  %t11 = load i64, i64* %s0, align 8
+  store i64 %t3, i64* %w5, align 8
+  %t6 = call i64 @qz_task_spawn(i64 %t5)
+  store i64 %t6, i64* %s2, align 8
+  %t7 = call i64 @qz_chan_new(i64 1)
+  store i64 %t7, i64* %s3, align 8
+  %t8 = load i64, i64* %s3, align 8
+  %t9 = load i64, i64* %s0, align 8
+  %t10 = call i64 @qz_await_sync(i64 %t9)
+  %t11 = load i64, i64* %s2, align 8
   %t12 = call i64 @qz_await_sync(i64 %t11)
-  %t13 = load i64, i64* %s2, align 8
-  %t14 = call i64 @qz_await_sync(i64 %t13)
-  %t15 = add i64 %t12, %t14
-  %t16 = call i64 @qz_send_sync(i64 %t10, i64 %t15)
-  %t17 = call i64 @qz_select_new(i64 2)
-  %t18 = load i64, i64* %s3, align 8
-  call void @qz_select_recv(i64 %t17, i64 %t18)
-  call void @qz_select_timeout(i64 %t17, i64 10)
-  %t19 = call i64 @qz_select_sync(i64 %t17)
+  %t13 = add i64 %t10, %t12
+  %t14 = call i64 @qz_send_sync(i64 %t8, i64 %t13)
+  %t15 = call i64 @qz_select_new(i64 2)
+  %t16 = load i64, i64* %s3, align 8
+  call void @qz_select_recv(i64 %t15, i64 %t16)
+  call void @qz_select_timeout(i64 %t15, i64 10)
+  %t17 = call i64 @qz_select_sync(i64 %t15)
   store i64 0, i64* %s4, align 8
-  %t20.c = icmp eq i64 %t19, 0
-  %t20 = zext i1 %t20.c to i64
-  %b6 = icmp ne i64 %t20, 0
+  %t18.c = icmp eq i64 %t17, 0
+  %t18 = zext i1 %t18.c to i64
+  %b6 = icmp ne i64 %t18, 0
   br i1 %b6, label %select.arm.1, label %select.next.2
 select.arm.1:
-  %t21 = call i64 @qz_select_value(i64 %t17)
-  store i64 %t21, i64* %s5, align 8
-  %t22 = load i64, i64* %s5, align 8
-  store i64 %t22, i64* %s4, align 8
+  %t19 = call i64 @qz_select_value(i64 %t15)
+  store i64 %t19, i64* %s5, align 8
+  %t20 = load i64, i64* %s5, align 8
+  store i64 %t20, i64* %s4, align 8
   br label %select.end.0
 select.next.2:
-  %t23.c = icmp eq i64 %t19, 1
-  %t23 = zext i1 %t23.c to i64
-  %b7 = icmp ne i64 %t23, 0
+  %t21.c = icmp eq i64 %t17, 1
+  %t21 = zext i1 %t21.c to i64
+  %b7 = icmp ne i64 %t21, 0
   br i1 %b7, label %select.arm.3, label %select.next.4
 select.arm.3:
-  %t24 = sub i64 0, 1
-  store i64 %t24, i64* %s4, align 8
+  %t22 = sub i64 0, 1
+  store i64 %t22, i64* %s4, align 8
   br label %select.end.0
 select.next.4:
   br label %select.end.0
 select.end.0:
-  %t25 = load i64, i64* %s4, align 8
-  store i64 %t25, i64* %s6, align 8
+  %t23 = load i64, i64* %s4, align 8
+  store i64 %t23, i64* %s6, align 8
+  %t24 = load i64, i64* %s3, align 8
+  %t25 = call i64 @qz_send_sync(i64 %t24, i64 5)
   %t26 = load i64, i64* %s3, align 8
-  %t27 = call i64 @qz_send_sync(i64 %t26, i64 5)
-  %t28 = load i64, i64* %s3, align 8
-  call void @qz_chan_close(i64 %t28)
-  %t29 = load i64, i64* %s3, align 8
+  call void @qz_chan_close(i64 %t26)
+  %t27 = load i64, i64* %s3, align 8
   br label %for.recv.5
 for.recv.5:
-  %t30 = call i64 @qz_recv_opt_sync(i64 %t29)
-  %t31 = call i64 @qz_is_some(i64 %t30)
-  %b8 = icmp ne i64 %t31, 0
+  %t28 = call i64 @qz_recv_opt_sync(i64 %t27)
+  %t29 = call i64 @qz_is_some(i64 %t28)
+  %b8 = icmp ne i64 %t29, 0
   br i1 %b8, label %for.body.6, label %for.end.7
 for.body.6:
-  %o9 = inttoptr i64 %t30 to i64*
+  %o9 = inttoptr i64 %t28 to i64*
   %w9 = getelementptr inbounds i64, i64* %o9, i64 1
-  %t32 = load i64, i64* %w9, align 8
-  store i64 %t32, i64* %s8, align 8
-  %t33 = call i64 @qz_sb_new()
-  %t34 = load i64, i64* %s8, align 8
-  call void @qz_sb_append_int(i64 %t33, i64 %t34)
-  %t35 = call i64 @qz_sb_finish(i64 %t33)
-  call void @qz_puts(i64 %t35)
+  %t30 = load i64, i64* %w9, align 8
+  store i64 %t30, i64* %s8, align 8
+  %t31 = call i64 @qz_sb_new()
+  %t32 = load i64, i64* %s8, align 8
+  call void @qz_sb_append_int(i64 %t31, i64 %t32)
+  %t33 = call i64 @qz_sb_finish(i64 %t31)
+  call void @qz_puts(i64 %t33)
   br label %for.recv.5
 for.end.7:
-  %t36 = call i64 @qz_sb_new()
-  %t37 = load i64, i64* %s6, align 8
-  call void @qz_sb_append_int(i64 %t36, i64 %t37)
-  %t38 = call i64 @qz_sb_finish(i64 %t36)
-  call void @qz_puts(i64 %t38)
+  %t34 = call i64 @qz_sb_new()
+  %t35 = load i64, i64* %s6, align 8
+  call void @qz_sb_append_int(i64 %t34, i64 %t35)
+  %t36 = call i64 @qz_sb_finish(i64 %t34)
+  call void @qz_puts(i64 %t36)
   ret i64 0
 cancelled:
   ret i64 0
-}
-
-define internal i64 @"tasks_channels.square.task"(i64 %p0) {
-entry:
-  %t0 = call i64 @qz_task_frame(i64 %p0)
-  %o0 = inttoptr i64 %t0 to i64*
-  %w0 = getelementptr inbounds i64, i64* %o0, i64 0
-  %t1 = load i64, i64* %w0, align 8
-  %t2 = call i64 @"tasks_channels.square"(i64 %t1)
-  call void @qz_task_finish(i64 %p0, i64 %t2)
-  ret i64 1
 }
 
 define internal i64 @"tasks_channels.main.lambda.1"(i64 %p0) {
@@ -148,27 +139,36 @@ entry:
   %t2 = load i64, i64* %w1, align 8
   %t3 = add i64 %t2, 1
   ret i64 %t3
-}
-
-define internal i64 @"quartz.closure.task.0"(i64 %p0) {
-entry:
-  %t0 = call i64 @qz_task_frame(i64 %p0)
-  %o0 = inttoptr i64 %t0 to i64*
-  %w0 = getelementptr inbounds i64, i64* %o0, i64 0
-  %t1 = load i64, i64* %w0, align 8
-  %o1 = inttoptr i64 %t1 to i64*
-  %w1 = getelementptr inbounds i64, i64* %o1, i64 0
-  %t2 = load i64, i64* %w1, align 8
-  %f2 = inttoptr i64 %t2 to i64 (i64)*
-  %t3 = call i64 %f2(i64 %t1)
-  call void @qz_task_finish(i64 %p0, i64 %t3)
-  ret i64 1
+cancelled:
+  ret i64 0
 }
 
 define i64 @"quartz_main"() {
 entry:
   %t0 = call i64 @"tasks_channels.main"()
   ret i64 0
+}
+
+define internal i64 @"tasks_channels.square.task"(i64 %p0) {
+entry:
+  %t0 = call i64 @qz_task_frame(i64 %p0)
+  %o0 = inttoptr i64 %t0 to i64*
+  %w0 = getelementptr inbounds i64, i64* %o0, i64 0
+  %t1 = load i64, i64* %w0, align 8
+  %t2 = call i64 @"tasks_channels.square"(i64 %t1)
+  call void @qz_task_finish(i64 %p0, i64 %t2)
+  ret i64 1
+}
+
+define internal i64 @"tasks_channels.main.lambda.1.task"(i64 %p0) {
+entry:
+  %t0 = call i64 @qz_task_frame(i64 %p0)
+  %o0 = inttoptr i64 %t0 to i64*
+  %w0 = getelementptr inbounds i64, i64* %o0, i64 0
+  %t1 = load i64, i64* %w0, align 8
+  %t2 = call i64 @"tasks_channels.main.lambda.1"(i64 %t1)
+  call void @qz_task_finish(i64 %p0, i64 %t2)
+  ret i64 1
 }
 
 declare i64 @qz_task_new(i64, i64)

@@ -20,6 +20,7 @@ final class Driver {
 	private final Toolchain toolchain;
 	private final BuildCache cache;
 	private final boolean debug;
+	private final Map<String, String> environment;
 
 	Driver(PrintStream out, PrintStream err, Map<String, String> environment, Function<Module, String> codeGenerator,
 			boolean debug) {
@@ -29,6 +30,15 @@ final class Driver {
 		this.toolchain = new Toolchain(environment.get("PATH"));
 		this.cache = new BuildCache(BuildCache.defaultRoot(environment));
 		this.debug = debug;
+		this.environment = environment;
+	}
+
+	/** A process running a built program, with the command line's environment (QUARTZ_WORKERS, ...). */
+	ProcessBuilder program(List<String> command) {
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().clear();
+		builder.environment().putAll(environment);
+		return builder;
 	}
 
 	PrintStream out() {

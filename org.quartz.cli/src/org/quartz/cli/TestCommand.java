@@ -106,7 +106,7 @@ final class TestCommand implements Callable<Integer> {
 			Path out = work.resolve("out");
 			Path err = work.resolve("err");
 			// Output goes to files: a spec printing a lot cannot block on a full pipe.
-			Process process = new ProcessBuilder(executable.toString()).redirectOutput(out.toFile())
+			Process process = driver.program(List.of(executable.toString())).redirectOutput(out.toFile())
 					.redirectError(err.toFile()).start();
 			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 				process.destroyForcibly().waitFor();

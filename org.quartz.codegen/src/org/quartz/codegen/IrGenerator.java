@@ -21,12 +21,23 @@ import org.quartz.lang.typing.TypeChecker;
  */
 public class IrGenerator {
 
+	private final boolean verify;
+
+	public IrGenerator() {
+		this(false);
+	}
+
+	/** @param verify check the IR after each pass (IrVerifier), as the tests do */
+	public IrGenerator(boolean verify) {
+		this.verify = verify;
+	}
+
 	/** The whole program's LLVM IR; the same input always gives byte-identical text. */
 	public String generate(Module main) {
 		XtextResource resource = (XtextResource) main.eResource();
 		TypeChecker types = resource.getResourceServiceProvider().get(TypeChecker.class);
 		QuartzImportUriResolver imports = resource.getResourceServiceProvider().get(QuartzImportUriResolver.class);
-		IrModule ir = new ProgramLowering(types, imports).lower(main);
+		IrModule ir = new ProgramLowering(types, imports, verify).lower(main);
 		return LlvmPrinter.print(ir);
 	}
 }

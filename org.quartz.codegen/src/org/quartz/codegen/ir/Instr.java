@@ -73,6 +73,10 @@ public sealed interface Instr {
 	record Branch(Value condition, String ifTrue, String ifFalse) implements Instr {
 	}
 
+	/** Goes to {@code cases.get(value)}, or to {@code otherwise} when value is not an index of cases. */
+	record Switch(Value value, List<String> cases, String otherwise) implements Instr {
+	}
+
 	record Return(Value value) implements Instr {
 	}
 
@@ -81,6 +85,7 @@ public sealed interface Instr {
 	}
 
 	default boolean isTerminator() {
-		return this instanceof Jump || this instanceof Branch || this instanceof Return || this instanceof Unreachable;
+		return this instanceof Jump || this instanceof Branch || this instanceof Switch || this instanceof Return
+				|| this instanceof Unreachable;
 	}
 }

@@ -167,6 +167,12 @@ public final class LlvmPrinter {
 			String flag = "%b" + scratch++;
 			line("  " + flag + " = icmp ne i64 " + operand(i.condition()) + ", 0");
 			line("  br i1 " + flag + ", label %" + i.ifTrue() + ", label %" + i.ifFalse());
+		} else if (instruction instanceof Instr.Switch i) {
+			StringBuilder cases = new StringBuilder();
+			for (int k = 0; k < i.cases().size(); k++) {
+				cases.append(" i64 ").append(k).append(", label %").append(i.cases().get(k));
+			}
+			line("  switch i64 " + operand(i.value()) + ", label %" + i.otherwise() + " [" + cases + " ]");
 		} else if (instruction instanceof Instr.Return i) {
 			line("  ret i64 " + operand(i.value()));
 		} else if (instruction instanceof Instr.Unreachable) {

@@ -2,18 +2,23 @@ package org.quartz.codegen.lower;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
+import org.quartz.codegen.ir.IrModule;
+import org.quartz.codegen.ir.IrVerifier;
 import org.quartz.codegen.ir.Value;
 
 /**
- * Pass: builds the task form (a state machine) of a function whose code may suspend, from its
+ * Pass: builds the task form (a state machine) of a function that may wait, from its
  * synchronous form.
  *
  * Input: the synchronous IrFunction, whose suspension points (FindWaitingFunctions) are its
@@ -28,73 +33,87 @@ import org.quartz.codegen.ir.Value;
  * through the synchronous form's cancelled exit ({@link IrFunction#cancelledExit}), which runs
  * the defers and returns the zero value; the synchronous form must have one.
  *
- * Frame layout (words of the task's frame): the parameters (stored by whoever spawned the task),
- * then the function's slots, then one word per temporary used outside the stretch of code
- * between two suspension points where it was defined (spilled after its definition, reloaded
- * before such a use). The entry block dispatches on the task's state: 0 starts at the original
- * entry, K resumes after suspension point K (numbered in block order) through `resumed.K`, which
- * checks for a cancellation first.
+ * Suspension points are found once, in block order, and numbered 1..K: that list drives both
+ * the dispatch and the rewriting. The entry block switches on the task's state: 0 starts at the
+ * original entry, K resumes after point K (through `resumed.K`, which checks for a cancellation
+ * first), and any other state panics.
+ *
+ * Frame layout (words of the task's frame): the parameters (stored by `new_task`), then one
+ * word per slot live across a suspension point, then one word per temporary live across one.
+ * Liveness is computed over the control-flow graph, where each suspension point can also go to
+ * the cancelled exit. Slots that are never live across a point stay locals of the resume
+ * function (LLVM keeps them in registers); temporaries that are not stay temporaries. A spilled
+ * temporary is stored after its definition and loaded again at its first use after each
+ * suspension point or block start.
  */
-final class BuildAsyncStateMachine {
+public final class BuildAsyncStateMachine {
+
+	private static final String BAD_STATE = "task resumed in an unknown state";
+
+	/** A suspension point: instruction {@code index} of {@code block}, resumed in {@code state}. */
+	private record SuspensionPoint(IrBlock block, int index, int state) {
+	}
 
 	private final IrFunction sync;
 	private final FindWaitingFunctions.Result waiting;
 	private final IrFunction async;
+	private final Value task = new Value.Param(0);
+	private final Map<Instr, SuspensionPoint> points = new LinkedHashMap<>();
 	/** The functions whose task forms this one starts (its calls of waiting functions), in order. */
 	private final Set<String> calledTaskForms = new LinkedHashSet<>();
-	private final Value task = new Value.Param(0);
-	private Value frame;
-	/** Stretch of code (between suspension points) where each temporary of the sync form is defined. */
-	private final Map<Integer, Integer> definedIn = new HashMap<>();
-	/** Frame word of each temporary used outside its stretch. */
+	/** Frame word of each slot live across a suspension point; the others are local slots of the task form. */
+	private final Map<Integer, Integer> frameSlots = new HashMap<>();
+	private final Map<Integer, Integer> localSlots = new HashMap<>();
+	/** Frame word of each temporary live across a suspension point. */
 	private final Map<Integer, Integer> spillWords = new HashMap<>();
-	/** Sync temporary to its async counterpart, within the current stretch. */
-	private Map<Integer, Value.Temp> renamed = new HashMap<>();
-	private int state;
+	/** Sync temporary to its task-form temporary: for the others once, for spilled ones until the next reload point. */
+	private final Map<Integer, Value.Temp> kept = new HashMap<>();
+	private Map<Integer, Value.Temp> reloaded = new HashMap<>();
+	private final Value badState;
+	private int frameWords;
+	private Value frame;
 	private IrBlock current;
 
-	private BuildAsyncStateMachine(IrFunction sync, String name, FindWaitingFunctions.Result waiting) {
+	private BuildAsyncStateMachine(IrFunction sync, String name, FindWaitingFunctions.Result waiting,
+			IrModule module) {
 		this.sync = sync;
 		this.waiting = waiting;
 		this.async = new IrFunction(name, 1);
+		this.badState = module.string(BAD_STATE);
 	}
 
-	/** The task form of {@code sync}, named {@code name}, the number of frame words it needs, and the task forms it starts. */
-	static Result build(IrFunction sync, String name, FindWaitingFunctions.Result waiting) {
-		BuildAsyncStateMachine pass = new BuildAsyncStateMachine(sync, name, waiting);
+	/**
+	 * The task form of {@code sync}, named {@code name}, the number of frame words it needs, and
+	 * the task forms it starts; {@code module} holds the string constants.
+	 */
+	public static Result build(IrFunction sync, String name, FindWaitingFunctions.Result waiting, IrModule module) {
+		BuildAsyncStateMachine pass = new BuildAsyncStateMachine(sync, name, waiting, module);
 		IrFunction async = pass.build();
 		return new Result(async, pass.frameWords, pass.calledTaskForms);
 	}
 
-	record Result(IrFunction function, int frameWords, Set<String> calledTaskForms) {
-	}
-
-	private boolean suspends(Instr instruction) {
-		return waiting.waits(instruction);
+	public record Result(IrFunction function, int frameWords, Set<String> calledTaskForms) {
 	}
 
 	private IrFunction build() {
 		if (sync.cancelledExit() == null) {
 			throw new IllegalStateException(sync.name() + " has no cancelled exit for its task form");
 		}
-		findSpills();
-		IrBlock entry = new IrBlock("entry");
-		async.blocks().add(entry);
-		current = entry;
+		findSuspensionPoints();
+		layOutFrame();
+		current = new IrBlock("entry");
+		async.blocks().add(current);
 		frame = call("qz_task_frame", task);
-		Value at = call("qz_task_state", task);
-		int suspensionPoints = (int) sync.blocks().stream().flatMap(b -> b.instructions().stream())
-				.filter(this::suspends).count();
-		for (int k = 1; k <= suspensionPoints; k++) {
-			String next = "dispatch." + k;
-			emit(new Instr.Branch(compare(at, k), "resumed." + k, next));
-			startBlock(next);
-		}
-		emit(new Instr.Jump("start"));
-		state = 0;
+		List<String> states = new ArrayList<>();
+		states.add("start");
+		points.values().forEach(p -> states.add("resumed." + p.state()));
+		emit(new Instr.Switch(call("qz_task_state", task), states, "bad.state"));
+		startBlock("bad.state");
+		emit(new Instr.Call(null, "qz_panic", List.of(badState)));
+		emit(new Instr.Unreachable());
 		for (IrBlock block : sync.blocks()) {
-			startBlock(block.label().equals("entry") ? "start" : block.label());
-			renamed = new HashMap<>();
+			startBlock(label(block.label()));
+			reloaded = new HashMap<>();
 			for (Instr instruction : block.instructions()) {
 				rewrite(instruction);
 			}
@@ -102,109 +121,197 @@ final class BuildAsyncStateMachine {
 		return async;
 	}
 
-	/** Numbers the stretches as {@link #build} will, and gives a frame word to each temporary used outside its own. */
-	private void findSpills() {
-		int s = 0;
-		Map<Integer, List<Integer>> usedIn = new HashMap<>();
+	private void findSuspensionPoints() {
 		for (IrBlock block : sync.blocks()) {
-			s++;
-			for (Instr instruction : block.instructions()) {
-				for (Value operand : operands(instruction)) {
-					if (operand instanceof Value.Temp t) {
-						usedIn.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(s);
-					}
-				}
-				if (suspends(instruction)) {
-					s++;
-				}
-				Value.Temp defined = destination(instruction);
-				if (defined != null) {
-					definedIn.put(defined.id(), s);
+			for (int i = 0; i < block.instructions().size(); i++) {
+				Instr instruction = block.instructions().get(i);
+				if (waiting.waits(instruction)) {
+					points.put(instruction, new SuspensionPoint(block, i, points.size() + 1));
 				}
 			}
 		}
-		int word = sync.parameterCount() + sync.slotCount();
-		// The result of a closure call comes from one of two paths (called, or awaited), so it always lives in the frame.
-		for (IrBlock block : sync.blocks()) {
-			for (Instr instruction : block.instructions()) {
-				if (instruction instanceof Instr.CallClosure call && suspends(call)) {
-					spillWords.put(call.dst().id(), word++);
+	}
+
+	// ---- liveness and the frame layout
+
+	/** What is read (slots, temporaries) before being written in a stretch of code, and what is written. */
+	private static final class Effects {
+		final Set<Integer> slotsUsed = new HashSet<>(), slotsWritten = new HashSet<>();
+		final Set<Integer> tempsUsed = new HashSet<>(), tempsDefined = new HashSet<>();
+
+		/** Adds one instruction, walking backwards: this becomes its effect followed by the old one. */
+		void prepend(Instr instruction) {
+			Value.Temp dst = IrVerifier.destination(instruction);
+			if (dst != null) {
+				tempsUsed.remove(dst.id());
+				tempsDefined.add(dst.id());
+			}
+			if (instruction instanceof Instr.StoreSlot store) {
+				slotsUsed.remove(store.slot());
+				slotsWritten.add(store.slot());
+			}
+			if (instruction instanceof Instr.LoadSlot load) {
+				slotsUsed.add(load.slot());
+			}
+			for (Value operand : IrVerifier.operands(instruction)) {
+				if (operand instanceof Value.Temp t) {
+					tempsUsed.add(t.id());
 				}
 			}
 		}
-		for (Map.Entry<Integer, List<Integer>> uses : usedIn.entrySet()) {
-			if (spillWords.containsKey(uses.getKey())) {
-				continue;
+	}
+
+	/** The live sets at the start of each block, to a fixpoint. */
+	private record Live(Set<Integer> slots, Set<Integer> temps) {
+		Live() {
+			this(new HashSet<>(), new HashSet<>());
+		}
+
+		Live copy() {
+			return new Live(new HashSet<>(slots), new HashSet<>(temps));
+		}
+	}
+
+	private void layOutFrame() {
+		Map<String, IrBlock> byLabel = new HashMap<>();
+		sync.blocks().forEach(b -> byLabel.put(b.label(), b));
+		IrBlock cancelled = byLabel.get(sync.cancelledExit());
+		Map<IrBlock, Live> liveIn = new HashMap<>();
+		sync.blocks().forEach(b -> liveIn.put(b, new Live()));
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			for (int k = sync.blocks().size() - 1; k >= 0; k--) {
+				IrBlock block = sync.blocks().get(k);
+				Live live = liveAfter(block, 0, byLabel, liveIn, cancelled);
+				if (!live.equals(liveIn.get(block))) {
+					liveIn.put(block, live);
+					changed = true;
+				}
 			}
-			int home = definedIn.getOrDefault(uses.getKey(), -1);
-			if (uses.getValue().stream().anyMatch(u -> u != home)) {
-				spillWords.put(uses.getKey(), word++);
-			}
+		}
+		Set<Integer> slots = new TreeSet<>();
+		Set<Integer> temps = new TreeSet<>();
+		for (SuspensionPoint point : points.values()) {
+			Live live = liveAfter(point.block(), point.index() + 1, byLabel, liveIn, cancelled);
+			live.slots().addAll(liveIn.get(cancelled).slots());
+			live.temps().addAll(liveIn.get(cancelled).temps());
+			slots.addAll(live.slots());
+			live.temps().forEach(t -> {
+				Value.Temp defined = IrVerifier.destination(point.block().instructions().get(point.index()));
+				if (defined == null || defined.id() != t) {
+					temps.add(t);
+				}
+			});
+		}
+		int word = sync.parameterCount();
+		for (int slot : slots) {
+			frameSlots.put(slot, word++);
+		}
+		for (int temp : temps) {
+			spillWords.put(temp, word++);
 		}
 		frameWords = Math.max(1, word);
 	}
 
-	/** How many frame words the task form needs. */
-	private int frameWords;
+	/**
+	 * What is live just before instruction {@code from} of {@code block} (0: its live-in; size:
+	 * what its successors need). A suspension point can also leave for the cancelled exit, so
+	 * what that exit reads is live at each point.
+	 */
+	private Live liveAfter(IrBlock block, int from, Map<String, IrBlock> byLabel, Map<IrBlock, Live> liveIn,
+			IrBlock cancelled) {
+		List<Instr> instructions = block.instructions();
+		Live live = new Live();
+		Instr last = instructions.isEmpty() ? null : instructions.get(instructions.size() - 1);
+		if (last != null) {
+			for (String target : IrVerifier.targets(last)) {
+				Live successor = liveIn.get(byLabel.get(target));
+				live.slots().addAll(successor.slots());
+				live.temps().addAll(successor.temps());
+			}
+		}
+		for (int i = instructions.size() - 1; i >= from; i--) {
+			Instr instruction = instructions.get(i);
+			if (points.containsKey(instruction)) {
+				Live exit = liveIn.get(cancelled);
+				live.slots().addAll(exit.slots());
+				live.temps().addAll(exit.temps());
+			}
+			Effects one = new Effects();
+			one.prepend(instruction);
+			live.slots().removeAll(one.slotsWritten);
+			live.slots().addAll(one.slotsUsed);
+			live.temps().removeAll(one.tempsDefined);
+			live.temps().addAll(one.tempsUsed);
+		}
+		return live.copy();
+	}
+
+	// ---- rewriting
 
 	private void rewrite(Instr instruction) {
+		SuspensionPoint point = points.get(instruction);
+		if (point != null) {
+			if (instruction instanceof Instr.CallClosure call) {
+				suspendClosureCall(call, point.state());
+			} else if (instruction instanceof Instr.Wait wait) {
+				suspend(point.state(), wait.dst(), wait.operation().taskForm(), true, wait.arguments());
+			} else {
+				Instr.Call call = (Instr.Call) instruction;
+				calledTaskForms.add(call.function());
+				suspend(point.state(), call.dst(), ProgramLowering.newTaskName(call.function()), false,
+						call.arguments());
+			}
+			return;
+		}
 		if (instruction instanceof Instr.Return ret) {
 			emit(new Instr.Call(null, "qz_task_finish", List.of(task, operand(ret.value()))));
 			emit(new Instr.Return(Value.ONE));
 			return;
 		}
-		if (suspends(instruction)) {
-			if (instruction instanceof Instr.CallClosure call) {
-				suspendClosureCall(call);
-			} else if (instruction instanceof Instr.Wait wait) {
-				suspend(wait.dst(), wait.operation().taskForm(), true, wait.arguments());
-			} else {
-				Instr.Call call = (Instr.Call) instruction;
-				calledTaskForms.add(call.function());
-				suspend(call.dst(), ProgramLowering.newTaskName(call.function()), false, call.arguments());
-			}
-			return;
-		}
-		Instr rewritten;
 		if (instruction instanceof Instr.LoadSlot i) {
-			rewritten = new Instr.Load(define(i.dst()), frame, slotWord(i.slot()));
+			Integer word = frameSlots.get(i.slot());
+			emit(word != null ? new Instr.Load(define(i.dst()), frame, word)
+					: new Instr.LoadSlot(define(i.dst()), localSlot(i.slot())));
 		} else if (instruction instanceof Instr.StoreSlot i) {
-			rewritten = new Instr.Store(frame, slotWord(i.slot()), operand(i.value()));
+			Integer word = frameSlots.get(i.slot());
+			Value value = operand(i.value());
+			emit(word != null ? new Instr.Store(frame, word, value) : new Instr.StoreSlot(localSlot(i.slot()), value));
 		} else if (instruction instanceof Instr.Binary i) {
 			Value a = operand(i.a());
 			Value b = operand(i.b());
-			rewritten = new Instr.Binary(define(i.dst()), i.op(), a, b);
+			emit(new Instr.Binary(define(i.dst()), i.op(), a, b));
 		} else if (instruction instanceof Instr.Compare i) {
 			Value a = operand(i.a());
 			Value b = operand(i.b());
-			rewritten = new Instr.Compare(define(i.dst()), i.predicate(), a, b);
+			emit(new Instr.Compare(define(i.dst()), i.predicate(), a, b));
 		} else if (instruction instanceof Instr.Call i) {
 			List<Value> arguments = operands(i.arguments());
-			rewritten = new Instr.Call(i.dst() == null ? null : define(i.dst()), i.function(), arguments);
+			emit(new Instr.Call(i.dst() == null ? null : define(i.dst()), i.function(), arguments));
 		} else if (instruction instanceof Instr.CallIndirect i) {
 			Value function = operand(i.function());
 			List<Value> arguments = operands(i.arguments());
-			rewritten = new Instr.CallIndirect(define(i.dst()), function, arguments);
+			emit(new Instr.CallIndirect(define(i.dst()), function, arguments));
 		} else if (instruction instanceof Instr.CallClosure i) {
 			Value closure = operand(i.closure());
 			List<Value> arguments = operands(i.arguments());
-			rewritten = new Instr.CallClosure(define(i.dst()), closure, arguments);
+			emit(new Instr.CallClosure(define(i.dst()), closure, arguments));
 		} else if (instruction instanceof Instr.Load i) {
-			rewritten = new Instr.Load(define(i.dst()), operand(i.object()), i.index());
+			emit(new Instr.Load(define(i.dst()), operand(i.object()), i.index()));
 		} else if (instruction instanceof Instr.Store i) {
 			Value object = operand(i.object());
-			rewritten = new Instr.Store(object, i.index(), operand(i.value()));
+			emit(new Instr.Store(object, i.index(), operand(i.value())));
 		} else if (instruction instanceof Instr.Branch i) {
-			rewritten = new Instr.Branch(operand(i.condition()), label(i.ifTrue()), label(i.ifFalse()));
+			emit(new Instr.Branch(operand(i.condition()), label(i.ifTrue()), label(i.ifFalse())));
 		} else if (instruction instanceof Instr.Jump i) {
-			rewritten = new Instr.Jump(label(i.target()));
+			emit(new Instr.Jump(label(i.target())));
 		} else if (instruction instanceof Instr.Unreachable) {
-			rewritten = instruction;
+			emit(instruction);
 		} else {
 			throw new IllegalStateException("cannot build the task form of " + instruction);
 		}
-		emit(rewritten);
-		Value.Temp defined = destination(instruction);
+		Value.Temp defined = IrVerifier.destination(instruction);
 		if (defined != null) {
 			spill(defined);
 		}
@@ -215,7 +322,7 @@ final class BuildAsyncStateMachine {
 	 * first, or the creation of a waiting function's task, run as a child); park (save state,
 	 * return pending) or go on; the result is in the io word.
 	 */
-	private void suspend(Value.Temp dst, String begin, boolean takesTask, List<Value> syncArguments) {
+	private void suspend(int state, Value.Temp dst, String begin, boolean takesTask, List<Value> syncArguments) {
 		List<Value> arguments = operands(syncArguments);
 		Value started;
 		if (takesTask) {
@@ -224,72 +331,71 @@ final class BuildAsyncStateMachine {
 			withTask.addAll(arguments);
 			started = call(begin, withTask.toArray(Value[]::new));
 		} else {
-			Value child = call(begin, arguments.toArray(Value[]::new));
-			started = call("qz_call_begin", task, child);
+			started = call("qz_call_begin", task, call(begin, arguments.toArray(Value[]::new)));
 		}
-		state++;
 		String resume = "resume." + state;
 		emit(new Instr.Branch(started, resume, "park." + state));
-		park(resume);
+		park(state, resume);
 		startBlock(resume);
-		renamed = new HashMap<>();
+		reloaded = new HashMap<>();
 		if (dst != null) {
-			Value.Temp defined = define(dst);
-			emit(new Instr.Call(defined, "qz_task_io", List.of(task)));
+			emit(new Instr.Call(define(dst), "qz_task_io", List.of(task)));
 			spill(dst);
 		}
 	}
 
 	/**
-	 * The park block of the current state (saves it, returns pending) and its `resumed` block,
-	 * where the dispatch lands: leaves through the cancelled exit when the task was cancelled
-	 * while parked, else goes on at {@code resume}.
+	 * The park block of {@code state} (saves it, returns pending) and its `resumed` block, where
+	 * the dispatch lands: leaves through the cancelled exit when the task was cancelled while
+	 * parked, else goes on at {@code resume}.
 	 */
-	private void park(String resume) {
+	private void park(int state, String resume) {
 		startBlock("park." + state);
 		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
 		emit(new Instr.Return(Value.ZERO));
 		startBlock("resumed." + state);
-		emit(new Instr.Branch(call("qz_task_interrupted", task), sync.cancelledExit(), resume));
+		emit(new Instr.Branch(call("qz_task_interrupted", task), label(sync.cancelledExit()), resume));
 	}
 
 	/**
-	 * A call of a function value: a closure with a task form (word 1 of the closure) runs as a
-	 * child task that this task awaits; otherwise its function is called directly. Either way the
-	 * result goes through the frame.
+	 * A call of a function value that may wait: a closure with a task form (word 1 of the
+	 * closure) runs as a child task that this task awaits; otherwise its function is called
+	 * directly. The result comes through a local slot from either path.
 	 */
-	private void suspendClosureCall(Instr.CallClosure call) {
+	private void suspendClosureCall(Instr.CallClosure call, int state) {
 		Value closure = operand(call.closure());
 		List<Value> withClosure = new ArrayList<>();
 		withClosure.add(closure);
 		withClosure.addAll(operands(call.arguments()));
-		int word = spillWords.get(call.dst().id());
+		int result = async.newSlot();
 		Value.Temp start = async.newTemp();
 		emit(new Instr.Load(start, closure, FunctionLowering.CLOSURE_NEW_TASK));
-		state++;
 		String asTask = "closure.task." + state;
 		String direct = "closure.call." + state;
-		String park = "park." + state;
 		String resume = "resume." + state;
 		String done = "closure.done." + state;
-		emit(new Instr.Branch(compare(start, 0, "ne"), asTask, direct));
+		Value.Temp hasTaskForm = async.newTemp();
+		emit(new Instr.Compare(hasTaskForm, "ne", start, Value.ZERO));
+		emit(new Instr.Branch(hasTaskForm, asTask, direct));
 		startBlock(direct);
 		Value.Temp function = async.newTemp();
 		emit(new Instr.Load(function, closure, 0));
-		Value.Temp result = async.newTemp();
-		emit(new Instr.CallIndirect(result, function, withClosure));
-		emit(new Instr.Store(frame, word, result));
+		Value.Temp value = async.newTemp();
+		emit(new Instr.CallIndirect(value, function, withClosure));
+		emit(new Instr.StoreSlot(result, value));
 		emit(new Instr.Jump(done));
 		startBlock(asTask);
 		Value.Temp child = async.newTemp();
 		emit(new Instr.CallIndirect(child, start, withClosure));
-		emit(new Instr.Branch(call("qz_call_begin", task, child), resume, park));
-		park(resume);
+		emit(new Instr.Branch(call("qz_call_begin", task, child), resume, "park." + state));
+		park(state, resume);
 		startBlock(resume);
-		emit(new Instr.Store(frame, word, call("qz_task_io", task)));
+		emit(new Instr.StoreSlot(result, call("qz_task_io", task)));
 		emit(new Instr.Jump(done));
 		startBlock(done);
-		renamed = new HashMap<>();
+		reloaded = new HashMap<>();
+		emit(new Instr.LoadSlot(define(call.dst()), result));
+		spill(call.dst());
 	}
 
 	// ---- operands
@@ -303,18 +409,21 @@ final class BuildAsyncStateMachine {
 		if (!(value instanceof Value.Temp t)) {
 			return value;
 		}
-		Value.Temp local = renamed.get(t.id());
-		if (local != null) {
-			return local;
-		}
 		Integer word = spillWords.get(t.id());
 		if (word == null) {
-			throw new IllegalStateException("temporary %t" + t.id() + " used before its definition");
+			Value.Temp same = kept.get(t.id());
+			if (same == null) {
+				throw new IllegalStateException("%t" + t.id() + " of " + sync.name() + " used before its definition");
+			}
+			return same;
 		}
-		Value.Temp loaded = async.newTemp();
-		emit(new Instr.Load(loaded, frame, word));
-		renamed.put(t.id(), loaded);
-		return loaded;
+		Value.Temp local = reloaded.get(t.id());
+		if (local == null) {
+			local = async.newTemp();
+			emit(new Instr.Load(local, frame, word));
+			reloaded.put(t.id(), local);
+		}
+		return local;
 	}
 
 	private List<Value> operands(List<Value> values) {
@@ -325,19 +434,23 @@ final class BuildAsyncStateMachine {
 
 	private Value.Temp define(Value.Temp syncTemp) {
 		Value.Temp fresh = async.newTemp();
-		renamed.put(syncTemp.id(), fresh);
+		if (spillWords.containsKey(syncTemp.id())) {
+			reloaded.put(syncTemp.id(), fresh);
+		} else {
+			kept.put(syncTemp.id(), fresh);
+		}
 		return fresh;
 	}
 
 	private void spill(Value.Temp syncTemp) {
 		Integer word = spillWords.get(syncTemp.id());
 		if (word != null) {
-			emit(new Instr.Store(frame, word, renamed.get(syncTemp.id())));
+			emit(new Instr.Store(frame, word, reloaded.get(syncTemp.id())));
 		}
 	}
 
-	private int slotWord(int slot) {
-		return sync.parameterCount() + slot;
+	private int localSlot(int slot) {
+		return localSlots.computeIfAbsent(slot, s -> async.newSlot());
 	}
 
 	private static String label(String syncLabel) {
@@ -359,84 +472,5 @@ final class BuildAsyncStateMachine {
 		Value.Temp dst = async.newTemp();
 		emit(new Instr.Call(dst, function, List.of(arguments)));
 		return dst;
-	}
-
-	private Value compare(Value a, int b) {
-		return compare(a, b, "eq");
-	}
-
-	private Value compare(Value a, int b, String predicate) {
-		Value.Temp dst = async.newTemp();
-		emit(new Instr.Compare(dst, predicate, a, new Value.Imm(b)));
-		return dst;
-	}
-
-	private static Value.Temp destination(Instr instruction) {
-		if (instruction instanceof Instr.Binary i) {
-			return i.dst();
-		}
-		if (instruction instanceof Instr.Compare i) {
-			return i.dst();
-		}
-		if (instruction instanceof Instr.Call i) {
-			return i.dst();
-		}
-		if (instruction instanceof Instr.CallIndirect i) {
-			return i.dst();
-		}
-		if (instruction instanceof Instr.CallClosure i) {
-			return i.dst();
-		}
-		if (instruction instanceof Instr.Wait i) {
-			return i.dst();
-		}
-		if (instruction instanceof Instr.LoadSlot i) {
-			return i.dst();
-		}
-		if (instruction instanceof Instr.Load i) {
-			return i.dst();
-		}
-		return null;
-	}
-
-	private static List<Value> operands(Instr instruction) {
-		if (instruction instanceof Instr.Binary i) {
-			return List.of(i.a(), i.b());
-		}
-		if (instruction instanceof Instr.Compare i) {
-			return List.of(i.a(), i.b());
-		}
-		if (instruction instanceof Instr.Call i) {
-			return i.arguments();
-		}
-		if (instruction instanceof Instr.CallIndirect i) {
-			List<Value> all = new ArrayList<>(i.arguments());
-			all.add(i.function());
-			return all;
-		}
-		if (instruction instanceof Instr.CallClosure i) {
-			List<Value> all = new ArrayList<>(i.arguments());
-			all.add(i.closure());
-			return all;
-		}
-		if (instruction instanceof Instr.Wait i) {
-			return i.arguments();
-		}
-		if (instruction instanceof Instr.StoreSlot i) {
-			return List.of(i.value());
-		}
-		if (instruction instanceof Instr.Load i) {
-			return List.of(i.object());
-		}
-		if (instruction instanceof Instr.Store i) {
-			return List.of(i.object(), i.value());
-		}
-		if (instruction instanceof Instr.Branch i) {
-			return List.of(i.condition());
-		}
-		if (instruction instanceof Instr.Return i) {
-			return List.of(i.value());
-		}
-		return List.of();
 	}
 }

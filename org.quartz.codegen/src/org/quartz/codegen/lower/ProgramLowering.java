@@ -19,6 +19,7 @@ import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
+import org.quartz.codegen.ir.IrVerifier;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
@@ -62,6 +63,7 @@ public final class ProgramLowering {
 
 	private final TypeChecker types;
 	private final QuartzImportUriResolver imports;
+	private final boolean verify;
 	/** The synchronous form of each function and lambda, by its declaration. */
 	private final Map<EObject, IrFunction> syncForms = new LinkedHashMap<>();
 	private final IrModule module = new IrModule();
@@ -72,9 +74,11 @@ public final class ProgramLowering {
 	private final Set<String> taskFunctions = new HashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
 
-	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports) {
+	/** @param verify run the {@link IrVerifier} after each pass (the tests do) */
+	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, boolean verify) {
 		this.types = types;
 		this.imports = imports;
+		this.verify = verify;
 	}
 
 	public IrModule lower(Module main) {
@@ -99,9 +103,12 @@ public final class ProgramLowering {
 		} else {
 			lowerNow(RuntimeAbi.ENTRY_POINT, 0, lowering -> lowering.lowerScript(main), new CaptureAnalysis(main));
 		}
+		verify(IrVerifier.Stage.LOWERED);
 		FindWaitingFunctions.Result waiting = FindWaitingFunctions.find(module);
 		Set<String> started = ResolveTaskCreation.resolve(module, waiting, this);
+		verify(IrVerifier.Stage.TASKS_RESOLVED);
 		buildTaskForms(started, waiting);
+		verify(IrVerifier.Stage.TASKS_RESOLVED);
 		return module;
 	}
 
@@ -135,13 +142,19 @@ public final class ProgramLowering {
 				continue;
 			}
 			IrFunction sync = byName.get(name);
-			BuildAsyncStateMachine.Result async = BuildAsyncStateMachine.build(sync, name + ".async", waiting);
+			BuildAsyncStateMachine.Result async = BuildAsyncStateMachine.build(sync, name + ".async", waiting, module);
 			module.functions().add(async.function());
 			IrFunction start = new IrFunction(newTaskName(name), sync.parameterCount());
 			module.functions().add(start);
 			new FunctionLowering(this, start, null).tasks().lowerNewTask(async.function().name(), async.frameWords(),
 					sync.parameterCount());
 			work.addAll(async.calledTaskForms());
+		}
+	}
+
+	private void verify(IrVerifier.Stage stage) {
+		if (verify) {
+			IrVerifier.verify(module, stage);
 		}
 	}
 

@@ -51,7 +51,7 @@ public class GoldenPrograms {
 		try {
 			Module module = parser.parse(read(name + ".qz"), URI.createURI(name + ".qz"), resourceSets.get());
 			validation.assertNoErrors(module);
-			return new IrGenerator().generate(module);
+			return new IrGenerator(true).generate(module);
 		} catch (Exception e) {
 			throw new AssertionError("cannot compile golden/" + name + ".qz", e);
 		}

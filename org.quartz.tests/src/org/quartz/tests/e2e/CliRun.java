@@ -16,7 +16,7 @@ public record CliRun(int exitCode, String stdout, String stderr) {
 
 	/** Runs the real compiler, with the test cache. */
 	public static CliRun quartz(String... args) {
-		return quartz(Map.of(), module -> new IrGenerator().generate(module), args);
+		return quartz(Map.of(), module -> new IrGenerator(true).generate(module), args);
 	}
 
 	/**

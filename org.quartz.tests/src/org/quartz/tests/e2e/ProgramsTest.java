@@ -56,7 +56,7 @@ class ProgramsTest {
 		Path executable = work.resolve(program.toString().replace('/', '_').replaceFirst("\\.qz$", ""));
 		StringBuilder ir = new StringBuilder();
 		CliRun build = CliRun.quartz(Map.of(), module -> {
-			String text = new IrGenerator().generate(module);
+			String text = new IrGenerator(true).generate(module);
 			ir.append(text);
 			return text;
 		}, "build", program.file().toString(), "-o", executable.toString(), "-I", modules().toString());

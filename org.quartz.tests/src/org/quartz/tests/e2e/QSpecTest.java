@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.quartz.codegen.IrGenerator;
 
 /**
  * QSpec and `quartz test`: the project's own specs (specs/ at the checkout's root) must pass,
@@ -21,10 +25,13 @@ class QSpecTest {
 		return Checkout.root().resolve("org.quartz.tests/qspec/" + name);
 	}
 
-	@Test
-	void theProjectsSpecsPass() {
+	/** With the default number of workers, and with one (a task blocking its worker would hang there). */
+	@ParameterizedTest
+	@ValueSource(strings = { "", "1" })
+	void theProjectsSpecsPass(String workers) {
 		Path specs = Checkout.root().resolve("specs");
-		CliRun run = CliRun.quartz("test", specs.toString());
+		Map<String, String> environment = workers.isEmpty() ? Map.of() : Map.of("QUARTZ_WORKERS", workers);
+		CliRun run = CliRun.quartz(environment, module -> new IrGenerator(true).generate(module), "test", specs.toString());
 		System.out.print(run.stdout());
 		assertEquals(0, run.exitCode(), "quartz test specs failed:\n" + run.describe());
 		assertFalse(run.stdout().contains("FAIL"), run.describe());
