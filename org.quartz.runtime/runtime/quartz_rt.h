@@ -227,6 +227,7 @@ qz_val qz_await_begin(qz_val task, qz_val other);
 qz_val qz_await_sync(qz_val other);
 qz_val qz_call_begin(qz_val task, qz_val child);
 qz_val qz_yield_begin(qz_val task);
+qz_val qz_preempt_begin(qz_val task);
 void qz_yield_sync(void);
 qz_val qz_sleep_begin(qz_val task, qz_val ms);
 void qz_sleep_sync(qz_val ms);

@@ -53,6 +53,7 @@ static void interrupt(struct rt_task *t)
 
 void rt_task_parked(struct rt_task *t)
 {
+    t->streak = 0;
     if (t->op == RT_OP_IO || t->wait.has_timer) {
         t->waits_outside = 1;
         rt_sched_outside_wait(1);

@@ -119,7 +119,7 @@ static qz_val wait_begin(struct rt_task *t, struct rt_group *g, int first, int64
     if (ready(g, first, &value)) {
         pthread_mutex_unlock(&g->mu);
         t->io = deadline >= 0 ? 1 : value;
-        return 1;
+        return rt_task_complete(t);
     }
     rt_task_enqueue_waiter(t, first ? RT_OP_GROUP_FIRST : RT_OP_GROUP_WAIT,
                            first ? &g->first_waiters : &g->all_waiters, &g->mu);

@@ -250,6 +250,10 @@ struct rt_task {
     struct rt_ctx own_ctx;
     int interrupted;            /* the last op was cancelled; owner: the task */
     int waits_outside;          /* parked on a timer or the poller (rt_sched_outside_wait) */
+    int streak;                 /* operations completed at once since it last parked (rt_task_complete) */
+    int yielded;                /* it yields (sched_yield, budget, preemption): re-queued globally */
+    unsigned preempt_checks;    /* loop back-edges passed (qz_preempt_begin); owner: the task */
+    int64_t slice_start;        /* ns of its first preemption check since it was resumed, 0: none yet */
     atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
     struct rt_group *group;     /* the group it was started in, or NULL */
     struct rt_task *group_next; /* owner: group->mu */
@@ -262,6 +266,9 @@ struct rt_task {
 };
 void rt_task_wake(struct rt_task *t);
 void rt_task_run(struct rt_task *t);   /* one resume, on a worker */
+/* A wait source's operation completed at once, result in io: what its _begin returns
+ * (1, or 0 when the task used up its budget and yields first, the result kept). */
+qz_val rt_task_complete(struct rt_task *t);
 /* Starts op over t->own (or t->sel's arms): 1 = done, io set; 0 = parked. */
 qz_val rt_task_op(struct rt_task *t, int op);
 /* Registers t's own[0].node in q (whose holder's lock is lock, held by the caller) for op. */
@@ -276,6 +283,7 @@ qz_val rt_group_spawn(struct rt_group *g, struct rt_task *t);
 /* rt_sched.c */
 void rt_sched_spawn(struct rt_task *t);     /* a new task, RT_RUNNABLE; starts the scheduler */
 void rt_sched_enqueue(struct rt_task *t);   /* a woken task, RT_RUNNABLE */
+void rt_sched_enqueue_global(struct rt_task *t);   /* a yielding task: behind all waiting ones */
 void rt_sched_task_exited(void);            /* after a resume returned QZ_DONE */
 void *rt_sched_alloc(size_t n);             /* scheduler-owned memory, counted */
 void rt_sched_free(void *p);

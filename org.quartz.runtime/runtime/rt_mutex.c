@@ -59,7 +59,7 @@ qz_val qz_mutex_lock_begin(qz_val task, qz_val mutex)
         m->locked = 1;
         pthread_mutex_unlock(&m->mu);
         t->io = 0;
-        return 1;
+        return rt_task_complete(t);
     }
     rt_task_enqueue_waiter(t, RT_OP_LOCK, &m->waiters, &m->mu);
     pthread_mutex_unlock(&m->mu);

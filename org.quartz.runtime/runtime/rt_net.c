@@ -268,7 +268,7 @@ static struct rt_netop op_for(int kind, qz_val fd)
 static qz_val begin(struct rt_task *t, struct rt_netop op)
 {
     t->net = op;
-    return task_step(t);
+    return task_step(t) ? rt_task_complete(t) : 0;
 }
 
 /* ---- the built-ins ---- */

@@ -3,14 +3,21 @@
  *
  * Design
  *   Workers. N pthreads (qz_sched_init(N); 0 or the implicit start by the first
- *   spawn = QUARTZ_WORKERS from the environment, else one per online CPU). Each runs: pop its own run queue, else the
- *   global queue, else steal from another worker (starting at a random victim),
- *   else park. Running a task = one call of its resume function (rt_task_run).
+ *   spawn = QUARTZ_WORKERS from the environment, else one per online CPU). Each
+ *   runs: pop its own run queue, else the global queue, else steal from another
+ *   worker (starting at a random victim), else park; every 61st task comes from
+ *   the global queue first, so its tasks are never starved.
+ *   Fairness. A task runs until it parks, yields or finishes; a task whose
+ *   operations all complete at once yields after a budget of them
+ *   (rt_task_complete), and a loop in a task form checks for preemption at its
+ *   back-edge (qz_preempt_begin).
+ *   Running a task = one call of its resume function (rt_task_run).
  *   Queues. Each worker has a FIFO run queue (intrusive list through
  *   task->run_next, its own mutex; only that worker pushes to it, anybody pops
  *   from the head, so a thief takes the oldest task). Tasks spawned or woken on
- *   a worker go to that worker's queue (locality; a yielding task goes to the
- *   back). Tasks spawned or woken elsewhere (main thread, synchronous code on
+ *   a worker go to that worker's queue (locality). A task that yields
+ *   (sched_yield, its budget, preemption) goes to the global queue, behind
+ *   everything already waiting, as in Go. Tasks spawned or woken elsewhere (main thread, synchronous code on
  *   other threads, the timer thread) go to the global injection queue.
  *   Parking. An idle worker parks on one condition variable (idle_cv, under the
  *   scheduler's mu) - no busy waiting. Before it sleeps it increments nidle and
@@ -54,6 +61,7 @@ struct rt_worker {
     pthread_mutex_t mu;             /* guards head/tail */
     struct rt_task *head, *tail;
     atomic_long n;                  /* queue length, readable without mu */
+    unsigned ticks;                 /* tasks it ran; owner: the worker */
 };
 
 struct rt_sched {
@@ -68,6 +76,8 @@ struct rt_sched {
     int stopping;
     atomic_long live;
 };
+
+enum { GLOBAL_QUEUE_INTERVAL = 61 };
 
 static pthread_mutex_t life_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct rt_sched *_Atomic sched;
@@ -211,6 +221,11 @@ void rt_sched_enqueue(struct rt_task *t)
         push_global(atomic_load(&sched), t);
 }
 
+void rt_sched_enqueue_global(struct rt_task *t)
+{
+    push_global(atomic_load(&sched), t);
+}
+
 void rt_sched_task_exited(void)
 {
     struct rt_sched *s = current_worker->s;
@@ -263,7 +278,13 @@ static void *worker_main(void *arg)
     unsigned seed = (unsigned)(w - s->workers) * 2654435761u + 1;
     current_worker = w;
     for (;;) {
-        struct rt_task *t = pop_worker(w);
+        struct rt_task *t = NULL;
+        /* Now and then the global queue first, so tasks woken by timers, the poller or
+         * main are not starved by a worker whose own queue never empties (Go: 61). */
+        if (++w->ticks % GLOBAL_QUEUE_INTERVAL == 0)
+            t = pop_global(s);
+        if (t == NULL)
+            t = pop_worker(w);
         if (t == NULL)
             t = pop_global(s);
         if (t == NULL)

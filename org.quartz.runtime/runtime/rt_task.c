@@ -238,7 +238,26 @@ qz_val rt_task_op(struct rt_task *t, int op)
         return 0;
     }
     t->io = op_io(t, op);
-    return 1;
+    return rt_task_complete(t);
+}
+
+/*
+ * The cooperative budget (Tokio's): a task may complete RT_BUDGET operations at
+ * once in a row; the next one completes too, but the task then yields, so a task
+ * whose waits never have to wait (a pipelining client, a channel that is always
+ * ready) cannot keep its worker from the other tasks. Parking resets the count.
+ */
+enum { RT_BUDGET = 128 };
+
+qz_val rt_task_complete(struct rt_task *t)
+{
+    if (++t->streak < RT_BUDGET)
+        return 1;
+    t->streak = 0;
+    t->op = RT_OP_NONE;   /* the result is in io already: resume straight into it */
+    t->yielded = 1;
+    rt_task_wake(t);      /* RUNNING -> NOTIFIED: re-queued once it returns */
+    return 0;
 }
 
 void rt_task_enqueue_waiter(struct rt_task *t, int op, struct rt_wq *q, pthread_mutex_t *lock)
@@ -287,6 +306,7 @@ static int complete_op(struct rt_task *t)
 void rt_task_run(struct rt_task *t)
 {
     atomic_store(&t->run, RT_RUNNING);
+    t->slice_start = 0;
     if (t->waits_outside) {
         t->waits_outside = 0;
         rt_sched_outside_wait(-1);
@@ -306,9 +326,15 @@ void rt_task_run(struct rt_task *t)
     }
     int s = RT_RUNNING;
     if (!atomic_compare_exchange_strong(&t->run, &s, RT_PARKED)) {
-        /* NOTIFIED: woken before we got here; run it again later. */
+        /* NOTIFIED: woken before we got here; run it again later. A task that
+         * yielded goes behind everything already waiting anywhere (Go's Gosched). */
         atomic_store(&t->run, RT_RUNNABLE);
-        rt_sched_enqueue(t);
+        if (t->yielded) {
+            t->yielded = 0;
+            rt_sched_enqueue_global(t);
+        } else {
+            rt_sched_enqueue(t);
+        }
     }
 }
 
@@ -333,7 +359,7 @@ qz_val qz_await_begin(qz_val task, qz_val other)
     if (atomic_load(&o->done)) {
         t->io = o->result;
         pthread_mutex_unlock(&o->mu);
-        return 1;
+        return rt_task_complete(t);
     }
     rt_task_enqueue_waiter(t, RT_OP_AWAIT, &o->awaiters, &o->mu);
     pthread_mutex_unlock(&o->mu);
@@ -387,7 +413,40 @@ qz_val qz_yield_begin(qz_val task)
         return 0;
     rt_wait_reset(&t->wait, t);
     t->op = RT_OP_YIELD;
-    rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued at the back once it returns */
+    t->streak = 0;
+    t->yielded = 1;
+    rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued once it returns */
+    return 0;
+}
+
+/*
+ * Preemption: the compiler puts this on the back-edge of every loop of a task form
+ * that has no wait of its own. 1 = go on; after the task has run TIME_SLICE_NS
+ * since it was resumed it yields instead (0), so a compute-bound task delays a
+ * timer or a new connection by one time slice at most. It reads the clock only
+ * every PREEMPT_CHECK_EVERY back-edges. Not a cancellation point: a loop that
+ * never waits still runs to its end when its task is cancelled (reference §7.5).
+ */
+enum { PREEMPT_CHECK_EVERY = 256 };
+static const int64_t TIME_SLICE_NS = 10 * 1000 * 1000;
+
+qz_val qz_preempt_begin(qz_val task)
+{
+    struct rt_task *t = rt_task_of(task);
+    if (++t->preempt_checks % PREEMPT_CHECK_EVERY != 0)
+        return 1;
+    int64_t now = qz_time_now_ns();
+    if (t->slice_start == 0) {
+        t->slice_start = now;
+        return 1;
+    }
+    if (now - t->slice_start < TIME_SLICE_NS)
+        return 1;
+    rt_wait_reset(&t->wait, t);
+    t->op = RT_OP_YIELD;
+    t->streak = 0;
+    t->yielded = 1;
+    rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued once it returns */
     return 0;
 }
 

@@ -121,6 +121,7 @@ public final class RuntimeAbi {
 		fn("qz_await_sync", 1, VALUE);
 		fn("qz_call_begin", 2, VALUE);
 		fn("qz_yield_begin", 1, VALUE);
+		fn("qz_preempt_begin", 1, VALUE);
 		fn("qz_yield_sync", 0, VOID);
 		fn("qz_sleep_begin", 2, VALUE);
 		fn("qz_sleep_sync", 1, VOID);

@@ -2,7 +2,9 @@ package org.quartz.codegen.lower;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +36,9 @@ import org.quartz.codegen.ir.Value;
  * the defers and returns the zero value; the synchronous form must have one.
  *
  * Suspension points are found once, in block order, and numbered 1..K: that list drives both
- * the dispatch and the rewriting. The entry block switches on the task's state: 0 starts at the
+ * the dispatch and the rewriting. The back-edge of a loop that has no suspension point of its
+ * own is one too, a preemption point: `qz_preempt_begin` lets the task go round again, or
+ * yields when its time slice is over, so a compute-bound task cannot hold its worker. The entry block switches on the task's state: 0 starts at the
  * original entry, K resumes after point K (through `resumed.K`, which checks for a cancellation
  * first), and any other state panics.
  *
@@ -50,15 +54,19 @@ public final class BuildAsyncStateMachine {
 
 	private static final String BAD_STATE = "task resumed in an unknown state";
 
-	/** A suspension point: instruction {@code index} of {@code block}, resumed in {@code state}. */
-	private record SuspensionPoint(IrBlock block, int index, int state) {
+	/**
+	 * A suspension point: instruction {@code index} of {@code block}, resumed in {@code state};
+	 * a preemption point is the back-edge of a loop that has no other suspension point.
+	 */
+	private record SuspensionPoint(IrBlock block, int index, int state, boolean preemption) {
 	}
 
 	private final IrFunction sync;
 	private final FindWaitingFunctions.Result waiting;
 	private final IrFunction async;
 	private final Value task = new Value.Param(0);
-	private final Map<Instr, SuspensionPoint> points = new LinkedHashMap<>();
+	/** By identity: equal instructions (two jumps to one loop head) are different points. */
+	private final Map<Instr, SuspensionPoint> points = new IdentityHashMap<>();
 	/** The functions whose task forms this one starts (its calls of waiting functions), in order. */
 	private final Set<String> calledTaskForms = new LinkedHashSet<>();
 	/** Frame word of each slot live across a suspension point; the others are local slots of the task form. */
@@ -106,7 +114,8 @@ public final class BuildAsyncStateMachine {
 		frame = call("qz_task_frame", task);
 		List<String> states = new ArrayList<>();
 		states.add("start");
-		points.values().forEach(p -> states.add("resumed." + p.state()));
+		points.values().stream().sorted(Comparator.comparingInt(SuspensionPoint::state))
+				.forEach(p -> states.add("resumed." + p.state()));
 		emit(new Instr.Switch(call("qz_task_state", task), states, "bad.state"));
 		startBlock("bad.state");
 		emit(new Instr.Call(null, "qz_panic", List.of(badState)));
@@ -122,14 +131,76 @@ public final class BuildAsyncStateMachine {
 	}
 
 	private void findSuspensionPoints() {
+		Set<IrBlock> waitingBlocks = new HashSet<>();
 		for (IrBlock block : sync.blocks()) {
-			for (int i = 0; i < block.instructions().size(); i++) {
-				Instr instruction = block.instructions().get(i);
+			for (Instr instruction : block.instructions()) {
 				if (waiting.waits(instruction)) {
-					points.put(instruction, new SuspensionPoint(block, i, points.size() + 1));
+					waitingBlocks.add(block);
 				}
 			}
 		}
+		Set<IrBlock> preempted = new HashSet<>();
+		for (Map.Entry<IrBlock, IrBlock> backEdge : backEdges(sync).entrySet()) {
+			if (loopBody(backEdge.getKey(), backEdge.getValue()).stream().noneMatch(waitingBlocks::contains)) {
+				preempted.add(backEdge.getKey());
+			}
+		}
+		for (IrBlock block : sync.blocks()) {
+			List<Instr> instructions = block.instructions();
+			for (int i = 0; i < instructions.size(); i++) {
+				Instr instruction = instructions.get(i);
+				boolean backEdge = i == instructions.size() - 1 && preempted.contains(block);
+				if (waiting.waits(instruction) || backEdge) {
+					points.put(instruction, new SuspensionPoint(block, i, points.size() + 1, backEdge));
+				}
+			}
+		}
+	}
+
+	/** Whether a task of {@code function} could run in a loop: then it is started through its task form, which checks for preemption. */
+	static boolean hasLoops(IrFunction function) {
+		return !backEdges(function).isEmpty();
+	}
+
+	/** Each block that ends by jumping back (to itself or an earlier block: the loop's head), with that head. */
+	private static Map<IrBlock, IrBlock> backEdges(IrFunction function) {
+		Map<String, Integer> index = new HashMap<>();
+		List<IrBlock> blocks = function.blocks();
+		for (int i = 0; i < blocks.size(); i++) {
+			index.put(blocks.get(i).label(), i);
+		}
+		Map<IrBlock, IrBlock> edges = new LinkedHashMap<>();
+		for (int i = 0; i < blocks.size(); i++) {
+			List<Instr> instructions = blocks.get(i).instructions();
+			if (!instructions.isEmpty() && instructions.get(instructions.size() - 1) instanceof Instr.Jump jump
+					&& index.get(jump.target()) <= i) {
+				edges.put(blocks.get(i), blocks.get(index.get(jump.target())));
+			}
+		}
+		return edges;
+	}
+
+	/** The natural loop of the back-edge {@code tail -> head}: the blocks that reach the tail without passing the head. */
+	private Set<IrBlock> loopBody(IrBlock tail, IrBlock head) {
+		Map<String, IrBlock> byLabel = new HashMap<>();
+		Map<IrBlock, List<IrBlock>> predecessors = new HashMap<>();
+		sync.blocks().forEach(b -> byLabel.put(b.label(), b));
+		for (IrBlock block : sync.blocks()) {
+			if (!block.instructions().isEmpty()) {
+				for (String target : IrVerifier.targets(block.instructions().get(block.instructions().size() - 1))) {
+					predecessors.computeIfAbsent(byLabel.get(target), k -> new ArrayList<>()).add(block);
+				}
+			}
+		}
+		Set<IrBlock> body = new HashSet<>(List.of(head));
+		List<IrBlock> work = new ArrayList<>(List.of(tail));
+		while (!work.isEmpty()) {
+			IrBlock block = work.remove(work.size() - 1);
+			if (body.add(block)) {
+				work.addAll(predecessors.getOrDefault(block, List.of()));
+			}
+		}
+		return body;
 	}
 
 	// ---- liveness and the frame layout
@@ -253,7 +324,9 @@ public final class BuildAsyncStateMachine {
 	private void rewrite(Instr instruction) {
 		SuspensionPoint point = points.get(instruction);
 		if (point != null) {
-			if (instruction instanceof Instr.CallClosure call) {
+			if (point.preemption()) {
+				preempt(point.state(), label(((Instr.Jump) instruction).target()));
+			} else if (instruction instanceof Instr.CallClosure call) {
 				suspendClosureCall(call, point.state());
 			} else if (instruction instanceof Instr.Wait wait) {
 				suspend(point.state(), wait.dst(), wait.operation().taskForm(), true, wait.arguments());
@@ -342,6 +415,12 @@ public final class BuildAsyncStateMachine {
 			emit(new Instr.Call(define(dst), "qz_task_io", List.of(task)));
 			spill(dst);
 		}
+	}
+
+	/** A loop's back-edge: go on to the loop's head, unless the time slice is over and the task yields first. */
+	private void preempt(int state, String head) {
+		emit(new Instr.Branch(call("qz_preempt_begin", task), head, "park." + state));
+		park(state, head);
 	}
 
 	/**

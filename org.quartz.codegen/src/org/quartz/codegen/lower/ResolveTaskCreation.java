@@ -1,6 +1,7 @@
 package org.quartz.codegen.lower;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,10 @@ import org.quartz.codegen.ir.Value;
  * Input: the lowered module with {@link Instr.NewTask} instructions and
  * {@link Value.TaskConstructor} operands and constant words. Output: none of either is left.
  * <ul>
- * <li>NewTask of a function that may wait: a call of {@code <f>.new_task}, which creates a
- * task of its task form;</li>
- * <li>NewTask of a function that cannot wait: {@code qz_task_new} of {@code <f>.task}, a resume
- * function that calls f to completion (made once), with the arguments in the frame;</li>
+ * <li>NewTask of a function that may wait, or that has a loop: a call of {@code <f>.new_task},
+ * which creates a task of its task form (a loop there is preemptible);</li>
+ * <li>NewTask of any other function: {@code qz_task_new} of {@code <f>.task}, a resume function
+ * that calls f to completion (made once), with the arguments in the frame;</li>
  * <li>TaskConstructor of a function that may wait: the address of {@code <f>.new_task}; of one
  * that cannot: 0.</li>
  * </ul>
@@ -33,14 +34,16 @@ final class ResolveTaskCreation {
 	private final FindWaitingFunctions.Result waiting;
 	private final ProgramLowering program;
 	private final Set<String> started = new LinkedHashSet<>();
+	private final Map<String, IrFunction> byName = new HashMap<>();
 
-	private ResolveTaskCreation(FindWaitingFunctions.Result waiting, ProgramLowering program) {
+	private ResolveTaskCreation(FindWaitingFunctions.Result waiting, ProgramLowering program, IrModule module) {
 		this.waiting = waiting;
 		this.program = program;
+		module.functions().forEach(f -> byName.put(f.name(), f));
 	}
 
 	static Set<String> resolve(IrModule module, FindWaitingFunctions.Result waiting, ProgramLowering program) {
-		ResolveTaskCreation pass = new ResolveTaskCreation(waiting, program);
+		ResolveTaskCreation pass = new ResolveTaskCreation(waiting, program, module);
 		for (Map.Entry<String, List<Value>> constant : module.constants().entrySet()) {
 			constant.setValue(constant.getValue().stream().map(pass::resolve).toList());
 		}
@@ -71,7 +74,7 @@ final class ResolveTaskCreation {
 
 	private void rewrite(IrFunction function, Instr instruction, List<Instr> out) {
 		if (instruction instanceof Instr.NewTask task) {
-			if (waiting.mayWait(task.function())) {
+			if (waiting.mayWait(task.function()) || BuildAsyncStateMachine.hasLoops(byName.get(task.function()))) {
 				started.add(task.function());
 				out.add(new Instr.Call(task.dst(), ProgramLowering.newTaskName(task.function()), task.arguments()));
 				return;
