@@ -3,15 +3,14 @@ package org.quartz.tests.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -26,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ProgramsTest {
 
-	private static final long RUN_TIMEOUT_SECONDS = 10;
+	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(10);
 
 	@TempDir
 	static Path work;
@@ -34,8 +33,8 @@ class ProgramsTest {
 	static List<TestProgram> programs() throws IOException {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(Checkout.programs())) {
-			files = walk.filter(file -> file.toString().endsWith(".qz") && !file.startsWith(modules())).sorted()
-					.toList();
+			files = walk.filter(file -> file.toString().endsWith(".qz") && !file.startsWith(Checkout.programModules()))
+					.sorted().toList();
 		}
 		List<TestProgram> programs = new ArrayList<>();
 		for (Path file : files) {
@@ -48,8 +47,7 @@ class ProgramsTest {
 	@MethodSource("programs")
 	void program(TestProgram program) throws Exception {
 		Path executable = work.resolve(program.toString().replace('/', '_').replaceFirst("\\.qz$", ""));
-		CliRun build = CliRun.quartz("build", program.file().toString(), "-o", executable.toString(), "-I",
-				modules().toString());
+		CliRun build = program.build(executable);
 		assertFalse(build.stderr().contains("\tat ") || build.stderr().contains("Exception"),
 				"a stack trace on stderr:\n" + build.describe());
 		if (program.errorLine().isPresent()) {
@@ -57,7 +55,7 @@ class ProgramsTest {
 			assertFalse(Files.exists(executable), "an executable was written despite the error");
 		} else {
 			assertEquals(0, build.exitCode(), "build failed:\n" + build.describe());
-			assertRuns(program, executable);
+			program.assertRanAsExpected(NativeRun.run(List.of(executable.toString()), Map.of(), RUN_TIMEOUT, work));
 		}
 	}
 
@@ -71,28 +69,5 @@ class ProgramsTest {
 		if (program.errorCode() != null) {
 			assertEquals(program.errorCode(), found.group(2), "diagnostic code:\n" + build.stderr());
 		}
-	}
-
-	private static void assertRuns(TestProgram program, Path executable) throws Exception {
-		Path stdout = work.resolve(program.name() + ".stdout");
-		Path stderr = work.resolve(program.name() + ".stderr");
-		Process process = new ProcessBuilder(executable.toString()).redirectOutput(stdout.toFile())
-				.redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-				.start();
-		if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-			process.destroyForcibly().waitFor();
-			fail("still running after " + RUN_TIMEOUT_SECONDS + " s");
-		}
-		String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-		assertEquals(program.stdout(), Files.readString(stdout, StandardCharsets.UTF_8),
-				"stdout (stderr was: " + errors + ")");
-		assertEquals(program.exitCode(), process.exitValue(), "exit code (stderr was: " + errors + ")");
-		if (program.stderr() != null) {
-			assertTrue(errors.contains(program.stderr()), "stderr lacks '" + program.stderr() + "': " + errors);
-		}
-	}
-
-	private static Path modules() {
-		return Checkout.programs().resolve("modules");
 	}
 }

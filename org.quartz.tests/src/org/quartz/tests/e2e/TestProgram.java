@@ -1,5 +1,8 @@
 package org.quartz.tests.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +42,21 @@ public record TestProgram(Path file, int exitCode, OptionalInt errorLine, String
 						: OptionalInt.empty(),
 				headers.get("code"), headers.get("stderr"),
 				Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "");
+	}
+
+	/** Compiles the program with the command line into {@code executable}, its modules on the -I path. */
+	public CliRun build(Path executable) {
+		return CliRun.quartz("build", file.toString(), "-o", executable.toString(), "-I",
+				Checkout.programModules().toString());
+	}
+
+	/** Checks a run of the program: the exact stdout, the exit code and, when given, the stderr text. */
+	public void assertRanAsExpected(NativeRun run) {
+		assertEquals(stdout, run.stdout(), "stdout (stderr was: " + run.stderr() + ")");
+		assertEquals(exitCode, run.exitCode(), "exit code (stderr was: " + run.stderr() + ")");
+		if (stderr != null) {
+			assertTrue(run.stderr().contains(stderr), "stderr lacks '" + stderr + "': " + run.stderr());
+		}
 	}
 
 	/** The file's name without .qz. */
