@@ -27,6 +27,11 @@ public final class Checkout {
 		return programs().resolve("modules");
 	}
 
+	/** The programs of the memory tests, and the peak RSS helper. */
+	public static Path memoryPrograms() {
+		return root().resolve("org.quartz.tests/memory");
+	}
+
 	/** A cache folder for the compiler (the runtime is built once per test run, not per test). */
 	public static Path cache() {
 		return root().resolve("org.quartz.tests/target/quartz-cache");
