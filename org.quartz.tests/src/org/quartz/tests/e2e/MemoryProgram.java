@@ -8,28 +8,31 @@ import java.util.function.LongFunction;
 /**
  * The programs of org.quartz.tests/memory/: each does N units of work (its only argument) that
  * keep nothing alive, and prints a checksum, which {@link #expectedOutput} computes the same way.
- * Without a collector the large size needs hundreds of MB (tcp_server about 130 MB).
+ * Without a collector the large size needs hundreds of MB (tcp_server about 130 MB); the stress
+ * size keeps a run under QUARTZ_GC_STRESS=1 to about a second.
  */
 enum MemoryProgram {
 
-	STRINGS("strings", 100_000, 1_000_000, MemoryProgram::strings),
-	COLLECTIONS("collections", 30_000, 300_000, MemoryProgram::collections),
-	CLOSURES("closures", 200_000, 2_000_000, MemoryProgram::closures),
-	CHANNEL_FOR("channel_for", 100_000, 1_000_000, MemoryProgram::channelFor),
-	SELECT_LOOP("select_loop", 60_000, 600_000, MemoryProgram::selectLoop),
-	SPAWN_BATCHES("spawn_batches", 30_000, 300_000, MemoryProgram::spawnBatches),
-	ACTORS("actors", 40_000, 400_000, MemoryProgram::actors),
-	TCP_SERVER("tcp_server", 400, 4_000, MemoryProgram::tcpServer);
+	STRINGS("strings", 100_000, 1_000_000, 3_000, MemoryProgram::strings),
+	COLLECTIONS("collections", 30_000, 300_000, 1_000, MemoryProgram::collections),
+	CLOSURES("closures", 200_000, 2_000_000, 5_000, MemoryProgram::closures),
+	CHANNEL_FOR("channel_for", 100_000, 1_000_000, 3_000, MemoryProgram::channelFor),
+	SELECT_LOOP("select_loop", 60_000, 600_000, 2_000, MemoryProgram::selectLoop),
+	SPAWN_BATCHES("spawn_batches", 30_000, 300_000, 1_000, MemoryProgram::spawnBatches),
+	ACTORS("actors", 40_000, 400_000, 1_000, MemoryProgram::actors),
+	TCP_SERVER("tcp_server", 400, 4_000, 20, MemoryProgram::tcpServer);
 
 	final String name;
 	final long smallSize;
 	final long largeSize;
+	final long stressSize;
 	private final LongFunction<String> expectedOutput;
 
-	MemoryProgram(String name, long smallSize, long largeSize, LongFunction<String> expectedOutput) {
+	MemoryProgram(String name, long smallSize, long largeSize, long stressSize, LongFunction<String> expectedOutput) {
 		this.name = name;
 		this.smallSize = smallSize;
 		this.largeSize = largeSize;
+		this.stressSize = stressSize;
 		this.expectedOutput = expectedOutput;
 	}
 
