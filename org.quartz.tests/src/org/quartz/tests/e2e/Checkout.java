@@ -22,6 +22,16 @@ public final class Checkout {
 		return root().resolve("org.quartz.tests/programs");
 	}
 
+	/** The modules the test programs import (on the -I path when they are compiled). */
+	public static Path programModules() {
+		return programs().resolve("modules");
+	}
+
+	/** The programs of the memory tests, and the peak RSS helper. */
+	public static Path memoryPrograms() {
+		return root().resolve("org.quartz.tests/memory");
+	}
+
 	/** A cache folder for the compiler (the runtime is built once per test run, not per test). */
 	public static Path cache() {
 		return root().resolve("org.quartz.tests/target/quartz-cache");

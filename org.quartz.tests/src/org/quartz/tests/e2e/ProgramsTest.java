@@ -3,16 +3,14 @@ package org.quartz.tests.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +30,7 @@ import org.quartz.tests.codegen.TaskFormCheck;
  */
 class ProgramsTest {
 
-	private static final long RUN_TIMEOUT_SECONDS = 10;
+	private static final Duration RUN_TIMEOUT = Duration.ofSeconds(10);
 
 	@TempDir
 	static Path work;
@@ -40,8 +38,8 @@ class ProgramsTest {
 	static List<TestProgram> programs() throws IOException {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(Checkout.programs())) {
-			files = walk.filter(file -> file.toString().endsWith(".qz") && !file.startsWith(modules())).sorted()
-					.toList();
+			files = walk.filter(file -> file.toString().endsWith(".qz") && !file.startsWith(Checkout.programModules()))
+					.sorted().toList();
 		}
 		List<TestProgram> programs = new ArrayList<>();
 		for (Path file : files) {
@@ -55,11 +53,11 @@ class ProgramsTest {
 	void program(TestProgram program) throws Exception {
 		Path executable = work.resolve(program.toString().replace('/', '_').replaceFirst("\\.qz$", ""));
 		StringBuilder ir = new StringBuilder();
-		CliRun build = CliRun.quartz(Map.of(), module -> {
+		CliRun build = program.build(executable, module -> {
 			String text = new IrGenerator(true).generate(module);
 			ir.append(text);
 			return text;
-		}, "build", program.file().toString(), "-o", executable.toString(), "-I", modules().toString());
+		});
 		assertFalse(build.stderr().contains("\tat ") || build.stderr().contains("Exception"),
 				"a stack trace on stderr:\n" + build.describe());
 		if (program.errorLine().isPresent()) {
@@ -69,8 +67,10 @@ class ProgramsTest {
 			assertEquals(0, build.exitCode(), "build failed:\n" + build.describe());
 			assertEquals(List.of(), TaskFormCheck.blockingWaitsInTasks(ir.toString()),
 					"blocking waits that a task reaches");
-			assertRuns(program, executable, Map.of());
-			assertRuns(program, executable, Map.of("QUARTZ_WORKERS", "1"));
+			for (Map<String, String> environment : List.of(Map.<String, String>of(), Map.of("QUARTZ_WORKERS", "1"))) {
+				program.assertRanAsExpected(NativeRun.run(List.of(executable.toString()), environment, RUN_TIMEOUT, work),
+						environment.isEmpty() ? "" : " with " + environment);
+			}
 		}
 	}
 
@@ -84,31 +84,5 @@ class ProgramsTest {
 		if (program.errorCode() != null) {
 			assertEquals(program.errorCode(), found.group(2), "diagnostic code:\n" + build.stderr());
 		}
-	}
-
-	private static void assertRuns(TestProgram program, Path executable, Map<String, String> environment)
-			throws Exception {
-		Path stdout = work.resolve(program.name() + ".stdout");
-		Path stderr = work.resolve(program.name() + ".stderr");
-		ProcessBuilder builder = new ProcessBuilder(executable.toString()).redirectOutput(stdout.toFile())
-				.redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
-		builder.environment().putAll(environment);
-		Process process = builder.start();
-		String with = environment.isEmpty() ? "" : " with " + environment;
-		if (!process.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-			process.destroyForcibly().waitFor();
-			fail("still running after " + RUN_TIMEOUT_SECONDS + " s" + with);
-		}
-		String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-		assertEquals(program.stdout(), Files.readString(stdout, StandardCharsets.UTF_8),
-				"stdout" + with + " (stderr was: " + errors + ")");
-		assertEquals(program.exitCode(), process.exitValue(), "exit code" + with + " (stderr was: " + errors + ")");
-		if (program.stderr() != null) {
-			assertTrue(errors.contains(program.stderr()), "stderr" + with + " lacks '" + program.stderr() + "': " + errors);
-		}
-	}
-
-	private static Path modules() {
-		return Checkout.programs().resolve("modules");
 	}
 }

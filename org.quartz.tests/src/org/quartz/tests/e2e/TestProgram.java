@@ -1,5 +1,8 @@
 package org.quartz.tests.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,8 +10,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.quartz.codegen.IrGenerator;
+import org.quartz.lang.quartz.Module;
 
 /**
  * A test program and what it must do, read from its header comments (the conformance format):
@@ -39,6 +46,31 @@ public record TestProgram(Path file, int exitCode, OptionalInt errorLine, String
 						: OptionalInt.empty(),
 				headers.get("code"), headers.get("stderr"),
 				Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "");
+	}
+
+	/** Compiles the program with the command line into {@code executable}, its modules on the -I path. */
+	public CliRun build(Path executable) {
+		return build(executable, module -> new IrGenerator(true).generate(module));
+	}
+
+	/** The same with a chosen code generator (one that also records the IR, say). */
+	public CliRun build(Path executable, Function<Module, String> codeGenerator) {
+		return CliRun.quartz(Map.of(), codeGenerator, "build", file.toString(), "-o", executable.toString(), "-I",
+				Checkout.programModules().toString());
+	}
+
+	/** Checks a run of the program: the exact stdout, the exit code and, when given, the stderr text. */
+	public void assertRanAsExpected(NativeRun run) {
+		assertRanAsExpected(run, "");
+	}
+
+	/** The same; {@code context} (how it was run) goes into the failure messages. */
+	public void assertRanAsExpected(NativeRun run, String context) {
+		assertEquals(stdout, run.stdout(), "stdout" + context + " (stderr was: " + run.stderr() + ")");
+		assertEquals(exitCode, run.exitCode(), "exit code" + context + " (stderr was: " + run.stderr() + ")");
+		if (stderr != null) {
+			assertTrue(run.stderr().contains(stderr), "stderr" + context + " lacks '" + stderr + "': " + run.stderr());
+		}
 	}
 
 	/** The file's name without .qz. */
