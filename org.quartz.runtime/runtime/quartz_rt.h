@@ -62,7 +62,7 @@
  *   task), and on the next resume the result is in qz_task_io(task). A parked
  *   task is resumed exactly once, on some worker thread, never concurrently with
  *   itself. _sync blocks the calling thread and needs no scheduler.
- *   io word per operation: await, call -> the task's result; send -> Bool;
+ *   io word per operation: await -> the task's result; send -> Bool;
  *   recv -> the value (0 once closed and drained); recv_opt, recv_timeout ->
  *   Option; sleep, yield, mutex_lock -> 0; select -> the chosen arm index
  *   (qz_select_value: the value of a chosen recv arm, 0 for other arms or a
@@ -72,9 +72,16 @@
  *   io_read -> the String read; io_write -> the bytes written or -1.
  *   Tasks are created unstarted: qz_task_spawn starts one for go/spawn (it joins
  *   the running go_scope, if any), qz_task_start one outside any scope (an
- *   actor's task), qz_group_spawn one in a group, and qz_call_begin
- *   runs one as a call of a waiting function from a task (the child shares the
- *   caller's task-locals, scope and cancellation, and the caller awaits it).
+ *   actor's task), qz_group_spawn one in a group.
+ *   Frames: a task runs a stack of frames, each a resume function over its
+ *   words; qz_task_new makes a task with its first frame, qz_task_frame,
+ *   qz_task_state and qz_task_set_state reach the top one. A task form calls
+ *   a waiting function with qz_call_frame(task, qz_frame_new(resume, words)):
+ *   the callee runs at once, on the caller's stack; 1 = it returned (its
+ *   qz_task_finish), result in io; 0 = it parked, and the caller must return
+ *   QZ_PENDING at once, having saved its state before the call (it is resumed
+ *   at that state once the callee returns). qz_task_from_frame makes a task
+ *   whose first frame is one made by qz_frame_new (a closure's task).
  *
  * Cancellation (cooperative). A cancelled task's operation either does not
  *   start or is interrupted while parked: _begin returns 0 as if parked, and on
@@ -225,7 +232,9 @@ qz_val qz_task_result(qz_val task);
 qz_val qz_task_interrupted(qz_val task);
 qz_val qz_await_begin(qz_val task, qz_val other);
 qz_val qz_await_sync(qz_val other);
-qz_val qz_call_begin(qz_val task, qz_val child);
+qz_val qz_frame_new(qz_val resume_fn, qz_val frame_words);
+qz_val qz_call_frame(qz_val task, qz_val frame);
+qz_val qz_task_from_frame(qz_val frame);
 qz_val qz_yield_begin(qz_val task);
 qz_val qz_preempt_begin(qz_val task);
 void qz_yield_sync(void);

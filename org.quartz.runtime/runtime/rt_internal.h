@@ -192,11 +192,8 @@ void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w);
 int rt_arms_sync(struct rt_arm *arms, int n, struct rt_wait *w);
 
 /*
- * rt_cancel.c: the context of a logical task. A task started by go/spawn/a
- * group owns one (own_ctx); a child task that runs a call of a waiting function
- * for its parent (qz_call_begin) shares its parent's, so the chain behaves as
- * one task: one set of task-locals, one go_scope, one cancellation. Only one
- * task of a chain runs at a time (the others await their child).
+ * rt_cancel.c: the context of a task: its task-locals, its go_scope and its
+ * cancellation (every frame of the task shares them).
  */
 struct rt_group;
 struct rt_ctx {
@@ -219,7 +216,7 @@ void rt_task_parked(struct rt_task *t);
 enum rt_run { RT_NEW, RT_RUNNABLE, RT_RUNNING, RT_PARKED, RT_NOTIFIED, RT_FINISHED };
 enum rt_op {
     RT_OP_NONE, RT_OP_AWAIT, RT_OP_RECV, RT_OP_RECV_OPT, RT_OP_RECV_TIMEOUT,
-    RT_OP_SEND, RT_OP_SLEEP, RT_OP_YIELD, RT_OP_SELECT, RT_OP_CALL, RT_OP_LOCK,
+    RT_OP_SEND, RT_OP_SLEEP, RT_OP_YIELD, RT_OP_SELECT, RT_OP_LOCK,
     RT_OP_GROUP_WAIT, RT_OP_GROUP_FIRST, RT_OP_IO
 };
 /* rt_net.c: a task's pending I/O operation (RT_OP_IO); owner: the task. */
@@ -234,16 +231,32 @@ struct rt_netop {
     void *addrs, *next;         /* connect: the getaddrinfo list, the next address to try */
 };
 
-struct rt_task {
+/*
+ * A frame: one activation of a task form (rt_task.c). The compiled code owns
+ * words; it reaches its own through qz_task_frame while it is the task's top
+ * frame. A call of a waiting function pushes the callee's frame (caller set),
+ * and its return pops it. A frame value in the compiler interface is the
+ * address of words (rt_frame_of finds the frame).
+ */
+struct rt_frame {
     qz_val (*resume)(qz_val task);
+    struct rt_frame *caller;    /* the frame to go on with when it returns; NULL: the task's first */
+    qz_val state;               /* the resume point (0: start) */
+    int caller_unwinding;       /* the task was already unwinding when this frame was called */
+    int64_t nwords;
+    qz_val words[];
+};
+
+struct rt_task {
+    struct rt_frame *top;       /* the frame running or parked; NULL for a promise */
     atomic_int run;             /* enum rt_run; see rt_task.c */
-    qz_val state, io;           /* owner: the task while it runs */
+    qz_val io;                  /* owner: the task while it runs */
+    int depth;                  /* frames called directly on this worker's stack; owner: the task */
     struct rt_task *run_next;   /* owner: the run queue holding it */
     int op;                     /* enum rt_op the task is parked in; owner: the task */
     struct rt_select *sel;      /* RT_OP_SELECT */
     struct rt_arm own[2];       /* arms of a single channel op / the node of a one-queue op */
     pthread_mutex_t *park_lock; /* one-queue ops: the lock of the queue own[0].node is in */
-    struct rt_task *callee;     /* RT_OP_CALL: the child running the call */
     struct rt_netop net;        /* RT_OP_IO */
     struct rt_wait wait;
     struct rt_ctx *ctx;         /* &own_ctx, or the parent's for a call child */
@@ -261,8 +274,6 @@ struct rt_task {
     atomic_int done;
     qz_val result;
     struct rt_wq awaiters;
-    int64_t nwords;
-    qz_val frame[];             /* the compiler's frame words */
 };
 void rt_task_wake(struct rt_task *t);
 void rt_task_run(struct rt_task *t);   /* one resume, on a worker */

@@ -26,16 +26,26 @@
  * not with a result: there it retries its syscall, and if that would block
  * again it parks again without the resume function running (rt_net.c).
  *
- * A call of a waiting function from a task runs as a child task
- * (qz_call_begin): the child shares the parent's context (rt_cancel.c) and the
- * parent awaits it; that await is not cancellable, the child is: it unwinds,
- * and the parent is then interrupted too, so the chain unwinds innermost first.
+ * Frames. A task runs a stack of frames (struct rt_frame), its top running or
+ * parked. A call of a waiting function from a task form is qz_call_frame: it
+ * pushes the callee's frame and calls its resume function right away, on the
+ * same C stack, so the call costs no scheduling at all until something really
+ * waits (as Kotlin's continuations and Rust's nested futures do). The callee's
+ * return (qz_task_finish on a frame with a caller) pops it and leaves the result
+ * in the io word: qz_call_frame then returns 1 and the caller goes on. If the
+ * callee parks, qz_call_frame returns 0 and the caller returns QZ_PENDING too
+ * (its state was saved before the call); when the task is resumed, rt_task_run
+ * resumes the top frame, and each frame that returns hands over to its caller in
+ * a loop. Every MAX_DIRECT_DEPTH nested direct calls, the next call goes through
+ * the scheduler instead, so a deep chain (100,000 calls) never overflows the
+ * worker's stack. A frame that returns while the task unwinds a cancellation
+ * interrupts its caller, so the chain unwinds innermost first.
  *
  * Cancellation (rt_cancel.c) ends an operation with no result: the task's next
  * resume finds interrupted set, qz_task_interrupted reports it once, and the
  * compiled code runs the body's defers and finishes with the zero value.
  *
- * Ownership: state, io, op, sel, own[], park_lock, callee, interrupted and
+ * Ownership: the frames, io, op, sel, own[], park_lock, interrupted and
  * wait's result fields belong to the task (to the worker running it); the
  * claimer writes wait's result fields only after winning the claim and before
  * the wake-up. result/awaiters: under mu. Tasks are program values on the
@@ -65,18 +75,55 @@ struct rt_task *rt_task_of(qz_val task)
     return t;
 }
 
-qz_val qz_task_new(qz_val resume_fn, qz_val frame_words)
+enum { MAX_DIRECT_DEPTH = 1000 };
+
+static void frame_init(struct rt_frame *f, qz_val resume_fn, qz_val words)
 {
     if (resume_fn == 0)
         rt_panic_cstr("task without a resume function");
-    struct rt_task *t = rt_alloc(sizeof *t + rt_words(frame_words));
-    t->resume = (qz_val (*)(qz_val))(intptr_t)resume_fn;
+    f->resume = (qz_val (*)(qz_val))(intptr_t)resume_fn;
+    f->nwords = words;
+}
+
+static struct rt_frame *frame_of(qz_val frame)
+{
+    if (frame == 0)
+        rt_panic_cstr("frame is nil");
+    return (struct rt_frame *)((char *)rt_ptr(frame) - offsetof(struct rt_frame, words));
+}
+
+/* A task with no frame yet; top is set by the caller. */
+static struct rt_task *task_alloc(size_t extra)
+{
+    struct rt_task *t = rt_alloc(sizeof *t + extra);
     atomic_init(&t->run, RT_NEW);
     atomic_init(&t->done, 0);
     pthread_mutex_init(&t->mu, NULL);
     rt_wait_reset(&t->wait, t);
     t->ctx = &t->own_ctx;
-    t->nwords = frame_words;
+    return t;
+}
+
+/* A task and its first frame, in one allocation (the frame right after the header). */
+qz_val qz_task_new(qz_val resume_fn, qz_val frame_words)
+{
+    struct rt_task *t = task_alloc(sizeof(struct rt_frame) + rt_words(frame_words));
+    t->top = (struct rt_frame *)(t + 1);
+    frame_init(t->top, resume_fn, frame_words);
+    return rt_val(t);
+}
+
+qz_val qz_frame_new(qz_val resume_fn, qz_val frame_words)
+{
+    struct rt_frame *f = rt_alloc(sizeof *f + rt_words(frame_words));
+    frame_init(f, resume_fn, frame_words);
+    return rt_val(f->words);
+}
+
+qz_val qz_task_from_frame(qz_val frame)
+{
+    struct rt_task *t = task_alloc(0);
+    t->top = frame_of(frame);
     return rt_val(t);
 }
 
@@ -84,26 +131,26 @@ qz_val qz_task_new(qz_val resume_fn, qz_val frame_words)
  * qz_task_finish (an actor answering a message); it can be awaited as usual. */
 qz_val qz_task_new_promise(void)
 {
-    struct rt_task *t = rt_alloc(sizeof *t);
-    t->resume = NULL;
-    atomic_init(&t->run, RT_NEW);
-    atomic_init(&t->done, 0);
-    pthread_mutex_init(&t->mu, NULL);
-    rt_wait_reset(&t->wait, t);
-    t->ctx = &t->own_ctx;
-    t->nwords = 0;
-    return rt_val(t);
+    return rt_val(task_alloc(0));
 }
 
-qz_val qz_task_frame(qz_val task) { return rt_val(rt_task_of(task)->frame); }
-qz_val qz_task_state(qz_val task) { return rt_task_of(task)->state; }
-void qz_task_set_state(qz_val task, qz_val state) { rt_task_of(task)->state = state; }
+static struct rt_frame *top_of(qz_val task)
+{
+    struct rt_frame *f = rt_task_of(task)->top;
+    if (f == NULL)
+        rt_panic_cstr("a promise has no frame");
+    return f;
+}
+
+qz_val qz_task_frame(qz_val task) { return rt_val(top_of(task)->words); }
+qz_val qz_task_state(qz_val task) { return top_of(task)->state; }
+void qz_task_set_state(qz_val task, qz_val state) { top_of(task)->state = state; }
 qz_val qz_task_io(qz_val task) { return rt_task_of(task)->io; }
 qz_val qz_task_done(qz_val task) { return atomic_load(&rt_task_of(task)->done); }
 
 static void spawn(struct rt_task *t)
 {
-    if (t->resume == NULL)
+    if (t->top == NULL)
         rt_panic_cstr("a promise cannot be spawned");
     int expected = RT_NEW;
     if (!atomic_compare_exchange_strong(&t->run, &expected, RT_RUNNABLE))
@@ -141,10 +188,27 @@ qz_val qz_task_result(qz_val task)
     return t->result;
 }
 
-/* Records the result and wakes every awaiter (tasks and threads). */
+/* The return of a frame with a caller: the result goes to the caller through io. */
+static void frame_return(struct rt_task *t, qz_val result)
+{
+    struct rt_frame *f = t->top;
+    t->top = f->caller;
+    t->io = result;
+    /* A callee that unwound a cancellation interrupts its caller in turn (unless the
+     * caller was unwinding already: then it is running its own defers). */
+    if (atomic_load(&t->unwinding) && !f->caller_unwinding)
+        t->interrupted = 1;
+}
+
+/* Records the result and wakes every awaiter (tasks and threads); for a frame
+ * that a caller called, returns to that caller instead. */
 void qz_task_finish(qz_val task, qz_val result)
 {
     struct rt_task *t = rt_task_of(task);
+    if (t->top != NULL && t->top->caller != NULL) {
+        frame_return(t, result);
+        return;
+    }
     struct rt_wait *wake = NULL;
     struct rt_wnode *n;
     pthread_mutex_lock(&t->mu);
@@ -189,7 +253,6 @@ static qz_val op_io(struct rt_task *t, int op)
     switch (op) {
     case RT_OP_RECV:
     case RT_OP_AWAIT:
-    case RT_OP_CALL:
     case RT_OP_GROUP_FIRST:
         return w->value;
     case RT_OP_GROUP_WAIT:
@@ -295,7 +358,7 @@ static int complete_op(struct rt_task *t)
     }
     /* Parks are published (cancellable) only while not unwinding, so a
      * cancelled wait means the task was not unwinding. */
-    if (w->cancelled || (op == RT_OP_CALL && atomic_load(&t->callee->unwinding) && !atomic_load(&t->unwinding)))
+    if (w->cancelled)
         t->interrupted = 1;
     if (op == RT_OP_IO)
         return rt_net_resume(t);
@@ -312,10 +375,17 @@ void rt_task_run(struct rt_task *t)
         rt_sched_outside_wait(-1);
     }
     current_task = t;
+    t->depth = 0;
     atomic_store(&t->ctx->active, t);
     qz_val r = QZ_PENDING;
-    if (t->op == RT_OP_NONE || complete_op(t))
-        r = t->resume(rt_val(t));
+    if (t->op == RT_OP_NONE || complete_op(t)) {
+        /* The top frame, then each caller its return hands over to. */
+        struct rt_frame *running;
+        do {
+            running = t->top;
+            r = running->resume(rt_val(t));
+        } while (r == QZ_DONE && !atomic_load(&t->done) && t->top != running);
+    }
     current_task = NULL;
     if (r == QZ_DONE) {
         if (!atomic_load(&t->done))
@@ -367,21 +437,30 @@ qz_val qz_await_begin(qz_val task, qz_val other)
     return 0;
 }
 
-/* A call of a waiting function: starts the child in the caller's context and
- * awaits it; only the child can be cancelled (see the top of this file). */
-qz_val qz_call_begin(qz_val task, qz_val child)
+/*
+ * A call of a waiting function from a task form: pushes its frame and runs it at
+ * once. 1 = it returned, its result in io; 0 = it parked (or, past
+ * MAX_DIRECT_DEPTH, it runs from the scheduler next): the caller returns
+ * QZ_PENDING, its state already saved.
+ */
+qz_val qz_call_frame(qz_val task, qz_val frame)
 {
-    struct rt_task *t = rt_task_of(task), *c = rt_task_of(child);
+    struct rt_task *t = rt_task_of(task);
+    struct rt_frame *f = frame_of(frame);
     if (rt_task_precheck(t))
         return 0;
-    c->ctx = t->ctx;
-    atomic_store(&c->unwinding, atomic_load(&t->unwinding));
-    t->callee = c;
-    pthread_mutex_lock(&c->mu);
-    rt_task_enqueue_waiter(t, RT_OP_CALL, &c->awaiters, &c->mu);
-    pthread_mutex_unlock(&c->mu);
-    spawn(c);
-    return 0;
+    f->caller = t->top;
+    f->caller_unwinding = atomic_load(&t->unwinding);
+    t->top = f;
+    if (t->depth >= MAX_DIRECT_DEPTH) {
+        t->op = RT_OP_NONE;
+        rt_task_wake(t);   /* RUNNING -> NOTIFIED: the worker resumes the new top frame */
+        return 0;
+    }
+    t->depth++;
+    qz_val r = f->resume(task);
+    t->depth--;
+    return r == QZ_DONE ? 1 : 0;
 }
 
 qz_val qz_await_sync(qz_val other)

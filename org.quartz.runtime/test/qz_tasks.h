@@ -19,8 +19,24 @@
 #define SUSPEND(t, n, begin) \
     do { if (!(begin)) { qz_task_set_state((t), (n)); return QZ_PENDING; } } while (0)
 #define FINISH(t, v) do { qz_task_finish((t), (v)); return QZ_DONE; } while (0)
+/* Calls a waiting function's frame, resuming at point n once it returned. The state is
+ * saved first: once the callee parks, the task's top frame is the callee's. */
+#define CALL(t, n, frame) \
+    do { qz_task_set_state((t), (n)); if (!qz_call_frame((t), (frame))) return QZ_PENDING; } while (0)
 
-/* A task of fn with up to four frame words set, not started (for qz_group_spawn, qz_call_begin). */
+/* A frame of fn with up to four words set (for CALL). */
+static inline qz_val frame4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_val d)
+{
+    qz_val frame = qz_frame_new(FN(fn), 8);
+    qz_val *f = (qz_val *)rt_ptr(frame);
+    f[0] = a;
+    f[1] = b;
+    f[2] = c;
+    f[3] = d;
+    return frame;
+}
+
+/* A task of fn with up to four frame words set, not started (for qz_group_spawn). */
 static inline qz_val new4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_val d)
 {
     qz_val t = qz_task_new(FN(fn), 8);

@@ -38,13 +38,13 @@ static qz_val receiver_resume(qz_val t)
     abort();
 }
 
-/* frame: [0] ms, [1] atomic. Calls a sleeper as a call child; result: its result + 1000, or 0 when interrupted. */
+/* frame: [0] ms, [1] atomic. Calls a sleeper (a frame of its own); result: its result + 1000, or 0 when interrupted. */
 static qz_val caller_resume(qz_val t)
 {
     qz_val *f = FRAME(t);
     switch (qz_task_state(t)) {
     case 0:
-        SUSPEND(t, 1, qz_call_begin(t, new4(sleeper_resume, f[0], f[1], 7, 0)));
+        CALL(t, 1, frame4(sleeper_resume, f[0], f[1], 7, 0));
         /* fallthrough */
     case 1:
         if (qz_task_interrupted(t)) {
@@ -189,7 +189,7 @@ static qz_val local_writer_resume(qz_val t)
         SUSPEND(t, 1, qz_yield_begin(t));
         /* fallthrough */
     case 1:
-        SUSPEND(t, 2, qz_call_begin(t, new4(local_reader_resume, f[0], 0, 0, 0)));
+        CALL(t, 2, frame4(local_reader_resume, f[0], 0, 0, 0));
         /* fallthrough */
     case 2:
         FINISH(t, qz_task_io(t) == f[1] && qz_task_local_get(f[0]) == f[1] ? f[1] : -2);

@@ -366,6 +366,42 @@ static qz_val rendezvous_resume(qz_val t)
     FINISH(t, atomic_load(arrived) >= FRAME(t)[1]);
 }
 
+/* frame: [0] n, [1] ch (0: no wait at the bottom). Calls itself n deep; the bottom one
+ * receives from ch (or gives 0); each level adds 1. */
+static qz_val chain_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        if (f[0] == 0) {
+            if (f[1] == 0)
+                FINISH(t, 0);
+            SUSPEND(t, 2, qz_recv_begin(t, f[1]));
+            FINISH(t, qz_task_io(t));
+        }
+        CALL(t, 1, frame4(chain_resume, f[0] - 1, f[1], 0, 0));
+        /* fallthrough */
+    case 1:
+        FINISH(t, qz_task_io(t) + 1);
+    case 2:
+        FINISH(t, qz_task_io(t));
+    }
+    abort();
+}
+
+/* Calls of waiting functions: frames run at once on the caller's stack, park and come back,
+ * and a chain far deeper than a worker's stack could hold works. */
+static void test_frames(void)
+{
+    CHECK_INT(qz_await_sync(go4(chain_resume, 100, 0, 0, 0)), 100);   /* never parks */
+    qz_val ch = qz_chan_new(1);
+    qz_val deep = go4(chain_resume, 100000, ch, 0, 0);
+    qz_sleep_sync(20);
+    CHECK_INT(qz_task_done(deep), 0);   /* parked at the bottom */
+    qz_send_sync(ch, 5);
+    CHECK_INT(qz_await_sync(deep), 100005);
+}
+
 /* QUARTZ_WORKERS sets the default worker count; an explicit count wins; junk is ignored. */
 static void test_workers_from_environment(void)
 {
@@ -414,6 +450,7 @@ qz_val quartz_main(void)
     RUN(test_fifo_buffered);
     RUN(test_sleep_and_timeout);
     RUN(test_yield);
+    RUN(test_frames);
     RUN(test_shutdown);
     RUN(test_workers_from_environment);
     return qt_done("task");

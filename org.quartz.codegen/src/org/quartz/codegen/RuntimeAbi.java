@@ -119,7 +119,9 @@ public final class RuntimeAbi {
 		fn("qz_task_interrupted", 1, VALUE);
 		fn("qz_await_begin", 2, VALUE);
 		fn("qz_await_sync", 1, VALUE);
-		fn("qz_call_begin", 2, VALUE);
+		fn("qz_frame_new", 2, VALUE);
+		fn("qz_call_frame", 2, VALUE);
+		fn("qz_task_from_frame", 1, VALUE);
 		fn("qz_yield_begin", 1, VALUE);
 		fn("qz_preempt_begin", 1, VALUE);
 		fn("qz_yield_sync", 0, VOID);

@@ -13,7 +13,7 @@ import java.util.Set;
  * in its only terminator; branches go to labels of the function; every temporary is defined
  * once and used only where it was defined earlier in the same block or in another block;
  * parameters and slots are in range; the cancelled exit, when recorded, is a block. After task
- * creation is resolved, no {@link Instr.NewTask} or {@link Value.TaskConstructor} is left.
+ * creation is resolved, no {@link Instr.NewTask} or {@link Value.FrameConstructor} is left.
  */
 public final class IrVerifier {
 
@@ -39,7 +39,7 @@ public final class IrVerifier {
 		}
 		if (stage == Stage.TASKS_RESOLVED) {
 			module.constants().forEach((name, words) -> words.forEach(w -> {
-				if (w instanceof Value.TaskConstructor) {
+				if (w instanceof Value.FrameConstructor) {
 					verifier.problems.add("constant " + name + ": unresolved " + w);
 				}
 			}));
@@ -118,7 +118,7 @@ public final class IrVerifier {
 			}
 		} else if (operand instanceof Value.Param p && (p.index() < 0 || p.index() >= function.parameterCount())) {
 			problems.add(at + ": parameter %p" + p.index() + " out of range");
-		} else if (operand instanceof Value.TaskConstructor && stage == Stage.TASKS_RESOLVED) {
+		} else if (operand instanceof Value.FrameConstructor && stage == Stage.TASKS_RESOLVED) {
 			problems.add(at + ": unresolved " + operand);
 		}
 	}

@@ -27,10 +27,10 @@ public sealed interface Value {
 	}
 
 	/**
-	 * The address of the function that creates a task of {@code function}'s task form, or 0 when
-	 * {@code function} cannot wait: word 1 of a closure. Replaced by ResolveTaskCreation.
+	 * The address of the function that creates a frame of {@code function}'s task form, or 0
+	 * when {@code function} cannot wait: word 1 of a closure. Replaced by ResolveTaskCreation.
 	 */
-	record TaskConstructor(String function) implements Value {
+	record FrameConstructor(String function) implements Value {
 	}
 
 	Imm ZERO = new Imm(0);

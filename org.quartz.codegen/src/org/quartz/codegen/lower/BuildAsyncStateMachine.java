@@ -29,9 +29,10 @@ import org.quartz.codegen.ir.Value;
  * resume function of one parameter, the task, following the runtime's protocol (quartz_rt.h):
  * each Wait becomes its operation's task form `qz_X_begin(task, ...)`; when that parks the
  * task, the state is saved and the function returns QZ_PENDING; the resume block of that state
- * reads the result from the task's io word. A call of a function that may wait runs that
- * function's task form as a child task (`qz_call_begin`). A return finishes the task
- * (QZ_DONE). A resumed task that was cancelled while parked (`qz_task_interrupted`) leaves
+ * reads the result from the task's io word. A call of a function that may wait runs a new frame
+ * of that function's task form at once (`qz_call_frame`), parking only if it parks. A return
+ * finishes the frame (QZ_DONE): the task, or the call of its caller. The state is saved before
+ * each suspension point. A resumed task that was cancelled while parked (`qz_task_interrupted`) leaves
  * through the synchronous form's cancelled exit ({@link IrFunction#cancelledExit}), which runs
  * the defers and returns the zero value; the synchronous form must have one.
  *
@@ -333,7 +334,7 @@ public final class BuildAsyncStateMachine {
 			} else {
 				Instr.Call call = (Instr.Call) instruction;
 				calledTaskForms.add(call.function());
-				suspend(point.state(), call.dst(), ProgramLowering.newTaskName(call.function()), false,
+				suspend(point.state(), call.dst(), ProgramLowering.newFrameName(call.function()), false,
 						call.arguments());
 			}
 			return;
@@ -391,12 +392,15 @@ public final class BuildAsyncStateMachine {
 	}
 
 	/**
-	 * A suspension point: begin the operation (a waiting operation's task form, given the task
-	 * first, or the creation of a waiting function's task, run as a child); park (save state,
-	 * return pending) or go on; the result is in the io word.
+	 * A suspension point: save the state, begin the operation (a waiting operation's task form,
+	 * given the task first, or a call of a waiting function: a new frame of its task form, run
+	 * at once by qz_call_frame); park (return pending) or go on; the result is in the io word.
+	 * The state is saved before, not after: once a called frame parked, the task's top frame is
+	 * the callee's, not this one.
 	 */
 	private void suspend(int state, Value.Temp dst, String begin, boolean takesTask, List<Value> syncArguments) {
 		List<Value> arguments = operands(syncArguments);
+		saveState(state);
 		Value started;
 		if (takesTask) {
 			List<Value> withTask = new ArrayList<>();
@@ -404,7 +408,7 @@ public final class BuildAsyncStateMachine {
 			withTask.addAll(arguments);
 			started = call(begin, withTask.toArray(Value[]::new));
 		} else {
-			started = call("qz_call_begin", task, call(begin, arguments.toArray(Value[]::new)));
+			started = call("qz_call_frame", task, call(begin, arguments.toArray(Value[]::new)));
 		}
 		String resume = "resume." + state;
 		emit(new Instr.Branch(started, resume, "park." + state));
@@ -419,18 +423,22 @@ public final class BuildAsyncStateMachine {
 
 	/** A loop's back-edge: go on to the loop's head, unless the time slice is over and the task yields first. */
 	private void preempt(int state, String head) {
+		saveState(state);
 		emit(new Instr.Branch(call("qz_preempt_begin", task), head, "park." + state));
 		park(state, head);
 	}
 
+	private void saveState(int state) {
+		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
+	}
+
 	/**
-	 * The park block of {@code state} (saves it, returns pending) and its `resumed` block, where
-	 * the dispatch lands: leaves through the cancelled exit when the task was cancelled while
-	 * parked, else goes on at {@code resume}.
+	 * The park block of {@code state} (returns pending: the state is saved) and its `resumed`
+	 * block, where the dispatch lands: leaves through the cancelled exit when the task was
+	 * cancelled while parked, else goes on at {@code resume}.
 	 */
 	private void park(int state, String resume) {
 		startBlock("park." + state);
-		emit(new Instr.Call(null, "qz_task_set_state", List.of(task, new Value.Imm(state))));
 		emit(new Instr.Return(Value.ZERO));
 		startBlock("resumed." + state);
 		emit(new Instr.Branch(call("qz_task_interrupted", task), label(sync.cancelledExit()), resume));
@@ -438,8 +446,8 @@ public final class BuildAsyncStateMachine {
 
 	/**
 	 * A call of a function value that may wait: a closure with a task form (word 1 of the
-	 * closure) runs as a child task that this task awaits; otherwise its function is called
-	 * directly. The result comes through a local slot from either path.
+	 * closure makes a frame of it) runs it through qz_call_frame; otherwise its function is
+	 * called directly. The result comes through a local slot from either path.
 	 */
 	private void suspendClosureCall(Instr.CallClosure call, int state) {
 		Value closure = operand(call.closure());
@@ -448,7 +456,7 @@ public final class BuildAsyncStateMachine {
 		withClosure.addAll(operands(call.arguments()));
 		int result = async.newSlot();
 		Value.Temp start = async.newTemp();
-		emit(new Instr.Load(start, closure, FunctionLowering.CLOSURE_NEW_TASK));
+		emit(new Instr.Load(start, closure, FunctionLowering.CLOSURE_NEW_FRAME));
 		String asTask = "closure.task." + state;
 		String direct = "closure.call." + state;
 		String resume = "resume." + state;
@@ -464,9 +472,10 @@ public final class BuildAsyncStateMachine {
 		emit(new Instr.StoreSlot(result, value));
 		emit(new Instr.Jump(done));
 		startBlock(asTask);
-		Value.Temp child = async.newTemp();
-		emit(new Instr.CallIndirect(child, start, withClosure));
-		emit(new Instr.Branch(call("qz_call_begin", task, child), resume, "park." + state));
+		Value.Temp callee = async.newTemp();
+		emit(new Instr.CallIndirect(callee, start, withClosure));
+		saveState(state);
+		emit(new Instr.Branch(call("qz_call_frame", task, callee), resume, "park." + state));
 		park(state, resume);
 		startBlock(resume);
 		emit(new Instr.StoreSlot(result, call("qz_task_io", task)));

@@ -18,12 +18,12 @@ import org.quartz.codegen.ir.Value;
  *
  * Input: the synchronous forms of the whole program, as lowered (waits are {@link Instr.Wait},
  * calls of function values {@link Instr.CallClosure}, closures name their function with a
- * {@link Value.TaskConstructor}). Output: the functions that may wait, and the arities of
+ * {@link Value.FrameConstructor}). Output: the functions that may wait, and the arities of
  * function values that may; nothing in the module changes.
  *
  * A function may wait when it contains a Wait, calls a function that may wait, or calls a
  * function value of an arity at which some function value may wait. The functions that can be
- * function values are exactly those some closure names with a TaskConstructor (lambdas and the
+ * function values are exactly those some closure names with a FrameConstructor (lambdas and the
  * wrappers of named functions used as values); a call of a value with n arguments can only
  * reach one of those with n parameters after the closure. That is sound, and finer than one
  * program-wide flag. Computed as a fixpoint, so recursion is handled.
@@ -85,7 +85,7 @@ public final class FindWaitingFunctions {
 	}
 
 	private static void noteClosure(Value value, Map<String, IrFunction> byName, Map<String, Integer> closureFunctions) {
-		if (value instanceof Value.TaskConstructor constructor) {
+		if (value instanceof Value.FrameConstructor constructor) {
 			IrFunction function = byName.get(constructor.function());
 			if (function == null) {
 				throw new IllegalStateException("closure of an unknown function " + constructor.function());

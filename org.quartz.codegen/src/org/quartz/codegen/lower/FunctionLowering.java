@@ -773,11 +773,11 @@ final class FunctionLowering {
 	}
 
 	/**
-	 * Word 0 of a closure: its function; word 1: the function creating a task of its task form,
-	 * or 0 when it cannot wait (a {@link Value.TaskConstructor} until ResolveTaskCreation); then
+	 * Word 0 of a closure: its function; word 1: the function creating a frame of its task form,
+	 * or 0 when it cannot wait (a {@link Value.FrameConstructor} until ResolveTaskCreation); then
 	 * the boxes.
 	 */
-	static final int CLOSURE_NEW_TASK = 1;
+	static final int CLOSURE_NEW_FRAME = 1;
 	static final int CLOSURE_ENVIRONMENT = 2;
 
 	Value lowerClosure(Lambda lambda) {
@@ -785,7 +785,7 @@ final class FunctionLowering {
 		List<NamedElement> environment = captures.environment(lambda);
 		Value closure = b.allocate(CLOSURE_ENVIRONMENT + environment.size());
 		b.store(closure, 0, new Value.FunctionAddress(function));
-		b.store(closure, CLOSURE_NEW_TASK, new Value.TaskConstructor(function));
+		b.store(closure, CLOSURE_NEW_FRAME, new Value.FrameConstructor(function));
 		for (int i = 0; i < environment.size(); i++) {
 			b.store(closure, CLOSURE_ENVIRONMENT + i, b.loadSlot(slotOf(environment.get(i))));
 		}

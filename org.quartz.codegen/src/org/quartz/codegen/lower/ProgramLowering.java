@@ -60,6 +60,8 @@ public final class ProgramLowering {
 
 	/** Suffix of the function that creates a (not yet started) task of a body's task form. */
 	static final String NEW_TASK = ".new_task";
+	/** Suffix of the function that creates a frame of a body's task form, for a call from a task. */
+	static final String NEW_FRAME = ".new_frame";
 
 	private final TypeChecker types;
 	private final QuartzImportUriResolver imports;
@@ -126,10 +128,10 @@ public final class ProgramLowering {
 
 	/**
 	 * Pass BuildAsyncStateMachine, for every function that may wait and runs as a task (started,
-	 * a closure's task constructor, or called from another task form): its task form
-	 * ({@code <name>.async}) and the function that creates its task ({@code <name>.new_task},
-	 * which takes the same parameters and returns the Task, not yet started). Built in the order
-	 * first needed.
+	 * a closure's frame constructor, or called from another task form): its task form
+	 * ({@code <name>.async}), the function that creates its task ({@code <name>.new_task}, which
+	 * takes the same parameters and returns the Task, not yet started) and the one that creates
+	 * a frame of it for a call ({@code <name>.new_frame}). Built in the order first needed.
 	 */
 	private void buildTaskForms(Set<String> started, FindWaitingFunctions.Result waiting) {
 		Map<String, IrFunction> byName = new HashMap<>();
@@ -148,6 +150,10 @@ public final class ProgramLowering {
 			module.functions().add(start);
 			new FunctionLowering(this, start, null).tasks().lowerNewTask(async.function().name(), async.frameWords(),
 					sync.parameterCount());
+			IrFunction frame = new IrFunction(newFrameName(name), sync.parameterCount());
+			module.functions().add(frame);
+			new FunctionLowering(this, frame, null).tasks().lowerNewFrame(async.function().name(), async.frameWords(),
+					sync.parameterCount());
 			work.addAll(async.calledTaskForms());
 		}
 	}
@@ -161,6 +167,11 @@ public final class ProgramLowering {
 	/** The function creating a task of {@code function}'s task form. */
 	static String newTaskName(String function) {
 		return function + NEW_TASK;
+	}
+
+	/** The function creating a frame of {@code function}'s task form (for qz_call_frame). */
+	static String newFrameName(String function) {
+		return function + NEW_FRAME;
 	}
 
 	/** The name of the lowered function of a declaration or lambda (lowered or queued). */
@@ -296,7 +307,7 @@ public final class ProgramLowering {
 				new FunctionLowering(this, irFunction, new CaptureAnalysis(f)).lowerFunctionValue(f);
 			});
 			return module.constant("closure." + names.function(f),
-					List.of(new Value.FunctionAddress(wrapper), new Value.TaskConstructor(wrapper)));
+					List.of(new Value.FunctionAddress(wrapper), new Value.FrameConstructor(wrapper)));
 		});
 	}
 

@@ -17,14 +17,14 @@ import org.quartz.codegen.ir.Value;
  * Pass: decides how each task is created, now that FindWaitingFunctions knows what waits.
  *
  * Input: the lowered module with {@link Instr.NewTask} instructions and
- * {@link Value.TaskConstructor} operands and constant words. Output: none of either is left.
+ * {@link Value.FrameConstructor} operands and constant words. Output: none of either is left.
  * <ul>
  * <li>NewTask of a function that may wait, or that has a loop: a call of {@code <f>.new_task},
  * which creates a task of its task form (a loop there is preemptible);</li>
  * <li>NewTask of any other function: {@code qz_task_new} of {@code <f>.task}, a resume function
  * that calls f to completion (made once), with the arguments in the frame;</li>
- * <li>TaskConstructor of a function that may wait: the address of {@code <f>.new_task}; of one
- * that cannot: 0.</li>
+ * <li>FrameConstructor of a function that may wait: the address of {@code <f>.new_frame}; of
+ * one that cannot: 0.</li>
  * </ul>
  * Returns the functions whose task form is now needed (BuildAsyncStateMachine builds those and
  * whatever their task forms call), in the order first met.
@@ -62,12 +62,12 @@ final class ResolveTaskCreation {
 	}
 
 	private Value resolve(Value value) {
-		if (value instanceof Value.TaskConstructor constructor) {
+		if (value instanceof Value.FrameConstructor constructor) {
 			if (!waiting.mayWait(constructor.function())) {
 				return Value.ZERO;
 			}
 			started.add(constructor.function());
-			return new Value.FunctionAddress(ProgramLowering.newTaskName(constructor.function()));
+			return new Value.FunctionAddress(ProgramLowering.newFrameName(constructor.function()));
 		}
 		return value;
 	}
@@ -89,7 +89,7 @@ final class ResolveTaskCreation {
 			}
 			return;
 		}
-		if (instruction instanceof Instr.Store store && store.value() instanceof Value.TaskConstructor) {
+		if (instruction instanceof Instr.Store store && store.value() instanceof Value.FrameConstructor) {
 			out.add(new Instr.Store(store.object(), store.index(), resolve(store.value())));
 			return;
 		}

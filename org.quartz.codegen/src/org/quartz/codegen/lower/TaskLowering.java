@@ -17,8 +17,8 @@ import org.quartz.lang.typing.CallTarget;
  * once the program is lowered, ResolveTaskCreation makes it the body's task form (built by
  * {@link BuildAsyncStateMachine}, created by `<name>.new_task`) when the body may wait, or a task
  * that runs the body to completion (`<name>.task`) when it cannot. A closure value carries its
- * task constructor in word {@link FunctionLowering#CLOSURE_NEW_TASK} (0 when it cannot wait);
- * without one it runs through `quartz.closure.task.N`. Tasks are created unstarted, then started
+ * frame constructor in word {@link FunctionLowering#CLOSURE_NEW_FRAME} (0 when it cannot wait):
+ * its task is made from such a frame; without one it runs through `quartz.closure.task.N`. Tasks are created unstarted, then started
  * by `qz_task_spawn` (go, spawn: joins the running go_scope) or `qz_group_spawn`
  * (task_group_go, go_race).
  */
@@ -111,6 +111,15 @@ final class TaskLowering {
 		b.ret(task);
 	}
 
+	/** Creates a frame of a task form, for a call from a task: {@code frameWords} words, the parameters first. */
+	void lowerNewFrame(String resume, int frameWords, int parameters) {
+		Value frame = b.runtime("qz_frame_new", new Value.FunctionAddress(resume), new Value.Imm(frameWords));
+		for (int i = 0; i < parameters; i++) {
+			b.store(frame, i, new Value.Param(i));
+		}
+		b.ret(frame);
+	}
+
 	/**
 	 * A task's resume function for a function that cannot wait: reads its {@code parameters}
 	 * arguments from the frame, calls it, finishes.
@@ -148,20 +157,20 @@ final class TaskLowering {
 
 	/**
 	 * An unstarted task calling a closure value: its task form when it has one (it may
-	 * suspend), else a task running its function to completion.
+	 * wait; a task made from a new frame of it), else a task running its function to completion.
 	 */
 	Value newClosureValueTask(Value closure, List<Value> arguments) {
 		int result = b.newSlot();
 		String async = b.label("spawn.async");
 		String sync = b.label("spawn.sync");
 		String done = b.label("spawn.end");
-		Value newTask = b.load(closure, FunctionLowering.CLOSURE_NEW_TASK);
-		b.branch(b.compare("ne", newTask, Value.ZERO), async, sync);
+		Value newFrame = b.load(closure, FunctionLowering.CLOSURE_NEW_FRAME);
+		b.branch(b.compare("ne", newFrame, Value.ZERO), async, sync);
 		b.startBlock(async);
 		List<Value> withClosure = new ArrayList<>();
 		withClosure.add(closure);
 		withClosure.addAll(arguments);
-		b.storeSlot(result, b.callIndirect(newTask, withClosure));
+		b.storeSlot(result, b.runtime("qz_task_from_frame", b.callIndirect(newFrame, withClosure)));
 		b.jump(done);
 		b.startBlock(sync);
 		b.storeSlot(result, newClosureTask(closure, arguments));

@@ -46,7 +46,7 @@ class FindWaitingFunctionsTest {
 
 	/** Makes a closure of {@code function} (word 1 names its task constructor), as FunctionLowering does. */
 	private static Instr closureOf(String function) {
-		return new Instr.Store(new Value.Temp(2), 1, new Value.TaskConstructor(function));
+		return new Instr.Store(new Value.Temp(2), 1, new Value.FrameConstructor(function));
 	}
 
 	private static Instr callValue(int arity) {
@@ -92,7 +92,7 @@ class FindWaitingFunctionsTest {
 		function("helper", 0, waitRecv());
 		function("wrapper.value", 1, call("helper"));
 		module.constant("closure.helper", List.of(new Value.FunctionAddress("wrapper.value"),
-				new Value.TaskConstructor("wrapper.value")));
+				new Value.FrameConstructor("wrapper.value")));
 		function("calls_zero", 0, callValue(0));
 		assertEquals(Set.of("helper", "wrapper.value", "calls_zero"), FindWaitingFunctions.find(module).functions());
 	}
