@@ -1,14 +1,13 @@
 /*
  * rt_cancel.c - task contexts: cancellation and task-locals.
  *
- * A context (struct rt_ctx, rt_internal.h) is what a logical task has once: a
- * task started by go/spawn/a group owns one, a call child shares its parent's,
- * and the main thread has main_ctx. It holds the task-locals, the innermost
+ * A context (struct rt_ctx, rt_internal.h) is what a task has once, for all its
+ * frames; the main thread has main_ctx. It holds the task-locals, the innermost
  * go_scope and the cancellation flag.
  *
- * Cancellation is cooperative and one-shot. rt_task_cancel sets ctx->cancelled
- * and then interrupts the chain's active task if it is parked in a cancellable
- * operation (one it published with rt_task_parked). Every task operation checks
+ * Cancellation is cooperative and one-shot. rt_task_cancel sets ctx.cancelled
+ * and then interrupts the task if it is parked in a cancellable operation (one
+ * it published with rt_task_parked). Every task operation checks
  * the flag before it starts (rt_task_precheck: a cancelled task does not take a
  * value or a lock it would then drop) and again after it published its park, so
  * a park that races with the cancellation is interrupted by one side or the
@@ -17,10 +16,6 @@
  * An interrupted task's next resume sees qz_task_interrupted = 1; from then on
  * it is unwinding (running its defers): its operations are neither prechecked
  * nor published, so they run to completion.
- *
- * The active task of a chain is the one that ran last (rt_task_run stores it).
- * If the canceller reads a stale one, the task that really parks stores
- * active before it reads the flag, so it sees the cancellation itself.
  */
 #include "rt_internal.h"
 
@@ -29,12 +24,12 @@ static struct rt_ctx main_ctx;
 struct rt_ctx *rt_current_ctx(void)
 {
     struct rt_task *t = rt_current_task();
-    return t != NULL ? t->ctx : &main_ctx;
+    return t != NULL ? &t->ctx : &main_ctx;
 }
 
 int rt_task_precheck(struct rt_task *t)
 {
-    if (!atomic_load(&t->ctx->cancelled) || atomic_load(&t->unwinding))
+    if (!atomic_load(&t->ctx.cancelled) || atomic_load(&t->unwinding))
         return 0;
     t->interrupted = 1;
     t->op = RT_OP_NONE;
@@ -61,18 +56,14 @@ void rt_task_parked(struct rt_task *t)
     if (atomic_load(&t->unwinding))
         return;
     rt_wait_publish_parked(&t->wait);
-    if (atomic_load(&t->ctx->cancelled))
+    if (atomic_load(&t->ctx.cancelled))
         interrupt(t);
 }
 
-void rt_task_cancel(struct rt_task *root)
+void rt_task_cancel(struct rt_task *t)
 {
-    struct rt_ctx *c = root->ctx;
-    if (atomic_exchange(&c->cancelled, 1))
-        return;
-    struct rt_task *active = atomic_load(&c->active);
-    if (active != NULL)
-        interrupt(active);
+    if (!atomic_exchange(&t->ctx.cancelled, 1))
+        interrupt(t);
 }
 
 /* ---- task-locals: a String-keyed Map per context ---- */

@@ -57,7 +57,7 @@ qz_val rt_group_spawn(struct rt_group *g, struct rt_task *t)
     int cancelled = g->cancelled;
     pthread_mutex_unlock(&g->mu);
     if (cancelled)
-        atomic_store(&t->ctx->cancelled, 1);
+        atomic_store(&t->ctx.cancelled, 1);
     return rt_task_start(t);
 }
 

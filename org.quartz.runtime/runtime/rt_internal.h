@@ -198,13 +198,12 @@ int rt_arms_sync(struct rt_arm *arms, int n, struct rt_wait *w);
 struct rt_group;
 struct rt_ctx {
     atomic_int cancelled;               /* set once by a cancellation */
-    struct rt_task *_Atomic active;     /* the chain's task that ran last */
     qz_val locals;                      /* task-locals Map (0 until set); owner: the running task */
     struct rt_group *scope;             /* innermost go_scope; owner: the running task */
 };
 struct rt_ctx *rt_current_ctx(void);    /* the running task's, or the main thread's */
 struct rt_task *rt_current_task(void);  /* NULL outside tasks */
-void rt_task_cancel(struct rt_task *root);
+void rt_task_cancel(struct rt_task *t);
 /* Before a task op registers: 1 = the task is cancelled, it is now interrupted
  * instead (io 0) and the op must return 0 at once without doing anything. */
 int rt_task_precheck(struct rt_task *t);
@@ -259,8 +258,7 @@ struct rt_task {
     pthread_mutex_t *park_lock; /* one-queue ops: the lock of the queue own[0].node is in */
     struct rt_netop net;        /* RT_OP_IO */
     struct rt_wait wait;
-    struct rt_ctx *ctx;         /* &own_ctx, or the parent's for a call child */
-    struct rt_ctx own_ctx;
+    struct rt_ctx ctx;          /* its task-locals, go_scope and cancellation */
     int interrupted;            /* the last op was cancelled; owner: the task */
     int waits_outside;          /* parked on a timer or the poller (rt_sched_outside_wait) */
     int streak;                 /* operations completed at once since it last parked (rt_task_complete) */

@@ -100,7 +100,6 @@ static struct rt_task *task_alloc(size_t extra)
     atomic_init(&t->done, 0);
     pthread_mutex_init(&t->mu, NULL);
     rt_wait_reset(&t->wait, t);
-    t->ctx = &t->own_ctx;
     return t;
 }
 
@@ -376,7 +375,6 @@ void rt_task_run(struct rt_task *t)
     }
     current_task = t;
     t->depth = 0;
-    atomic_store(&t->ctx->active, t);
     qz_val r = QZ_PENDING;
     if (t->op == RT_OP_NONE || complete_op(t)) {
         /* The top frame, then each caller its return hands over to. */
