@@ -483,17 +483,21 @@ qz_val qz_await_sync(qz_val other)
 
 /* ---- yield and sleep ---- */
 
-qz_val qz_yield_begin(qz_val task)
+/* Parks t as yielding: it runs again once every task already waiting had a turn. */
+static qz_val yield(struct rt_task *t)
 {
-    struct rt_task *t = rt_task_of(task);
-    if (rt_task_precheck(t))
-        return 0;
     rt_wait_reset(&t->wait, t);
     t->op = RT_OP_YIELD;
     t->streak = 0;
     t->yielded = 1;
     rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued once it returns */
     return 0;
+}
+
+qz_val qz_yield_begin(qz_val task)
+{
+    struct rt_task *t = rt_task_of(task);
+    return rt_task_precheck(t) ? 0 : yield(t);
 }
 
 /*
@@ -517,14 +521,7 @@ qz_val qz_preempt_begin(qz_val task)
         t->slice_start = now;
         return 1;
     }
-    if (now - t->slice_start < TIME_SLICE_NS)
-        return 1;
-    rt_wait_reset(&t->wait, t);
-    t->op = RT_OP_YIELD;
-    t->streak = 0;
-    t->yielded = 1;
-    rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued once it returns */
-    return 0;
+    return now - t->slice_start < TIME_SLICE_NS ? 1 : yield(t);
 }
 
 void qz_yield_sync(void)

@@ -54,6 +54,27 @@ static inline qz_val go4(qz_val (*fn)(qz_val), qz_val a, qz_val b, qz_val c, qz_
     return qz_task_spawn(new4(fn, a, b, c, d));
 }
 
+/* frame: [0] ch, [1] first, [2] count, [3] i. Sends first..first+count-1; result: sends that succeeded. */
+static inline qz_val producer_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[3] = 0;
+    loop:
+        if (f[3] >= f[2])
+            FINISH(t, f[3]);
+        SUSPEND(t, 1, qz_send_begin(t, f[0], f[1] + f[3]));
+        /* fallthrough */
+    case 1:
+        if (!qz_task_io(t))
+            FINISH(t, f[3]);   /* closed */
+        f[3]++;
+        goto loop;
+    }
+    abort();
+}
+
 static inline qz_val ms_since(qz_val t0)
 {
     return qz_time_now_ms() - t0;

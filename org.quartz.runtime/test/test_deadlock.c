@@ -23,25 +23,6 @@ static qz_val recv_resume(qz_val t)
     abort();
 }
 
-/* frame: [0] ch, [1] n. Sends 0..n-1 and ends without closing. */
-static qz_val send_n_resume(qz_val t)
-{
-    qz_val *f = FRAME(t);
-    switch (qz_task_state(t)) {
-    case 0:
-        f[2] = 0;
-    loop:
-        if (f[2] >= f[1])
-            FINISH(t, f[2]);
-        SUSPEND(t, 1, qz_send_begin(t, f[0], f[2]));
-        /* fallthrough */
-    case 1:
-        f[2]++;
-        goto loop;
-    }
-    abort();
-}
-
 /* frame: [0] ms, [1] ch. Sleeps, then sends 7. */
 static qz_val sleep_send_resume(qz_val t)
 {
@@ -103,7 +84,7 @@ static void forgotten_close(const void *workers)
 {
     start(workers);
     qz_val ch = qz_chan_new(0);
-    go4(send_n_resume, ch, 3, 0, 0);
+    go4(producer_resume, ch, 0, 3, 0);   /* sends 0, 1, 2 and ends without closing */
     for (;;) {
         qz_val v = qz_recv_opt_sync(ch);
         if (!qz_is_some(v))

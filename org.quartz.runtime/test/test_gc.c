@@ -61,8 +61,9 @@ static void test_channel_ring_keeps_values(void)
     CHECK(ok);
 }
 
-/* frame: [0] ch, [1] n, [2] a Vec of n strings made before parking, [3] i.
- * Parks on recv while the Vec lives only in its frame; result: 1 if intact. */
+/* frame: [0] ch, or 0 to sleep instead, [1] n, [2] a Vec of n strings made before parking,
+ * [3] i, [4] ms. Parks on recv (or in the timer heap) while the Vec lives only in its
+ * frame; result: 1 if intact. */
 static qz_val keeper_resume(qz_val t)
 {
     qz_val *f = FRAME(t);
@@ -71,28 +72,7 @@ static qz_val keeper_resume(qz_val t)
         f[2] = qz_vec_new();
         for (f[3] = 0; f[3] < f[1]; f[3]++)
             qz_vec_push(f[2], str_of(f[3]));
-        SUSPEND(t, 1, qz_recv_begin(t, f[0]));
-        /* fallthrough */
-    case 1: {
-        int ok = 1;
-        for (int64_t i = 0; i < f[1]; i++)
-            ok &= str_is(qz_vec_get(f[2], i), i);
-        FINISH(t, ok);
-    }
-    }
-    abort();
-}
-
-/* frame: [0] ms, [1] n, [2] the Vec, [3] i. The same, parked in the timer heap. */
-static qz_val sleeper_resume(qz_val t)
-{
-    qz_val *f = FRAME(t);
-    switch (qz_task_state(t)) {
-    case 0:
-        f[2] = qz_vec_new();
-        for (f[3] = 0; f[3] < f[1]; f[3]++)
-            qz_vec_push(f[2], str_of(f[3]));
-        SUSPEND(t, 1, qz_sleep_begin(t, f[0]));
+        SUSPEND(t, 1, f[0] ? qz_recv_begin(t, f[0]) : qz_sleep_begin(t, f[4]));
         /* fallthrough */
     case 1: {
         int ok = 1;
@@ -112,7 +92,9 @@ static void test_parked_tasks_keep_their_frames(void)
     qz_val keepers = qz_vec_new(), sleepers = qz_vec_new();
     for (int i = 0; i < TASKS; i++) {
         qz_vec_push(keepers, go4(keeper_resume, ch, N, 0, 0));
-        qz_vec_push(sleepers, go4(sleeper_resume, 300, N, 0, 0));
+        qz_val sleeper = new4(keeper_resume, 0, N, 0, 0);
+        FRAME(sleeper)[4] = 300;
+        qz_vec_push(sleepers, qz_task_spawn(sleeper));
     }
     for (int i = 0; i < 5; i++) {
         churn(32);

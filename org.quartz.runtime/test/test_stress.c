@@ -9,7 +9,7 @@ static atomic_int seen[TOTAL];
 static atomic_int order_errors;
 
 /* frame: [0] ch, [1] producer id, [2] i. Sends id * PER_PRODUCER + i in order. */
-static qz_val producer_resume(qz_val t)
+static qz_val stress_producer_resume(qz_val t)
 {
     qz_val *f = FRAME(t);
     switch (qz_task_state(t)) {
@@ -92,7 +92,7 @@ static void run_mpmc(qz_val cap)
     for (int i = 0; i < CONSUMERS; i++)
         c[i] = go4(consumer_resume, ch, 0, 0, 0);
     for (int i = 0; i < PRODUCERS - 1; i++)
-        p[i] = go4(producer_resume, ch, i, 0, 0);
+        p[i] = go4(stress_producer_resume, ch, i, 0, 0);
     /* The last producer is a plain thread: sync and task waiters share the queues. */
     struct sync_producer sp = { ch, PRODUCERS - 1 };
     pthread_t th;

@@ -25,27 +25,6 @@ static qz_val await_twice_resume(qz_val t)
     abort();
 }
 
-/* frame: [0] ch, [1] first, [2] count, [3] i. Sends first..first+count-1; result: sends that succeeded. */
-static qz_val producer_resume(qz_val t)
-{
-    qz_val *f = FRAME(t);
-    switch (qz_task_state(t)) {
-    case 0:
-        f[3] = 0;
-    loop:
-        if (f[3] >= f[2])
-            FINISH(t, f[3]);
-        SUSPEND(t, 1, qz_send_begin(t, f[0], f[1] + f[3]));
-        /* fallthrough */
-    case 1:
-        if (!qz_task_io(t))
-            FINISH(t, f[3]);   /* closed */
-        f[3]++;
-        goto loop;
-    }
-    abort();
-}
-
 /* frame: [0] ch, [1] expected first value (FIFO check), [2] count ok, [3] sum.
  * recv_opt until closed; result: sum, or -1 if the order was wrong. */
 static qz_val fifo_consumer_resume(qz_val t)
