@@ -15,6 +15,7 @@ import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 
 /**
@@ -142,7 +143,7 @@ public final class LlvmPrinter {
 			line("  " + temp(i.dst()) + " = call i64 " + pointer + "(" + arguments(i.arguments()) + ")");
 		} else if (instruction instanceof Instr.CallClosure i) {
 			String function = "%c" + scratch++;
-			line("  " + function + " = load i64, i64* " + wordAddress(i.closure(), 0) + ", align 8");
+			line("  " + function + " = load i64, i64* " + wordAddress(i.closure(), ObjectLayouts.CLOSURE_FUNCTION) + ", align 8");
 			List<Value> withClosure = new ArrayList<>();
 			withClosure.add(i.closure());
 			withClosure.addAll(i.arguments());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.quartz.codegen.ir.Instr;
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.codegen.ir.WaitingOperation;
 import org.quartz.lang.quartz.ActorDecl;
@@ -31,12 +32,10 @@ import org.quartz.lang.typing.CallTarget;
  * fields live in the state's boxes.</li>
  * </ul>
  *
- * State layout (heap words): [0] the mailbox channel, [1 + i] the box (one heap word) holding
- * field i. Boxes, not words of the state, because a lambda in a method captures a field by
- * reference exactly as it captures a boxed local (see {@link CaptureAnalysis}).
- *
- * Message layout (heap words): [0] the method's index in the actor, [1] the reply, a promise
- * task ({@code qz_task_new_promise}) the loop finishes, [2 + j] argument j.
+ * The state and message layouts are in {@link ObjectLayouts}. Fields live in boxes, not words of
+ * the state, because a lambda in a method captures a field by reference exactly as it captures
+ * a boxed local (see {@link CaptureAnalysis}). A message's reply is a promise task
+ * ({@code qz_task_new_promise}) the loop finishes.
  *
  * A send is a {@link WaitingOperation#SEND} on the mailbox (bounded: {@link #MAILBOX_CAPACITY}), so in a
  * task form it parks while the mailbox is full. On a closed mailbox (after stop) the send fails
@@ -47,23 +46,15 @@ final class ActorLowering {
 	/** Messages a mailbox holds before senders wait. Documented in reference.md §7.6. */
 	static final int MAILBOX_CAPACITY = 64;
 
-	private static final int STATE_MAILBOX = 0;
-	private static final int STATE_FIELDS = 1;
-	private static final int MESSAGE_METHOD = 0;
-	private static final int MESSAGE_REPLY = 1;
-	private static final int MESSAGE_ARGUMENTS = 2;
 
-	private final FunctionLowering lowering;
+	private final ProgramLowering program;
 	private final IrBuilder b;
+	private final LoweringContext.Expressions expressions;
 
-	ActorLowering(FunctionLowering lowering, IrBuilder b) {
-		this.lowering = lowering;
-		this.b = b;
-	}
-
-	/** The state word holding field {@code i}'s box. */
-	static int fieldBox(int i) {
-		return STATE_FIELDS + i;
+	ActorLowering(LoweringContext context) {
+		this.program = context.program();
+		this.b = context.b();
+		this.expressions = context.expressions();
 	}
 
 	static String newName(SymbolNames names, ActorDecl actor) {
@@ -82,23 +73,23 @@ final class ActorLowering {
 
 	/** `A.new()`. */
 	Value lowerStart(ActorDecl actor) {
-		return b.call(newName(lowering.program().names(), actor), List.of());
+		return b.call(newName(program.names(), actor), List.of());
 	}
 
 	/** `a.m(x)`: the message goes into the mailbox; the value is its reply task. */
 	Value lowerMessage(CallTarget.ActorMessage message) {
-		Value state = lowering.lower(message.actor());
-		List<Value> arguments = lowering.lowerAll(message.arguments());
+		Value state = expressions.lower(message.actor());
+		List<Value> arguments = expressions.lowerAll(message.arguments());
 		FunctionDecl method = message.method();
 		int index = ((ActorDecl) method.eContainer()).getMethods().indexOf(method);
 		Value reply = b.runtime("qz_task_new_promise");
-		Value block = b.allocate(MESSAGE_ARGUMENTS + arguments.size());
-		b.store(block, MESSAGE_METHOD, new Value.Imm(index));
-		b.store(block, MESSAGE_REPLY, reply);
+		Value block = b.allocate(ObjectLayouts.MESSAGE_ARGUMENTS + arguments.size());
+		b.store(block, ObjectLayouts.MESSAGE_METHOD, new Value.Imm(index));
+		b.store(block, ObjectLayouts.MESSAGE_REPLY, reply);
 		for (int i = 0; i < arguments.size(); i++) {
-			b.store(block, MESSAGE_ARGUMENTS + i, arguments.get(i));
+			b.store(block, ObjectLayouts.MESSAGE_ARGUMENTS + i, arguments.get(i));
 		}
-		Value sent = b.wait(WaitingOperation.SEND, b.load(state, STATE_MAILBOX), block);
+		Value sent = b.wait(WaitingOperation.SEND, b.load(state, ObjectLayouts.ACTOR_MAILBOX), block);
 		String closed = b.label("actor.closed");
 		String done = b.label("actor.sent");
 		b.branch(sent, done, closed);
@@ -112,7 +103,7 @@ final class ActorLowering {
 
 	/** `a.stop()`: closes the mailbox; the loop handles what is already in it, then ends. */
 	Value lowerStop(CallTarget.ActorStop stop) {
-		b.runtime("qz_chan_close", b.load(lowering.lower(stop.actor()), STATE_MAILBOX));
+		b.runtime("qz_chan_close", b.load(expressions.lower(stop.actor()), ObjectLayouts.ACTOR_MAILBOX));
 		return Value.ZERO;
 	}
 
@@ -121,13 +112,13 @@ final class ActorLowering {
 	/** {@code mod.A.new()}: state with mailbox and field boxes; starts the loop. */
 	void lowerNew(ActorDecl actor) {
 		int fields = actor.getFields().size();
-		Value state = b.allocate(STATE_FIELDS + fields);
-		b.store(state, STATE_MAILBOX, b.runtime("qz_chan_new", new Value.Imm(MAILBOX_CAPACITY)));
+		Value state = b.allocate(ObjectLayouts.ACTOR_FIELDS + fields);
+		b.store(state, ObjectLayouts.ACTOR_MAILBOX, b.runtime("qz_chan_new", new Value.Imm(MAILBOX_CAPACITY)));
 		for (int i = 0; i < fields; i++) {
-			b.store(state, STATE_FIELDS + i, b.allocate(1));
+			b.store(state, ObjectLayouts.ACTOR_FIELDS + i, b.allocate(1));
 		}
 		// Started outside any go_scope: an actor lives until stopped, a scope must not wait for it.
-		b.runtime("qz_task_start", b.newTask(loopName(lowering.program().names(), actor), List.of(state)));
+		b.runtime("qz_task_start", b.newTask(loopName(program.names(), actor), List.of(state)));
 		b.ret(state);
 	}
 
@@ -138,8 +129,8 @@ final class ActorLowering {
 		for (int i = 0; i < fields.size(); i++) {
 			// A field without an initial value keeps the zeroed box: its zero value.
 			if (fields.get(i).getValue() != null) {
-				Value value = lowering.lower(fields.get(i).getValue());
-				b.store(b.load(state, STATE_FIELDS + i), 0, value);
+				Value value = expressions.lower(fields.get(i).getValue());
+				b.store(b.load(state, ObjectLayouts.ACTOR_FIELDS + i), 0, value);
 			}
 		}
 		String receive = b.label("actor.receive");
@@ -148,10 +139,10 @@ final class ActorLowering {
 		b.jump(receive);
 		b.startBlock(receive);
 		// A message is never 0, so 0 means closed and drained.
-		Value message = b.wait(WaitingOperation.RECV, b.load(state, STATE_MAILBOX));
+		Value message = b.wait(WaitingOperation.RECV, b.load(state, ObjectLayouts.ACTOR_MAILBOX));
 		b.branch(b.compare("ne", message, Value.ZERO), dispatch, end);
 		b.startBlock(dispatch);
-		Value index = b.load(message, MESSAGE_METHOD);
+		Value index = b.load(message, ObjectLayouts.MESSAGE_METHOD);
 		List<FunctionDecl> methods = actor.getMethods();
 		for (int k = 0; k < methods.size(); k++) {
 			FunctionDecl method = methods.get(k);
@@ -162,10 +153,10 @@ final class ActorLowering {
 			List<Value> arguments = new ArrayList<>();
 			arguments.add(state);
 			for (int j = 0; j < method.getParams().size(); j++) {
-				arguments.add(b.load(message, MESSAGE_ARGUMENTS + j));
+				arguments.add(b.load(message, ObjectLayouts.MESSAGE_ARGUMENTS + j));
 			}
-			Value result = b.call(lowering.program().names().function(method), arguments);
-			b.runtime("qz_task_finish", b.load(message, MESSAGE_REPLY), result);
+			Value result = b.call(program.names().function(method), arguments);
+			b.runtime("qz_task_finish", b.load(message, ObjectLayouts.MESSAGE_REPLY), result);
 			b.jump(receive);
 			b.startBlock(next);
 		}

@@ -17,6 +17,7 @@ import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.IrVerifier;
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 
 /**
@@ -456,7 +457,7 @@ public final class BuildAsyncStateMachine {
 		withClosure.addAll(operands(call.arguments()));
 		int result = async.newSlot();
 		Value.Temp start = async.newTemp();
-		emit(new Instr.Load(start, closure, FunctionLowering.CLOSURE_NEW_FRAME));
+		emit(new Instr.Load(start, closure, ObjectLayouts.CLOSURE_NEW_FRAME));
 		String asTask = "closure.task." + state;
 		String direct = "closure.call." + state;
 		String resume = "resume." + state;
@@ -466,7 +467,7 @@ public final class BuildAsyncStateMachine {
 		emit(new Instr.Branch(hasTaskForm, asTask, direct));
 		startBlock(direct);
 		Value.Temp function = async.newTemp();
-		emit(new Instr.Load(function, closure, 0));
+		emit(new Instr.Load(function, closure, ObjectLayouts.CLOSURE_FUNCTION));
 		Value.Temp value = async.newTemp();
 		emit(new Instr.CallIndirect(value, function, withClosure));
 		emit(new Instr.StoreSlot(result, value));

@@ -62,37 +62,41 @@ final class Builtins {
 			Map.entry("tcp_listen", "qz_tcp_listen"), Map.entry("tcp_port", "qz_tcp_port"),
 			Map.entry("io_close", "qz_io_close"));
 
-	private final FunctionLowering lowering;
+	private final ProgramLowering program;
 	private final IrBuilder b;
+	private final LoweringContext.Expressions expressions;
+	private final TaskLowering tasks;
 
-	Builtins(FunctionLowering lowering, IrBuilder b) {
-		this.lowering = lowering;
-		this.b = b;
+	Builtins(LoweringContext context, TaskLowering tasks) {
+		this.program = context.program();
+		this.b = context.b();
+		this.expressions = context.expressions();
+		this.tasks = tasks;
 	}
 
 	Value call(FunctionDecl builtin, List<Expression> arguments, EObject call) {
 		String name = builtin.getName();
 		if (name.equals("spawn") && arguments.get(0) instanceof Lambda lambda) {
-			return lowering.tasks().spawnLambda(lambda);
+			return tasks.spawnLambda(lambda);
 		}
 		switch (name) {
 			case "task_group_go" -> {
-				Value group = lowering.lower(arguments.get(0));
-				return b.runtime("qz_group_spawn", group, lowering.tasks().newTaskOfClosure(arguments.get(1)));
+				Value group = expressions.lower(arguments.get(0));
+				return b.runtime("qz_group_spawn", group, tasks.newTaskOfClosure(arguments.get(1)));
 			}
 			case "go_scope" -> {
 				return goScope(null, arguments.get(0));
 			}
 			case "go_scope_timeout" -> {
-				return goScope(lowering.lower(arguments.get(0)), arguments.get(1));
+				return goScope(expressions.lower(arguments.get(0)), arguments.get(1));
 			}
 			case "go_race" -> {
-				return goRace(lowering.lower(arguments.get(0)));
+				return goRace(expressions.lower(arguments.get(0)));
 			}
 			default -> {
 			}
 		}
-		List<Value> values = lowering.lowerAll(arguments);
+		List<Value> values = expressions.lowerAll(arguments);
 		Optional<WaitingOperation> waiting = WaitingOperation.ofBuiltin(name);
 		if (waiting.isPresent()) {
 			return b.wait(waiting.get(), values.toArray(Value[]::new));
@@ -101,13 +105,13 @@ final class Builtins {
 		if (direct != null) {
 			return b.runtime(direct, values.toArray(Value[]::new));
 		}
-		Type first = arguments.isEmpty() ? null : lowering.typeOf(arguments.get(0));
+		Type first = arguments.isEmpty() ? null : expressions.typeOf(arguments.get(0));
 		return switch (name) {
 			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
 					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
 							: b.runtime("qz_int_to_s", values.get(0));
 			case "map_new" -> b.runtime("qz_map_new",
-					Types.is(Types.argument(lowering.typeOf((Expression) call), 0), Types.STRING) ? Value.ONE : Value.ZERO);
+					Types.is(Types.argument(expressions.typeOf((Expression) call), 0), Types.STRING) ? Value.ONE : Value.ZERO);
 			case "vec_contains?" -> b.runtime(isStringVec(first) ? "qz_vec_contains_str" : "qz_vec_contains_int",
 					values.get(0), values.get(1));
 			case "vec_sort" -> b.runtime(isStringVec(first) ? "qz_vec_sort_str" : "qz_vec_sort_int", values.get(0));
@@ -117,7 +121,7 @@ final class Builtins {
 					: b.runtime("qz_unwrap_or", values.get(0), values.get(1));
 			case "is_none?" -> b.binary("xor", b.runtime("qz_is_some", values.get(0)), Value.ONE);
 			case "is_err?" -> b.binary("xor", b.runtime("qz_is_ok", values.get(0)), Value.ONE);
-			case "spawn" -> lowering.tasks().spawnClosureValue(values.get(0), List.of());
+			case "spawn" -> tasks.spawnClosureValue(values.get(0), List.of());
 			default -> throw new IllegalStateException("built-in '" + name + "' is not lowered yet");
 		};
 	}
@@ -130,10 +134,10 @@ final class Builtins {
 	 */
 	private Value goScope(Value ms, Expression body) {
 		Value deadline = ms == null ? null : b.runtime("qz_deadline_after", ms);
-		Value closure = lowering.lower(body);
+		Value closure = expressions.lower(body);
 		Value group = b.runtime("qz_group_new");
 		b.runtime("qz_scope_enter", group);
-		lowering.callClosure(closure, List.of());
+		b.callClosure(closure, List.of());
 		b.runtime("qz_scope_exit", group);
 		if (deadline == null) {
 			b.wait(WaitingOperation.GROUP_WAIT, group);
@@ -164,7 +168,7 @@ final class Builtins {
 		b.branch(b.compare("slt", i, b.runtime("qz_vec_size", closures)), body, done);
 		b.startBlock(body);
 		Value closure = b.runtime("qz_vec_get", closures, i);
-		b.runtime("qz_group_spawn", group, lowering.tasks().newClosureValueTask(closure, List.of()));
+		b.runtime("qz_group_spawn", group, tasks.newClosureValueTask(closure, List.of()));
 		b.storeSlot(index, b.binary("add", i, Value.ONE));
 		b.jump(test);
 		b.startBlock(done);
@@ -193,13 +197,13 @@ final class Builtins {
 
 	/** `v[i]` (bounds-checked) or `m[k]` (panics when the key is missing). */
 	Value index(IndexExpression index, Value container, Value key) {
-		return Types.is(lowering.typeOf(index.getTarget()), Types.MAP) ? b.runtime("qz_map_get_or_panic", container, key)
+		return Types.is(expressions.typeOf(index.getTarget()), Types.MAP) ? b.runtime("qz_map_get_or_panic", container, key)
 				: b.runtime("qz_vec_get", container, key);
 	}
 
 	/** `v[i] = x` or `m[k] = x`. */
 	void indexSet(IndexExpression index, Value container, Value key, Value value) {
-		if (Types.is(lowering.typeOf(index.getTarget()), Types.MAP)) {
+		if (Types.is(expressions.typeOf(index.getTarget()), Types.MAP)) {
 			b.runtime("qz_map_set", container, key, value);
 		} else {
 			b.runtime("qz_vec_set", container, key, value);

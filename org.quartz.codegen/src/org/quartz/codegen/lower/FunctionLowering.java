@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.quartz.codegen.ir.IrFunction;
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.codegen.ir.WaitingOperation;
 import org.quartz.lang.Prelude;
@@ -26,16 +27,16 @@ import org.quartz.lang.typing.Types;
  * {@link IrFunction}; lambdas met on the way are queued on the {@link ProgramLowering} as
  * functions of their own. `match` is lowered by {@link MatchLowering}, `select` by
  * {@link SelectLowering}, `go` and task bodies by {@link TaskLowering}, built-in calls by
- * {@link Builtins}.
+ * {@link Builtins}, actors by {@link ActorLowering}: each gets the shared
+ * {@link LoweringContext}, whose expression lowering is this class.
  *
  * Representation (every value one i64 word): Int and Bool are the number (Bool 0/1); a String
- * points to {len, bytes}; structs point to their fields' words in declaration order; enum
- * values point to {tag, payload...} with tags in declaration order (payload-less user variants
- * are shared constants, None is the runtime's); a closure points to {function address,
- * captured boxes...} and its function takes the closure as first parameter. Locals live in
- * slots; a local captured by a lambda lives in a one-word heap box whose address is in the slot.
+ * points to {len, bytes}; structs, enum values and closures are the heap objects of
+ * {@link ObjectLayouts} (payload-less user variants are shared constants, None is the
+ * runtime's). Locals live in slots; a local captured by a lambda lives in a one-word heap box
+ * whose address is in the slot.
  */
-final class FunctionLowering {
+final class FunctionLowering implements LoweringContext.Expressions {
 
 	/** Where break and continue go inside the innermost loop. */
 	private record LoopLabels(String breakLabel, String continueLabel) {
@@ -61,11 +62,12 @@ final class FunctionLowering {
 		this.program = program;
 		this.b = new IrBuilder(function);
 		this.captures = captures;
-		this.builtins = new Builtins(this, b);
-		this.matches = new MatchLowering(this, b);
-		this.selects = new SelectLowering(this, b);
-		this.tasks = new TaskLowering(this, b);
-		this.actors = new ActorLowering(this, b);
+		LoweringContext context = new LoweringContext(program, b, this);
+		this.tasks = new TaskLowering(context);
+		this.builtins = new Builtins(context, tasks);
+		this.matches = new MatchLowering(context);
+		this.selects = new SelectLowering(context);
+		this.actors = new ActorLowering(context);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -92,7 +94,7 @@ final class FunctionLowering {
 		List<ActorField> fields = actor.getFields();
 		for (int i = 0; i < fields.size(); i++) {
 			int slot = b.newSlot();
-			b.storeSlot(slot, b.load(new Value.Param(0), ActorLowering.fieldBox(i)));
+			b.storeSlot(slot, b.load(new Value.Param(0), ObjectLayouts.actorFieldBox(i)));
 			slots.put(fields.get(i), slot);
 		}
 		for (int i = 0; i < method.getParams().size(); i++) {
@@ -106,7 +108,7 @@ final class FunctionLowering {
 		List<NamedElement> environment = captures.environment(lambda);
 		for (int i = 0; i < environment.size(); i++) {
 			int slot = b.newSlot();
-			b.storeSlot(slot, b.load(new Value.Param(0), CLOSURE_ENVIRONMENT + i));
+			b.storeSlot(slot, b.load(new Value.Param(0), ObjectLayouts.CLOSURE_ENVIRONMENT + i));
 			slots.put(environment.get(i), slot);
 		}
 		for (int i = 0; i < lambda.getParams().size(); i++) {
@@ -159,7 +161,8 @@ final class FunctionLowering {
 
 	// ------------------------------------------------------------------ bindings
 
-	void declare(NamedElement binding, Value value) {
+	@Override
+	public void declare(NamedElement binding, Value value) {
 		int slot = b.newSlot();
 		slots.put(binding, slot);
 		if (captures.isBoxed(binding)) {
@@ -254,7 +257,8 @@ final class FunctionLowering {
 	// ------------------------------------------------------------------ statements
 
 	/** Lowers a block's statements; its value is the last one's (0 when that is not an expression). */
-	Value lowerBlock(Block block) {
+	@Override
+	public Value lowerBlock(Block block) {
 		Value value = Value.ZERO;
 		if (block == null) {
 			return value;
@@ -333,7 +337,7 @@ final class FunctionLowering {
 		if (target instanceof MemberAccess access) {
 			CallTarget.FieldRead field = (CallTarget.FieldRead) program.types().typing(access).callTarget(access);
 			Value object = lower(access.getReceiver());
-			int index = fieldIndex(field.field());
+			int index = ObjectLayouts.fieldIndex(field.field());
 			Value value = op.equals("=") ? lower(assignment.getValue()) : compound(op, b.load(object, index), assignment);
 			b.store(object, index, value);
 			return;
@@ -428,7 +432,7 @@ final class FunctionLowering {
 		Value received = b.wait(WaitingOperation.RECV_OPT, channel);
 		b.branch(b.runtime("qz_is_some", received), body, exit);
 		b.startBlock(body);
-		declare(loop.getVariable(), b.load(received, 1));
+		declare(loop.getVariable(), b.load(received, ObjectLayouts.ENUM_PAYLOAD));
 		loops.push(new LoopLabels(exit, head));
 		lowerBlock(loop.getBody());
 		loops.pop();
@@ -438,7 +442,8 @@ final class FunctionLowering {
 
 	// ------------------------------------------------------------------ expressions
 
-	Value lower(Expression e) {
+	@Override
+	public Value lower(Expression e) {
 		if (e instanceof IntLiteral literal) {
 			return new Value.Imm(literal.getValue());
 		}
@@ -496,7 +501,7 @@ final class FunctionLowering {
 			StructDecl struct = literal.getStruct();
 			Value object = b.allocate(Math.max(1, struct.getFields().size()));
 			for (FieldInit init : literal.getFields()) {
-				b.store(object, fieldIndex(init.getField()), lower(init.getValue()));
+				b.store(object, ObjectLayouts.fieldIndex(init.getField()), lower(init.getValue()));
 			}
 			return object;
 		}
@@ -668,14 +673,6 @@ final class FunctionLowering {
 		return b.loadSlot(result);
 	}
 
-	static int tag(Variant variant) {
-		return ((EnumDecl) variant.eContainer()).getVariants().indexOf(variant);
-	}
-
-	static int fieldIndex(Field field) {
-		return ((StructDecl) field.eContainer()).getFields().indexOf(field);
-	}
-
 	/** `e?`: unwraps Some/Ok, or returns the None/Err from the function. */
 	private Value lowerTry(TryExpression tryExpression) {
 		Value value = lower(tryExpression.getOperand());
@@ -688,16 +685,16 @@ final class FunctionLowering {
 		if (isResult) {
 			b.branch(tag, load, proceed);
 			b.startBlock(load);
-			b.branch(b.compare("eq", b.load(value, 0), Value.ONE), early, proceed);
+			b.branch(b.compare("eq", b.load(value, ObjectLayouts.ENUM_TAG), Value.ONE), early, proceed);
 		} else {
 			b.branch(tag, load, early);
 			b.startBlock(load);
-			b.branch(b.compare("eq", b.load(value, 0), Value.ZERO), early, proceed);
+			b.branch(b.compare("eq", b.load(value, ObjectLayouts.ENUM_TAG), Value.ZERO), early, proceed);
 		}
 		b.startBlock(early);
 		returnWith(value);
 		b.startBlock(proceed);
-		return b.load(value, 1);
+		return b.load(value, ObjectLayouts.ENUM_PAYLOAD);
 	}
 
 	// ------------------------------------------------------------------ calls and closures
@@ -715,17 +712,17 @@ final class FunctionLowering {
 		}
 		if (target instanceof CallTarget.Closure closure) {
 			Value callee = lower(closure.callee());
-			return callClosure(callee, lowerAll(closure.arguments()));
+			return b.callClosure(callee, lowerAll(closure.arguments()));
 		}
 		if (target instanceof CallTarget.FieldRead field) {
 			Value object = lower(field.receiver());
-			Value value = b.load(object, fieldIndex(field.field()));
+			Value value = b.load(object, ObjectLayouts.fieldIndex(field.field()));
 			if (call instanceof MemberAccess access && (access.isExplicitArguments() || access.getBlock() != null)) {
 				List<Expression> arguments = new ArrayList<>(access.getArguments());
 				if (access.getBlock() != null) {
 					arguments.add(access.getBlock());
 				}
-				return callClosure(value, lowerAll(arguments));
+				return b.callClosure(value, lowerAll(arguments));
 			}
 			return value;
 		}
@@ -749,11 +746,8 @@ final class FunctionLowering {
 		return b.call(program.names().function(function), arguments);
 	}
 
-	Value callClosure(Value closure, List<Value> arguments) {
-		return b.callClosure(closure, arguments);
-	}
-
-	List<Value> lowerAll(List<Expression> expressions) {
+	@Override
+	public List<Value> lowerAll(List<Expression> expressions) {
 		List<Value> values = new ArrayList<>();
 		expressions.forEach(e -> values.add(lower(e)));
 		return values;
@@ -764,30 +758,24 @@ final class FunctionLowering {
 			return Prelude.isPrelude(variant.eResource()) && variant.getName().equals("None") ? b.runtime("qz_none")
 					: program.unitVariant(variant);
 		}
-		Value object = b.allocate(1 + payload.size());
-		b.store(object, 0, new Value.Imm(tag(variant)));
+		Value object = b.allocate(ObjectLayouts.ENUM_PAYLOAD + payload.size());
+		b.store(object, ObjectLayouts.ENUM_TAG, new Value.Imm(ObjectLayouts.tag(variant)));
 		for (int i = 0; i < payload.size(); i++) {
-			b.store(object, i + 1, payload.get(i));
+			b.store(object, ObjectLayouts.ENUM_PAYLOAD + i, payload.get(i));
 		}
 		return object;
 	}
 
-	/**
-	 * Word 0 of a closure: its function; word 1: the function creating a frame of its task form,
-	 * or 0 when it cannot wait (a {@link Value.FrameConstructor} until ResolveTaskCreation); then
-	 * the boxes.
-	 */
-	static final int CLOSURE_NEW_FRAME = 1;
-	static final int CLOSURE_ENVIRONMENT = 2;
-
-	Value lowerClosure(Lambda lambda) {
+	/** A closure ({@link ObjectLayouts}); word 1 is a {@link Value.FrameConstructor} until ResolveTaskCreation. */
+	@Override
+	public Value lowerClosure(Lambda lambda) {
 		String function = program.queueLambda(lambda, captures);
 		List<NamedElement> environment = captures.environment(lambda);
-		Value closure = b.allocate(CLOSURE_ENVIRONMENT + environment.size());
-		b.store(closure, 0, new Value.FunctionAddress(function));
-		b.store(closure, CLOSURE_NEW_FRAME, new Value.FrameConstructor(function));
+		Value closure = b.allocate(ObjectLayouts.CLOSURE_ENVIRONMENT + environment.size());
+		b.store(closure, ObjectLayouts.CLOSURE_FUNCTION, new Value.FunctionAddress(function));
+		b.store(closure, ObjectLayouts.CLOSURE_NEW_FRAME, new Value.FrameConstructor(function));
 		for (int i = 0; i < environment.size(); i++) {
-			b.store(closure, CLOSURE_ENVIRONMENT + i, b.loadSlot(slotOf(environment.get(i))));
+			b.store(closure, ObjectLayouts.CLOSURE_ENVIRONMENT + i, b.loadSlot(slotOf(environment.get(i))));
 		}
 		return closure;
 	}
@@ -806,7 +794,8 @@ final class FunctionLowering {
 
 	// ------------------------------------------------------------------ types
 
-	Type typeOf(Expression e) {
+	@Override
+	public Type typeOf(Expression e) {
 		return program.types().typing(e).typeOf(e);
 	}
 

@@ -1,5 +1,6 @@
 package org.quartz.codegen.lower;
 
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.AlternativePattern;
@@ -23,16 +24,18 @@ import org.quartz.lang.scoping.PatternNames;
  */
 final class MatchLowering {
 
-	private final FunctionLowering lowering;
+	private final ProgramLowering program;
 	private final IrBuilder b;
+	private final LoweringContext.Expressions expressions;
 
-	MatchLowering(FunctionLowering lowering, IrBuilder b) {
-		this.lowering = lowering;
-		this.b = b;
+	MatchLowering(LoweringContext context) {
+		this.program = context.program();
+		this.b = context.b();
+		this.expressions = context.expressions();
 	}
 
 	Value lower(MatchExpression match) {
-		Value subject = lowering.lower(match.getSubject());
+		Value subject = expressions.lower(match.getSubject());
 		int result = b.newSlot();
 		b.storeSlot(result, Value.ZERO);
 		String done = b.label("match.end");
@@ -42,7 +45,7 @@ final class MatchLowering {
 			testPattern(arm.getPattern(), subject, body, next);
 			b.startBlock(body);
 			bindPattern(arm.getPattern(), subject);
-			b.storeSlot(result, lowering.lowerBlock(arm.getBody()));
+			b.storeSlot(result, expressions.lowerBlock(arm.getBody()));
 			b.jump(done);
 			b.startBlock(next);
 		}
@@ -60,10 +63,10 @@ final class MatchLowering {
 			if (variant == null) {
 				b.jump(matched);
 			} else {
-				b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(FunctionLowering.tag(variant))), matched, failed);
+				b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(ObjectLayouts.tag(variant))), matched, failed);
 			}
 		} else if (pattern instanceof LiteralPattern literal) {
-			Value expected = lowering.lower(literal.getLiteral());
+			Value expected = expressions.lower(literal.getLiteral());
 			Value equal = literal.getLiteral() instanceof StringLiteral ? b.runtime("qz_str_eq", value, expected)
 					: b.compare("eq", value, expected);
 			b.branch(equal, matched, failed);
@@ -77,11 +80,11 @@ final class MatchLowering {
 		} else if (pattern instanceof VariantPattern variantPattern) {
 			Variant variant = variantPattern.getVariant();
 			String fields = b.label("pattern.fields");
-			b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(FunctionLowering.tag(variant))), fields, failed);
+			b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(ObjectLayouts.tag(variant))), fields, failed);
 			b.startBlock(fields);
 			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
 				String next = b.label("pattern.field");
-				testPattern(variantPattern.getArguments().get(i), b.load(value, i + 1), next, failed);
+				testPattern(variantPattern.getArguments().get(i), b.load(value, ObjectLayouts.ENUM_PAYLOAD + i), next, failed);
 				b.startBlock(next);
 			}
 			b.jump(matched);
@@ -93,12 +96,12 @@ final class MatchLowering {
 	/** Declares the names a matched pattern binds. */
 	private void bindPattern(Pattern pattern, Value value) {
 		if (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding)) {
-			lowering.declare(binding, value);
+			expressions.declare(binding, value);
 		} else if (pattern instanceof VariantPattern variantPattern) {
 			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
 				Pattern argument = variantPattern.getArguments().get(i);
 				if (hasBindings(argument)) {
-					bindPattern(argument, b.load(value, i + 1));
+					bindPattern(argument, b.load(value, ObjectLayouts.ENUM_PAYLOAD + i));
 				}
 			}
 		} else if (pattern instanceof AlternativePattern alternatives) {
@@ -114,7 +117,7 @@ final class MatchLowering {
 	/** The tag of an enum value; for Option and Result a null pointer (a zero value) counts as tag 0. */
 	private Value tagOf(Value value, Variant variant) {
 		if (!Prelude.isPrelude(variant.eResource())) {
-			return b.load(value, 0);
+			return b.load(value, ObjectLayouts.ENUM_TAG);
 		}
 		int result = b.newSlot();
 		b.storeSlot(result, Value.ZERO);
@@ -122,7 +125,7 @@ final class MatchLowering {
 		String done = b.label("tag.end");
 		b.branch(b.compare("ne", value, Value.ZERO), load, done);
 		b.startBlock(load);
-		b.storeSlot(result, b.load(value, 0));
+		b.storeSlot(result, b.load(value, ObjectLayouts.ENUM_TAG));
 		b.jump(done);
 		b.startBlock(done);
 		return b.loadSlot(result);

@@ -20,6 +20,7 @@ import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.IrVerifier;
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
@@ -348,7 +349,7 @@ public final class ProgramLowering {
 		EnumDecl enumDecl = (EnumDecl) variant.eContainer();
 		String name = "variant." + names.moduleOf(variant.eResource()) + "." + enumDecl.getName() + "."
 				+ variant.getName();
-		return module.constant(name, new ArrayList<>(List.of(new Value.Imm(FunctionLowering.tag(variant)))));
+		return module.constant(name, new ArrayList<>(List.of(new Value.Imm(ObjectLayouts.tag(variant)))));
 	}
 
 	void declareExtern(FunctionDecl function) {

@@ -20,12 +20,14 @@ import org.quartz.lang.quartz.TimeoutArm;
  */
 final class SelectLowering {
 
-	private final FunctionLowering lowering;
+	private final ProgramLowering program;
 	private final IrBuilder b;
+	private final LoweringContext.Expressions expressions;
 
-	SelectLowering(FunctionLowering lowering, IrBuilder b) {
-		this.lowering = lowering;
-		this.b = b;
+	SelectLowering(LoweringContext context) {
+		this.program = context.program();
+		this.b = context.b();
+		this.expressions = context.expressions();
 	}
 
 	Value lower(SelectExpression select) {
@@ -33,12 +35,12 @@ final class SelectLowering {
 		Value descriptor = b.runtime("qz_select_new", new Value.Imm(arms.size()));
 		for (SelectArm arm : arms) {
 			if (arm instanceof RecvArm recv) {
-				b.runtime("qz_select_recv", descriptor, lowering.lower(recv.getRecv().getChannel()));
+				b.runtime("qz_select_recv", descriptor, expressions.lower(recv.getRecv().getChannel()));
 			} else if (arm instanceof SendArm send) {
-				Value channel = lowering.lower(send.getSend().getChannel());
-				b.runtime("qz_select_send", descriptor, channel, lowering.lower(send.getSend().getValue()));
+				Value channel = expressions.lower(send.getSend().getChannel());
+				b.runtime("qz_select_send", descriptor, channel, expressions.lower(send.getSend().getValue()));
 			} else if (arm instanceof TimeoutArm timeout) {
-				b.runtime("qz_select_timeout", descriptor, lowering.lower(timeout.getMilliseconds()));
+				b.runtime("qz_select_timeout", descriptor, expressions.lower(timeout.getMilliseconds()));
 			} else if (arm instanceof DefaultArm) {
 				b.runtime("qz_select_default", descriptor);
 			}
@@ -54,9 +56,9 @@ final class SelectLowering {
 			b.branch(b.compare("eq", chosen, new Value.Imm(i)), body, next);
 			b.startBlock(body);
 			if (arm instanceof RecvArm recv && recv.getBinding() != null) {
-				lowering.declare(recv.getBinding(), b.runtime("qz_select_value", descriptor));
+				expressions.declare(recv.getBinding(), b.runtime("qz_select_value", descriptor));
 			}
-			b.storeSlot(result, lowering.lowerBlock(arm.getBody()));
+			b.storeSlot(result, expressions.lowerBlock(arm.getBody()));
 			b.jump(done);
 			b.startBlock(next);
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.quartz.codegen.ir.Instr;
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.GoExpression;
@@ -17,19 +18,21 @@ import org.quartz.lang.typing.CallTarget;
  * once the program is lowered, ResolveTaskCreation makes it the body's task form (built by
  * {@link BuildAsyncStateMachine}, created by `<name>.new_task`) when the body may wait, or a task
  * that runs the body to completion (`<name>.task`) when it cannot. A closure value carries its
- * frame constructor in word {@link FunctionLowering#CLOSURE_NEW_FRAME} (0 when it cannot wait):
+ * frame constructor in word {@link ObjectLayouts#CLOSURE_NEW_FRAME} (0 when it cannot wait):
  * its task is made from such a frame; without one it runs through `quartz.closure.task.N`. Tasks are created unstarted, then started
  * by `qz_task_spawn` (go, spawn: joins the running go_scope) or `qz_group_spawn`
  * (task_group_go, go_race).
  */
 final class TaskLowering {
 
-	private final FunctionLowering lowering;
+	private final ProgramLowering program;
 	private final IrBuilder b;
+	private final LoweringContext.Expressions expressions;
 
-	TaskLowering(FunctionLowering lowering, IrBuilder b) {
-		this.lowering = lowering;
-		this.b = b;
+	TaskLowering(LoweringContext context) {
+		this.program = context.program();
+		this.b = context.b();
+		this.expressions = context.expressions();
 	}
 
 	/**
@@ -46,22 +49,22 @@ final class TaskLowering {
 		if (task instanceof Lambda lambda) {
 			return newLambdaTask(lambda);
 		}
-		CallTarget target = lowering.program().types().typing(task).callTarget(task);
+		CallTarget target = program.types().typing(task).callTarget(task);
 		if (target instanceof CallTarget.Function function) {
-			List<Value> arguments = lowering.lowerAll(function.arguments());
-			return b.newTask(lowering.program().names().function(function.function()), arguments);
+			List<Value> arguments = expressions.lowerAll(function.arguments());
+			return b.newTask(program.names().function(function.function()), arguments);
 		}
 		if (target instanceof CallTarget.Closure closure) {
-			Value callee = lowering.lower(closure.callee());
-			return newClosureValueTask(callee, lowering.lowerAll(closure.arguments()));
+			Value callee = expressions.lower(closure.callee());
+			return newClosureValueTask(callee, expressions.lowerAll(closure.arguments()));
 		}
 		if (target instanceof CallTarget.FieldRead field && task instanceof MemberAccess access) {
-			Value callee = b.load(lowering.lower(field.receiver()), FunctionLowering.fieldIndex(field.field()));
+			Value callee = b.load(expressions.lower(field.receiver()), ObjectLayouts.fieldIndex(field.field()));
 			List<Expression> arguments = new ArrayList<>(access.getArguments());
 			if (access.getBlock() != null) {
 				arguments.add(access.getBlock());
 			}
-			return newClosureValueTask(callee, lowering.lowerAll(arguments));
+			return newClosureValueTask(callee, expressions.lowerAll(arguments));
 		}
 		throw new IllegalStateException("go of " + task.eClass().getName() + " cannot be lowered");
 	}
@@ -74,13 +77,13 @@ final class TaskLowering {
 	/** The unstarted task of a closure argument: a lambda literal directly, else through the closure value. */
 	Value newTaskOfClosure(Expression closure) {
 		return closure instanceof Lambda lambda ? newLambdaTask(lambda)
-				: newClosureValueTask(lowering.lower(closure), List.of());
+				: newClosureValueTask(expressions.lower(closure), List.of());
 	}
 
 	/** A task running a lambda. */
 	private Value newLambdaTask(Lambda lambda) {
-		Value closure = lowering.lowerClosure(lambda);
-		return b.newTask(lowering.program().functionName(lambda), List.of(closure));
+		Value closure = expressions.lowerClosure(lambda);
+		return b.newTask(program.functionName(lambda), List.of(closure));
 	}
 
 	/** A task that calls {@code closure} with {@code arguments} to completion. */
@@ -88,7 +91,7 @@ final class TaskLowering {
 		List<Value> words = new ArrayList<>();
 		words.add(closure);
 		words.addAll(arguments);
-		return newTask(lowering.program().closureTask(arguments.size()), words);
+		return newTask(program.closureTask(arguments.size()), words);
 	}
 
 	/** A new, unstarted task running {@code resume}, its frame holding {@code words}. */
@@ -146,7 +149,7 @@ final class TaskLowering {
 		for (int i = 0; i < arity; i++) {
 			arguments.add(b.load(frame, i + 1));
 		}
-		b.runtime("qz_task_finish", new Value.Param(0), b.callIndirect(b.load(closure, 0), arguments));
+		b.runtime("qz_task_finish", new Value.Param(0), b.callIndirect(b.load(closure, ObjectLayouts.CLOSURE_FUNCTION), arguments));
 		b.ret(Value.ONE);
 	}
 
@@ -164,7 +167,7 @@ final class TaskLowering {
 		String async = b.label("spawn.async");
 		String sync = b.label("spawn.sync");
 		String done = b.label("spawn.end");
-		Value newFrame = b.load(closure, FunctionLowering.CLOSURE_NEW_FRAME);
+		Value newFrame = b.load(closure, ObjectLayouts.CLOSURE_NEW_FRAME);
 		b.branch(b.compare("ne", newFrame, Value.ZERO), async, sync);
 		b.startBlock(async);
 		List<Value> withClosure = new ArrayList<>();
