@@ -264,7 +264,7 @@ struct rt_task {
     int streak;                 /* operations completed at once since it last parked (rt_task_complete) */
     int yielded;                /* it yields (sched_yield, budget, preemption): re-queued globally */
     unsigned preempt_checks;    /* loop back-edges passed (qz_preempt_begin); owner: the task */
-    int64_t slice_start;        /* ns of its first preemption check since it was resumed, 0: none yet */
+    int64_t slice_start;        /* ns of its first budget or preemption check since it was resumed, 0: none yet */
     atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
     struct rt_group *group;     /* the group it was started in, or NULL */
     struct rt_task *group_next; /* owner: group->mu */

@@ -305,15 +305,33 @@ qz_val rt_task_op(struct rt_task *t, int op)
 
 /*
  * The cooperative budget (Tokio's): a task may complete RT_BUDGET operations at
- * once in a row; the next one completes too, but the task then yields, so a task
- * whose waits never have to wait (a pipelining client, a channel that is always
- * ready) cannot keep its worker from the other tasks. Parking resets the count.
+ * once in a row, or go on doing so for BUDGET_NS; the next one completes too, but
+ * the task then yields, so a task whose waits never have to wait (a pipelining
+ * client, a channel that is always ready) cannot keep its worker from the other
+ * tasks. Time counts because one operation may be long (a 64 KiB read and
+ * write); the clock is read every BUDGET_CLOCK_EVERY operations. Parking resets
+ * the count.
  */
-enum { RT_BUDGET = 128 };
+enum { RT_BUDGET = 128, BUDGET_CLOCK_EVERY = 16 };
+static const int64_t BUDGET_NS = 2 * 1000 * 1000;
+
+static int budget_left(struct rt_task *t)
+{
+    if (++t->streak >= RT_BUDGET)
+        return 0;
+    if (t->streak % BUDGET_CLOCK_EVERY != 0)
+        return 1;
+    int64_t now = qz_time_now_ns();
+    if (t->slice_start == 0) {
+        t->slice_start = now;
+        return 1;
+    }
+    return now - t->slice_start < BUDGET_NS;
+}
 
 qz_val rt_task_complete(struct rt_task *t)
 {
-    if (++t->streak < RT_BUDGET)
+    if (budget_left(t))
         return 1;
     t->streak = 0;
     t->op = RT_OP_NONE;   /* the result is in io already: resume straight into it */

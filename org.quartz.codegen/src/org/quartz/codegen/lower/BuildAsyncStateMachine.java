@@ -32,8 +32,8 @@ import org.quartz.codegen.ir.Value;
  * task, the state is saved and the function returns QZ_PENDING; the resume block of that state
  * reads the result from the task's io word. A call of a function that may wait runs a new frame
  * of that function's task form at once (`qz_call_frame`), parking only if it parks. A return
- * finishes the frame (QZ_DONE): the task, or the call of its caller. The state is saved before
- * each suspension point. A resumed task that was cancelled while parked (`qz_task_interrupted`) leaves
+ * finishes the frame (QZ_DONE): the task, or the call of its caller. A parking suspension point
+ * saves its state (a call saves it before it begins: its callee is the top frame once it parked). A resumed task that was cancelled while parked (`qz_task_interrupted`) leaves
  * through the synchronous form's cancelled exit ({@link IrFunction#cancelledExit}), which runs
  * the defers and returns the zero value; the synchronous form must have one.
  *
@@ -393,15 +393,14 @@ public final class BuildAsyncStateMachine {
 	}
 
 	/**
-	 * A suspension point: save the state, begin the operation (a waiting operation's task form,
-	 * given the task first, or a call of a waiting function: a new frame of its task form, run
-	 * at once by qz_call_frame); park (return pending) or go on; the result is in the io word.
-	 * The state is saved before, not after: once a called frame parked, the task's top frame is
-	 * the callee's, not this one.
+	 * A suspension point: begin the operation (a waiting operation's task form, given the task
+	 * first, or a call of a waiting function: a new frame of its task form, run at once by
+	 * qz_call_frame); park (return pending) or go on; the result is in the io word. Before a
+	 * call the state is saved first: once the callee parked, the task's top frame is the
+	 * callee's, not this one; otherwise the park block saves it.
 	 */
 	private void suspend(int state, Value.Temp dst, String begin, boolean takesTask, List<Value> syncArguments) {
 		List<Value> arguments = operands(syncArguments);
-		saveState(state);
 		Value started;
 		if (takesTask) {
 			List<Value> withTask = new ArrayList<>();
@@ -409,11 +408,13 @@ public final class BuildAsyncStateMachine {
 			withTask.addAll(arguments);
 			started = call(begin, withTask.toArray(Value[]::new));
 		} else {
-			started = call("qz_call_frame", task, call(begin, arguments.toArray(Value[]::new)));
+			Value frame = call(begin, arguments.toArray(Value[]::new));
+			saveState(state);
+			started = call("qz_call_frame", task, frame);
 		}
 		String resume = "resume." + state;
 		emit(new Instr.Branch(started, resume, "park." + state));
-		park(state, resume);
+		park(state, resume, takesTask);
 		startBlock(resume);
 		reloaded = new HashMap<>();
 		if (dst != null) {
@@ -424,9 +425,8 @@ public final class BuildAsyncStateMachine {
 
 	/** A loop's back-edge: go on to the loop's head, unless the time slice is over and the task yields first. */
 	private void preempt(int state, String head) {
-		saveState(state);
 		emit(new Instr.Branch(call("qz_preempt_begin", task), head, "park." + state));
-		park(state, head);
+		park(state, head, true);
 	}
 
 	private void saveState(int state) {
@@ -434,12 +434,15 @@ public final class BuildAsyncStateMachine {
 	}
 
 	/**
-	 * The park block of {@code state} (returns pending: the state is saved) and its `resumed`
-	 * block, where the dispatch lands: leaves through the cancelled exit when the task was
-	 * cancelled while parked, else goes on at {@code resume}.
+	 * The park block of {@code state} (saves it unless that was done before a call; returns
+	 * pending) and its `resumed` block, where the dispatch lands: leaves through the cancelled
+	 * exit when the task was cancelled while parked, else goes on at {@code resume}.
 	 */
-	private void park(int state, String resume) {
+	private void park(int state, String resume, boolean saveState) {
 		startBlock("park." + state);
+		if (saveState) {
+			saveState(state);
+		}
 		emit(new Instr.Return(Value.ZERO));
 		startBlock("resumed." + state);
 		emit(new Instr.Branch(call("qz_task_interrupted", task), label(sync.cancelledExit()), resume));
@@ -477,7 +480,7 @@ public final class BuildAsyncStateMachine {
 		emit(new Instr.CallIndirect(callee, start, withClosure));
 		saveState(state);
 		emit(new Instr.Branch(call("qz_call_frame", task, callee), resume, "park." + state));
-		park(state, resume);
+		park(state, resume, false);
 		startBlock(resume);
 		emit(new Instr.StoreSlot(result, call("qz_task_io", task)));
 		emit(new Instr.Jump(done));
