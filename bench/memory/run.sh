@@ -9,6 +9,9 @@
 #   bench/memory/run.sh                      # from anywhere, ~2 min on 2 cores
 #   RUNS=1 bench/memory/run.sh               # one run per program
 #   QUARTZ=/other/checkout/quartz bench/memory/run.sh   # another Quartz compiler
+#   QUARTZ_BEFORE=/old/checkout/quartz bench/memory/run.sh
+#       # adds a "Quartz before" line to every row: the programs built by a second compiler
+#       # (e.g. the last commit without the garbage collector)
 #   DEPTH=16 CSV_LINES=500000 APPENDS=40000 CHAN_N=10000000 bench/memory/run.sh   # sizes
 #   ONLY=csv bench/memory/run.sh             # one row (binarytrees, csv, strappend, chan)
 #
@@ -19,6 +22,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 RUNS="${RUNS:-3}"
 QUARTZ="${QUARTZ:-$ROOT/quartz}"
+QUARTZ_BEFORE="${QUARTZ_BEFORE:-}"
 DEPTH="${DEPTH:-18}"
 CSV_LINES="${CSV_LINES:-2000000}"
 APPENDS="${APPENDS:-40000}"
@@ -58,8 +62,10 @@ declare -A OK
 for b in "${BENCHES[@]}"; do
   IFS='|' read -r name arg impls desc <<<"$b"
   [ -n "$ONLY" ] && [ "$ONLY" != "$name" ] && continue
+  [ -n "$QUARTZ_BEFORE" ] && impls="qzb $impls"
   for impl in $impls; do
     case $impl in
+      qzb) "$QUARTZ_BEFORE" build "$HERE/$name.qz" -o "$BUILD/qzb_$name" >&2 ;;
       qz) "$QUARTZ" build "$HERE/$name.qz" -o "$BUILD/qz_$name" >&2 ;;
       go) [ $HAVE_GO = 1 ] && go build -o "$BUILD/go_$name" "$HERE/$name.go" >&2 ;;
       c)  "$CC" -O2 -o "$BUILD/c_$name" "$HERE/$name.c" >&2 ;;
@@ -71,13 +77,14 @@ done
 # ---------- run ----------
 median() { sort -n | awk '{a[NR]=$1} END{ if(NR==0) print "?"; else print a[int((NR+1)/2)] }'; }
 ratio() { if [[ "$1" =~ ^[0-9.]+$ && "$2" =~ ^[0-9.]+$ ]] && [ "$2" != 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; else echo "n/a"; fi; }
-label() { case $1 in qz) echo Quartz ;; go) echo Go ;; c) echo "C malloc/free" ;; esac; }
+label() { case $1 in qzb) echo "Quartz before" ;; qz) echo Quartz ;; go) echo Go ;; c) echo "C malloc/free" ;; esac; }
 
 LOAD_BEFORE="$(uptime | sed 's/.*load average: //')"
 ROWS=()
 for b in "${BENCHES[@]}"; do
   IFS='|' read -r name arg impls desc <<<"$b"
   [ -n "$ONLY" ] && [ "$ONLY" != "$name" ] && continue
+  [ -n "$QUARTZ_BEFORE" ] && impls="qzb $impls"
   log "running $name $arg (x$RUNS, load $(uptime | sed 's/.*load average: //'))"
   declare -A W=() U=() R=() OUT=() FAIL=()
   for ((i = 0; i < RUNS; i++)); do
@@ -123,6 +130,7 @@ LOAD_AFTER="$(uptime | sed 's/.*load average: //')"
 echo
 echo "Memory benchmarks: median of $RUNS run(s); wall = whole process; CPU = user+sys; peak RSS = ru_maxrss (wait4)"
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo); quartz: $(git -C "$(dirname "$(readlink -f "$QUARTZ")")" log -1 --format=%h 2>/dev/null || echo '?'); go: $( [ $HAVE_GO = 1 ] && go version | awk '{print $3}' || echo "n/a ($GO_WHY)"); cc: $("$CC" --version | head -1)"
+[ -n "$QUARTZ_BEFORE" ] && echo "Quartz before: $QUARTZ_BEFORE ($(git -C "$(dirname "$(readlink -f "$QUARTZ_BEFORE")")" log -1 --format=%h 2>/dev/null || echo '?'))"
 echo "load average before: $LOAD_BEFORE; after: $LOAD_AFTER"
 echo
 printf '| %-36s | %-13s | %8s | %8s | %11s | %7s | %6s | %6s | %-7s |\n' benchmark impl "wall ms" "CPU ms" "peak RSS MB" "wall/Go" "CPU/Go" "RSS/Go" check
