@@ -4,10 +4,16 @@
 # three implementations print the same checksum line, and prints one table.
 #   bench/concurrency/run.sh            # from anywhere
 #   RUNS=1 bench/concurrency/run.sh     # quicker, one run per program
+#   QUARTZ=/other/checkout/quartz bench/concurrency/run.sh      # another Quartz compiler
+#   QUARTZ_BEFORE=/old/checkout/quartz bench/concurrency/run.sh
+#       # also builds the programs with a second ("before") compiler and shows its columns
+#       # beside the current one, e.g. to compare two commits of the compiler or runtime
 set -u
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 RUNS="${RUNS:-3}"
+QUARTZ="${QUARTZ:-$ROOT/quartz}"
+QUARTZ_BEFORE="${QUARTZ_BEFORE:-}"
 BUILD="$(mktemp -d "${TMPDIR:-/tmp}/qz-conc-bench.XXXXXX")"
 trap 'rm -rf "$BUILD"' EXIT
 
@@ -56,10 +62,14 @@ HAVE_TIME=1; [ -x /usr/bin/time ] || HAVE_TIME=0
 
 # ---------- build ----------
 log "building in $BUILD"
-declare -A QOK GOK JOK
+declare -A QOK QBOK GOK JOK
 for b in "${BENCHES[@]}"; do
   name="${b%%:*}"
-  if (cd "$ROOT" && ./quartz build "bench/concurrency/$name.qz" -o "$BUILD/qz_$name") >&2; then QOK[$name]=1; else QOK[$name]=0; log "quartz build of $name.qz failed"; fi
+  if "$QUARTZ" build "$HERE/$name.qz" -o "$BUILD/qz_$name" >&2; then QOK[$name]=1; else QOK[$name]=0; log "quartz build of $name.qz failed"; fi
+  QBOK[$name]=0
+  if [ -n "$QUARTZ_BEFORE" ]; then
+    if "$QUARTZ_BEFORE" build "$HERE/$name.qz" -o "$BUILD/qzb_$name" >&2; then QBOK[$name]=1; else log "quartz build of $name.qz with $QUARTZ_BEFORE failed"; fi
+  fi
   if [ $HAVE_GO = 1 ] && go build -o "$BUILD/go_$name" "$HERE/$name.go" >&2; then GOK[$name]=1; else GOK[$name]=0; fi
 done
 mkdir -p "$BUILD/java"
@@ -100,7 +110,8 @@ ROWS=()
 for b in "${BENCHES[@]}"; do
   name="${b%%:*}"; rest="${b#*:}"; cls="${rest%%:*}"; desc="${rest#*:}"
   log "running $name (x$RUNS)"
-  qms=n/a; qmb=n/a; qsum=ERR; gms=n/a; gmb=n/a; gsum=""; jms=n/a; jmb=n/a; jsum=""
+  qms=n/a; qmb=n/a; qsum=ERR; bms=n/a; bmb=n/a; bsum=""; gms=n/a; gmb=n/a; gsum=""; jms=n/a; jmb=n/a; jsum=""
+  if [ "${QBOK[$name]}" = 1 ]; then run_one "$BUILD/qzb_$name"; bms=$MS; bmb=$MB; bsum=$SUM; fi
   if [ "${QOK[$name]}" = 1 ]; then run_one "$BUILD/qz_$name"; qms=$MS; qmb=$MB; qsum=$SUM; fi
   if [ "${GOK[$name]}" = 1 ]; then run_one "$BUILD/go_$name"; gms=$MS; gmb=$MB; gsum=$SUM; fi
   if [ $JAVA_BUILT = 1 ]; then run_one "$JAVA" -cp "$BUILD/java" "$cls"; jms=$MS; jmb=$MB; jsum=$SUM; fi
@@ -108,22 +119,34 @@ for b in "${BENCHES[@]}"; do
   [ "$qsum" = ERR ] && status=FAILED
   [ -n "$gsum" ] && [ "$gsum" != "$qsum" ] && status=FAILED
   [ -n "$jsum" ] && [ "$jsum" != "$qsum" ] && status=FAILED
-  [ "$status" = FAILED ] && log "  checksums: quartz='$qsum' go='$gsum' java='$jsum'"
-  ROWS+=("$desc|$qms|$gms|$jms|$(ratio "$qms" "$gms")|$(ratio "$qms" "$jms")|$qmb|$gmb|$jmb|$(ratio "$qmb" "$gmb")|$(ratio "$qmb" "$jmb")|$status")
+  [ -n "$QUARTZ_BEFORE" ] && [ "$bsum" != "$qsum" ] && status=FAILED
+  [ "$status" = FAILED ] && log "  checksums: quartz='$qsum' before='$bsum' go='$gsum' java='$jsum'"
+  ROWS+=("$desc|$qms|$gms|$jms|$(ratio "$qms" "$gms")|$(ratio "$qms" "$jms")|$qmb|$gmb|$jmb|$(ratio "$qmb" "$gmb")|$(ratio "$qmb" "$jmb")|$status|$bms|$bmb|$(ratio "$qms" "$bms")|$(ratio "$qmb" "$bmb")")
 done
 
 # ---------- table ----------
 echo
 echo "Concurrency benchmarks: median of $RUNS run(s), wall clock of the whole process; peak RSS from /usr/bin/time -f %M"
 echo "machine: $(nproc) CPUs; go: $( [ $HAVE_GO = 1 ] && go version | awk '{print $3}' || echo "n/a ($GO_WHY)"); java: $( [ $JAVA_BUILT = 1 ] && "$JAVA" -version 2>&1 | head -1 || echo "n/a ($JAVA_WHY)")"
+echo "quartz: $QUARTZ ($(git -C "$(dirname "$(readlink -f "$QUARTZ")")" log -1 --format=%h 2>/dev/null || echo '?'))$( [ -n "$QUARTZ_BEFORE" ] && echo "; before: $QUARTZ_BEFORE ($(git -C "$(dirname "$(readlink -f "$QUARTZ_BEFORE")")" log -1 --format=%h 2>/dev/null || echo '?'))"); load average: $(uptime | sed 's/.*load average: //')"
 echo
-printf '| %-42s | %9s | %7s | %8s | %6s | %8s | %8s | %6s | %8s | %9s | %11s | %-6s |\n' \
-  benchmark "Quartz ms" "Go ms" "Java ms" "Q/Go" "Q/Java" "Quartz MB" "Go MB" "Java MB" "Q/Go mem" "Q/Java mem" check
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' -------------------------------------------- ----------- --------- ---------- -------- ---------- ---------- -------- ---------- ----------- ------------- --------
-for r in "${ROWS[@]}"; do
-  IFS='|' read -r d a b c e f g h i j k s <<<"$r"
-  printf '| %-42s | %9s | %7s | %8s | %6s | %8s | %8s | %6s | %8s | %9s | %11s | %-6s |\n' "$d" "$a" "$b" "$c" "$e" "$f" "$g" "$h" "$i" "$j" "$k" "$s"
-done
+if [ -z "$QUARTZ_BEFORE" ]; then
+  printf '| %-42s | %9s | %7s | %8s | %6s | %8s | %8s | %6s | %8s | %9s | %11s | %-6s |\n' \
+    benchmark "Quartz ms" "Go ms" "Java ms" "Q/Go" "Q/Java" "Quartz MB" "Go MB" "Java MB" "Q/Go mem" "Q/Java mem" check
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' -------------------------------------------- ----------- --------- ---------- -------- ---------- ---------- -------- ---------- ----------- ------------- --------
+  for r in "${ROWS[@]}"; do
+    IFS='|' read -r d a b c e f g h i j k s _ <<<"$r"
+    printf '| %-42s | %9s | %7s | %8s | %6s | %8s | %8s | %6s | %8s | %9s | %11s | %-6s |\n' "$d" "$a" "$b" "$c" "$e" "$f" "$g" "$h" "$i" "$j" "$k" "$s"
+  done
+else
+  printf '| %-42s | %9s | %9s | %7s | %8s | %8s | %6s | %8s | %9s | %9s | %6s | %8s | %9s | %8s | %11s | %-6s |\n' \
+    benchmark "Before ms" "Quartz ms" "Go ms" "Java ms" "Q/Before" "Q/Go" "Q/Java" "Before MB" "Quartz MB" "Go MB" "Java MB" "Q/Bef mem" "Q/Go mem" "Q/Java mem" check
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' -------------------------------------------- ----------- ----------- --------- ---------- ---------- -------- ---------- ----------- ----------- -------- ---------- ----------- ---------- ------------- --------
+  for r in "${ROWS[@]}"; do
+    IFS='|' read -r d a b c e f g h i j k s bm bb rb rbm <<<"$r"
+    printf '| %-42s | %9s | %9s | %7s | %8s | %8s | %6s | %8s | %9s | %9s | %6s | %8s | %9s | %8s | %11s | %-6s |\n' "$d" "$bm" "$a" "$b" "$c" "$rb" "$e" "$f" "$bb" "$g" "$h" "$i" "$rbm" "$j" "$k" "$s"
+  done
+fi
 [ $HAVE_GO = 1 ] || echo "Go: n/a because $GO_WHY"
 [ $JAVA_BUILT = 1 ] || echo "Java: n/a because $JAVA_WHY"
-echo "Rows 3 and 6 are the memory rows; RSS of the other rows is shown for reference. Ratios > 1 mean Quartz is slower / bigger."
+echo "Rows 3 and 6 are the memory rows; RSS of the other rows is shown for reference. Ratios > 1 mean Quartz is slower / bigger$( [ -n "$QUARTZ_BEFORE" ] && echo " (Q/Before: than the before compiler)")."
