@@ -27,6 +27,7 @@ BENCHES=(
   "idle:Idle:6. 100k tasks blocked in recv"
   "actor:Actor:7. actor: 4 senders x 100k msgs, mailbox 64"
   "mutex:Mutex:8. contended mutex: 8 x 100k lock/unlock"
+  "calls:Calls:9. a task calls a waiting helper 1M times"
 )
 
 log() { echo "$*" >&2; }
