@@ -179,38 +179,38 @@ qz_val qz_try_recv(qz_val ch)
 qz_val qz_send_sync(qz_val ch, qz_val v)
 {
     struct rt_arm a[1];
-    struct rt_wait w;
+    struct rt_sync_wait w;
     arm(&a[0], RT_ARM_SEND, ch, v, 0);
     rt_arms_sync(a, 1, &w);
-    return w.ok;
+    return w.w.ok;
 }
 
 qz_val qz_recv_sync(qz_val ch)
 {
     struct rt_arm a[1];
-    struct rt_wait w;
+    struct rt_sync_wait w;
     arm(&a[0], RT_ARM_RECV, ch, 0, 0);
     rt_arms_sync(a, 1, &w);
-    return w.value;
+    return w.w.value;
 }
 
 qz_val qz_recv_opt_sync(qz_val ch)
 {
     struct rt_arm a[1];
-    struct rt_wait w;
+    struct rt_sync_wait w;
     arm(&a[0], RT_ARM_RECV, ch, 0, 0);
     rt_arms_sync(a, 1, &w);
-    return w.ok ? qz_some(w.value) : qz_none();
+    return w.w.ok ? qz_some(w.w.value) : qz_none();
 }
 
 qz_val qz_recv_timeout_sync(qz_val ch, qz_val ms)
 {
     struct rt_arm a[2];
-    struct rt_wait w;
+    struct rt_sync_wait w;
     arm(&a[0], RT_ARM_RECV, ch, 0, 0);
     arm(&a[1], RT_ARM_TIMEOUT, 0, 0, ms);
     int chosen = rt_arms_sync(a, 2, &w);
-    return chosen == 0 && w.ok ? qz_some(w.value) : qz_none();
+    return chosen == 0 && w.w.ok ? qz_some(w.w.value) : qz_none();
 }
 
 /* Task forms: the arms live in the task (they stay registered while it is parked). */

@@ -143,10 +143,10 @@ static qz_val wait_sync(struct rt_group *g, int first, int64_t deadline)
         pthread_mutex_unlock(&g->mu);
         return deadline >= 0 ? 1 : value;
     }
-    struct rt_wait w;
+    struct rt_sync_wait w;
     struct rt_wnode node = { 0 };
     rt_wait_init_sync(&w);
-    node.wait = &w;
+    node.wait = &w.w;
     rt_wq_push(first ? &g->first_waiters : &g->all_waiters, &node);
     pthread_mutex_unlock(&g->mu);
     int woken = rt_sync_park(&w, deadline);
@@ -156,7 +156,7 @@ static qz_val wait_sync(struct rt_group *g, int first, int64_t deadline)
         pthread_mutex_unlock(&g->mu);
     }
     rt_wait_destroy_sync(&w);
-    return deadline >= 0 ? woken : w.value;
+    return deadline >= 0 ? woken : w.w.value;
 }
 
 qz_val qz_group_wait_begin(qz_val task, qz_val g)

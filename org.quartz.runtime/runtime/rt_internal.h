@@ -124,7 +124,13 @@ struct rt_wait {
     struct rt_wait *wake_next;  /* the claimer's pending wake-up list */
     int has_timer;              /* owner only: a timeout arm is part of this op */
     struct rt_timer timer;      /* tasks: in the heap while parked; sync: the deadline */
-    /* Synchronous waiters only: woken is set under mu, then cv is signalled. */
+};
+
+/* A synchronous waiter (a thread blocked in a _sync operation, on its stack): a
+ * waiter whose task is NULL is always the w of one of these. woken is set under
+ * mu, then cv is signalled. Tasks need none of it, so rt_task does not carry it. */
+struct rt_sync_wait {
+    struct rt_wait w;
     pthread_mutex_t mu;
     pthread_cond_t cv;
     int woken;
@@ -146,15 +152,15 @@ struct rt_wq {
 
 /* rt_wait.c */
 void rt_wait_reset(struct rt_wait *w, struct rt_task *task);  /* before each op */
-void rt_wait_init_sync(struct rt_wait *w);
-void rt_wait_destroy_sync(struct rt_wait *w);
+void rt_wait_init_sync(struct rt_sync_wait *s);
+void rt_wait_destroy_sync(struct rt_sync_wait *s);
 int rt_wait_claim(struct rt_wait *w);                          /* 1 = won the CAS */
 void rt_wait_publish_parked(struct rt_wait *w);                /* the owner, once registered */
 int rt_wait_claim_parked(struct rt_wait *w);                   /* claims only a published park */
 void rt_wait_deliver(struct rt_wnode *n, qz_val value, int ok, struct rt_wait **wake_list);
 void rt_wake_all(struct rt_wait *list);                        /* no locks held */
 void rt_wake_one(struct rt_wait *w);                           /* no locks held */
-int rt_sync_park(struct rt_wait *w, int64_t deadline);         /* 0 = timed out and self-claimed */
+int rt_sync_park(struct rt_sync_wait *s, int64_t deadline);    /* 0 = timed out and self-claimed */
 void rt_wq_push(struct rt_wq *q, struct rt_wnode *n);
 void rt_wq_unlink(struct rt_wnode *n);
 struct rt_wnode *rt_wq_claim(struct rt_wq *q);                 /* drops stale nodes */
@@ -189,7 +195,7 @@ struct rt_select {
 int rt_arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park);
 void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w);
 /* The blocking form for synchronous code: returns the chosen arm, the result in *w. */
-int rt_arms_sync(struct rt_arm *arms, int n, struct rt_wait *w);
+int rt_arms_sync(struct rt_arm *arms, int n, struct rt_sync_wait *s);
 
 /*
  * rt_cancel.c: the context of a task: its task-locals, its go_scope and its
@@ -256,7 +262,7 @@ struct rt_task {
     struct rt_select *sel;      /* RT_OP_SELECT */
     struct rt_arm own[2];       /* arms of a single channel op / the node of a one-queue op */
     pthread_mutex_t *park_lock; /* one-queue ops: the lock of the queue own[0].node is in */
-    struct rt_netop net;        /* RT_OP_IO */
+    struct rt_netop *net;       /* RT_OP_IO: made by the task's first I/O wait, then reused */
     struct rt_wait wait;
     struct rt_ctx ctx;          /* its task-locals, go_scope and cancellation */
     int interrupted;            /* the last op was cancelled; owner: the task */

@@ -76,10 +76,10 @@ void qz_mutex_lock_sync(qz_val mutex)
         pthread_mutex_unlock(&m->mu);
         return;
     }
-    struct rt_wait w;
+    struct rt_sync_wait w;
     struct rt_wnode node = { 0 };
     rt_wait_init_sync(&w);
-    node.wait = &w;
+    node.wait = &w.w;
     rt_wq_push(&m->waiters, &node);
     pthread_mutex_unlock(&m->mu);
     rt_sync_park(&w, -1);

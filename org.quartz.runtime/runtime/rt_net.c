@@ -11,8 +11,9 @@
  *     compiled code sees the usual protocol: _begin returns 1 with the result in
  *     the io word, or 0 and the result is in the io word on the next resume;
  *   - in synchronous code, the thread blocks in poll(2) on the descriptor.
- * The state that survives a park (fd, String, offset, address list) lives in
- * the task (t->net); it is owned by the task, like the rest of its header.
+ * The state that survives a park (fd, String, offset, address list) lives in a
+ * record the task makes at its first I/O wait and reuses (t->net, collected with
+ * the task); it is owned by the task, like the rest of its header.
  *
  * Errors. Invalid arguments (a port outside 0..65535, max < 1) panic. Failures
  * of the system (refused or unreachable connect, unknown host, port in use, a
@@ -213,7 +214,7 @@ static qz_val run_sync(struct rt_netop *op)
 /* Attempts until done (1, io set) or parked on the poller (0). */
 static int task_step(struct rt_task *t)
 {
-    struct rt_netop *op = &t->net;
+    struct rt_netop *op = t->net;
     for (;;) {
         unsigned seq = op->desc != NULL ? rt_poll_seq(op->desc, op->dir) : 0;
         qz_val result;
@@ -244,7 +245,7 @@ static int task_step(struct rt_task *t)
 
 int rt_net_resume(struct rt_task *t)
 {
-    struct rt_netop *op = &t->net;
+    struct rt_netop *op = t->net;
     if (t->wait.cancelled) {
         fail(op);   /* releases a pending connect */
         t->io = 0;
@@ -267,7 +268,9 @@ static struct rt_netop op_for(int kind, qz_val fd)
 
 static qz_val begin(struct rt_task *t, struct rt_netop op)
 {
-    t->net = op;
+    if (t->net == NULL)
+        t->net = rt_alloc(sizeof *t->net);
+    *t->net = op;
     return task_step(t) ? rt_task_complete(t) : 0;
 }
 

@@ -190,12 +190,13 @@ void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w)
     }
 }
 
-int rt_arms_sync(struct rt_arm *arms, int n, struct rt_wait *w)
+int rt_arms_sync(struct rt_arm *arms, int n, struct rt_sync_wait *s)
 {
-    rt_wait_init_sync(w);
+    struct rt_wait *w = &s->w;
+    rt_wait_init_sync(s);
     int chosen = rt_arms_try(arms, n, w, 1);
     if (chosen == -1) {
-        if (!rt_sync_park(w, w->has_timer ? w->timer.deadline : -1)) {
+        if (!rt_sync_park(s, w->has_timer ? w->timer.deadline : -1)) {
             w->arm = w->timer.arm;   /* timed out: we claimed ourselves */
             w->value = 0;
             w->ok = 0;
@@ -203,7 +204,7 @@ int rt_arms_sync(struct rt_arm *arms, int n, struct rt_wait *w)
         rt_arms_cleanup(arms, n, w);
         chosen = w->arm;
     }
-    rt_wait_destroy_sync(w);
+    rt_wait_destroy_sync(s);
     return chosen;
 }
 
@@ -268,9 +269,9 @@ void qz_select_default(qz_val sel)
 qz_val qz_select_sync(qz_val sel)
 {
     struct rt_select *s = sel_of(sel);
-    struct rt_wait w;
+    struct rt_sync_wait w;
     int chosen = rt_arms_sync(s->arms, (int)s->n, &w);
-    s->value = w.value;
+    s->value = w.w.value;
     return chosen;
 }
 

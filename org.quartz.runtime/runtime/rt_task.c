@@ -488,15 +488,15 @@ qz_val qz_await_sync(qz_val other)
         pthread_mutex_unlock(&o->mu);
         return r;
     }
-    struct rt_wait w;
+    struct rt_sync_wait w;
     struct rt_wnode node = { 0 };
     rt_wait_init_sync(&w);
-    node.wait = &w;
+    node.wait = &w.w;
     rt_wq_push(&o->awaiters, &node);
     pthread_mutex_unlock(&o->mu);
     rt_sync_park(&w, -1);
     rt_wait_destroy_sync(&w);
-    return w.value;
+    return w.w.value;
 }
 
 /* ---- yield and sleep ---- */

@@ -46,23 +46,23 @@ void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
     w->timer.arm = -1;
 }
 
-void rt_wait_init_sync(struct rt_wait *w)
+void rt_wait_init_sync(struct rt_sync_wait *s)
 {
-    atomic_init(&w->phase, 0);
-    rt_wait_reset(w, NULL);
+    atomic_init(&s->w.phase, 0);
+    rt_wait_reset(&s->w, NULL);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&w->cv, &attr);
+    pthread_cond_init(&s->cv, &attr);
     pthread_condattr_destroy(&attr);
-    pthread_mutex_init(&w->mu, NULL);
-    w->woken = 0;
+    pthread_mutex_init(&s->mu, NULL);
+    s->woken = 0;
 }
 
-void rt_wait_destroy_sync(struct rt_wait *w)
+void rt_wait_destroy_sync(struct rt_sync_wait *s)
 {
-    pthread_cond_destroy(&w->cv);
-    pthread_mutex_destroy(&w->mu);
+    pthread_cond_destroy(&s->cv);
+    pthread_mutex_destroy(&s->mu);
 }
 
 int rt_wait_claim(struct rt_wait *w)
@@ -103,10 +103,11 @@ void rt_wake_one(struct rt_wait *w)
         rt_task_wake(w->task);
         return;
     }
-    pthread_mutex_lock(&w->mu);
-    w->woken = 1;
-    pthread_cond_signal(&w->cv);
-    pthread_mutex_unlock(&w->mu);
+    struct rt_sync_wait *s = (struct rt_sync_wait *)w;   /* task == NULL: see rt_internal.h */
+    pthread_mutex_lock(&s->mu);
+    s->woken = 1;
+    pthread_cond_signal(&s->cv);
+    pthread_mutex_unlock(&s->mu);
 }
 
 void rt_wake_all(struct rt_wait *list)
@@ -124,7 +125,7 @@ void rt_wake_all(struct rt_wait *list)
  * wins it returns 0 (nobody else will touch the result); if a claimer won first,
  * it waits for that claimer's wake-up, which is imminent, and returns 1.
  */
-int rt_sync_park(struct rt_wait *w, int64_t deadline)
+int rt_sync_park(struct rt_sync_wait *s, int64_t deadline)
 {
     /* Code running as a task waits through the task forms (qz_X_begin), which park the
      * task and free the worker; a blocking wait here would hold the worker (and with one
@@ -134,24 +135,24 @@ int rt_sync_park(struct rt_wait *w, int64_t deadline)
     /* Main waiting forever for tasks that can never run is a deadlock. */
     int watched = deadline < 0;
     if (watched)
-        rt_deadlock_main_waits(w);
-    pthread_mutex_lock(&w->mu);
-    while (!w->woken) {
+        rt_deadlock_main_waits(&s->w);
+    pthread_mutex_lock(&s->mu);
+    while (!s->woken) {
         if (deadline < 0) {
-            pthread_cond_wait(&w->cv, &w->mu);
+            pthread_cond_wait(&s->cv, &s->mu);
             continue;
         }
         struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
-        int r = pthread_cond_timedwait(&w->cv, &w->mu, &ts);
-        if (r == ETIMEDOUT && !w->woken) {
-            if (rt_wait_claim(w)) {
-                pthread_mutex_unlock(&w->mu);
+        int r = pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+        if (r == ETIMEDOUT && !s->woken) {
+            if (rt_wait_claim(&s->w)) {
+                pthread_mutex_unlock(&s->mu);
                 return 0;
             }
             deadline = -1;
         }
     }
-    pthread_mutex_unlock(&w->mu);
+    pthread_mutex_unlock(&s->mu);
     if (watched)
         rt_deadlock_main_woke();
     return 1;
