@@ -257,6 +257,11 @@ static int quiescent(struct rt_sched *s, int idle)
 
 int rt_sched_stuck(void)
 {
+    /* A worker that is not idle will check when it goes idle (it sees main's wait,
+     * published before this), so a busy scheduler needs no locking here. */
+    struct rt_sched *busy = atomic_load(&sched);
+    if (busy != NULL && atomic_load(&busy->nidle) < busy->nworkers)
+        return 0;
     pthread_mutex_lock(&life_mu);
     struct rt_sched *s = atomic_load(&sched);
     int stuck = 1;   /* no scheduler: no task can run */
