@@ -259,11 +259,11 @@ actor.receive.0:
   %o4 = inttoptr i64 %t5 to i64*
   %w4 = getelementptr inbounds i64, i64* %o4, i64 0
   %t4 = load i64, i64* %w4, align 8
-  call void @qz_task_set_state(i64 %p0, i64 1)
   %t6 = call i64 @qz_recv_begin(i64 %p0, i64 %t4)
   %b5 = icmp ne i64 %t6, 0
   br i1 %b5, label %resume.1, label %park.1
 park.1:
+  call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
 resumed.1:
   %t7 = call i64 @qz_task_interrupted(i64 %p0)
@@ -320,8 +320,8 @@ actor.method.5:
   %o19 = inttoptr i64 %t0 to i64*
   %w19 = getelementptr inbounds i64, i64* %o19, i64 0
   %t21 = load i64, i64* %w19, align 8
-  call void @qz_task_set_state(i64 %p0, i64 2)
   %t22 = call i64 @"actors.Account.slow.new_frame"(i64 %t21, i64 %t19)
+  call void @qz_task_set_state(i64 %p0, i64 2)
   %t23 = call i64 @qz_call_frame(i64 %p0, i64 %t22)
   %b20 = icmp ne i64 %t23, 0
   br i1 %b20, label %resume.2, label %park.2
@@ -408,11 +408,11 @@ start:
   %o7 = inttoptr i64 %t5 to i64*
   %w7 = getelementptr inbounds i64, i64* %o7, i64 0
   %t8 = load i64, i64* %w7, align 8
-  call void @qz_task_set_state(i64 %p0, i64 1)
   %t9 = call i64 @qz_send_begin(i64 %p0, i64 %t8, i64 %t7)
   %b8 = icmp ne i64 %t9, 0
   br i1 %b8, label %resume.1, label %park.1
 park.1:
+  call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
 resumed.1:
   %t10 = call i64 @qz_task_interrupted(i64 %p0)
@@ -432,11 +432,11 @@ actor.sent.1:
   %o12 = inttoptr i64 %t0 to i64*
   %w12 = getelementptr inbounds i64, i64* %o12, i64 1
   %t13 = load i64, i64* %w12, align 8
-  call void @qz_task_set_state(i64 %p0, i64 2)
   %t14 = call i64 @qz_await_begin(i64 %p0, i64 %t13)
   %b13 = icmp ne i64 %t14, 0
   br i1 %b13, label %resume.2, label %park.2
 park.2:
+  call void @qz_task_set_state(i64 %p0, i64 2)
   ret i64 0
 resumed.2:
   %t15 = call i64 @qz_task_interrupted(i64 %p0)
@@ -493,11 +493,11 @@ start:
   %t4 = load i64, i64* %w2, align 8
   store i64 %t4, i64* %s1, align 8
   %t5 = load i64, i64* %s1, align 8
-  call void @qz_task_set_state(i64 %p0, i64 1)
   %t6 = call i64 @qz_sleep_begin(i64 %p0, i64 %t5)
   %b3 = icmp ne i64 %t6, 0
   br i1 %b3, label %resume.1, label %park.1
 park.1:
+  call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
 resumed.1:
   %t7 = call i64 @qz_task_interrupted(i64 %p0)
@@ -554,8 +554,8 @@ declare void @qz_chan_close(i64)
 declare i64 @qz_task_frame(i64)
 declare i64 @qz_task_state(i64)
 declare void @qz_panic(i64) noreturn
-declare void @qz_task_set_state(i64, i64)
 declare i64 @qz_recv_begin(i64, i64)
+declare void @qz_task_set_state(i64, i64)
 declare i64 @qz_task_interrupted(i64)
 declare i64 @qz_task_io(i64)
 declare i64 @qz_call_frame(i64, i64)

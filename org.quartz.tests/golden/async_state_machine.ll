@@ -85,11 +85,11 @@ start:
   %o2 = inttoptr i64 %t0 to i64*
   %w2 = getelementptr inbounds i64, i64* %o2, i64 1
   %t3 = load i64, i64* %w2, align 8
-  call void @qz_task_set_state(i64 %p0, i64 1)
   %t4 = call i64 @qz_recv_begin(i64 %p0, i64 %t3)
   %b3 = icmp ne i64 %t4, 0
   br i1 %b3, label %resume.1, label %park.1
 park.1:
+  call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
 resumed.1:
   %t5 = call i64 @qz_task_interrupted(i64 %p0)
@@ -104,8 +104,8 @@ resume.1:
   %w5 = getelementptr inbounds i64, i64* %o5, i64 2
   store i64 %t8, i64* %w5, align 8
   %t9 = load i64, i64* %s0, align 8
-  call void @qz_task_set_state(i64 %p0, i64 2)
   %t10 = call i64 @"async_state_machine.val.new_frame"(i64 %t9)
+  call void @qz_task_set_state(i64 %p0, i64 2)
   %t11 = call i64 @qz_call_frame(i64 %p0, i64 %t10)
   %b6 = icmp ne i64 %t11, 0
   br i1 %b6, label %resume.2, label %park.2
@@ -129,11 +129,11 @@ resume.2:
   %o10 = inttoptr i64 %t0 to i64*
   %w10 = getelementptr inbounds i64, i64* %o10, i64 1
   %t17 = load i64, i64* %w10, align 8
-  call void @qz_task_set_state(i64 %p0, i64 3)
   %t18 = call i64 @qz_recv_begin(i64 %p0, i64 %t17)
   %b11 = icmp ne i64 %t18, 0
   br i1 %b11, label %resume.3, label %park.3
 park.3:
+  call void @qz_task_set_state(i64 %p0, i64 3)
   ret i64 0
 resumed.3:
   %t19 = call i64 @qz_task_interrupted(i64 %p0)
@@ -186,11 +186,11 @@ start:
   %o1 = inttoptr i64 %t0 to i64*
   %w1 = getelementptr inbounds i64, i64* %o1, i64 1
   store i64 %t2, i64* %w1, align 8
-  call void @qz_task_set_state(i64 %p0, i64 1)
   %t3 = call i64 @qz_yield_begin(i64 %p0)
   %b2 = icmp ne i64 %t3, 0
   br i1 %b2, label %resume.1, label %park.1
 park.1:
+  call void @qz_task_set_state(i64 %p0, i64 1)
   ret i64 0
 resumed.1:
   %t4 = call i64 @qz_task_interrupted(i64 %p0)
@@ -239,8 +239,8 @@ declare void @qz_puts(i64)
 declare i64 @qz_task_frame(i64)
 declare i64 @qz_task_state(i64)
 declare void @qz_panic(i64) noreturn
-declare void @qz_task_set_state(i64, i64)
 declare i64 @qz_recv_begin(i64, i64)
+declare void @qz_task_set_state(i64, i64)
 declare i64 @qz_task_interrupted(i64)
 declare i64 @qz_task_io(i64)
 declare i64 @qz_call_frame(i64, i64)
