@@ -315,18 +315,23 @@ qz_val rt_task_op(struct rt_task *t, int op)
 enum { RT_BUDGET = 128, BUDGET_CLOCK_EVERY = 16 };
 static const int64_t BUDGET_NS = 2 * 1000 * 1000;
 
+/* Whether t has run for at least ns since its first such check after it was
+ * resumed (that first check starts the clock). */
+static int ran_for(struct rt_task *t, int64_t ns)
+{
+    int64_t now = qz_time_now_ns();
+    if (t->slice_start == 0) {
+        t->slice_start = now;
+        return 0;
+    }
+    return now - t->slice_start >= ns;
+}
+
 static int budget_left(struct rt_task *t)
 {
     if (++t->streak >= RT_BUDGET)
         return 0;
-    if (t->streak % BUDGET_CLOCK_EVERY != 0)
-        return 1;
-    int64_t now = qz_time_now_ns();
-    if (t->slice_start == 0) {
-        t->slice_start = now;
-        return 1;
-    }
-    return now - t->slice_start < BUDGET_NS;
+    return t->streak % BUDGET_CLOCK_EVERY != 0 || !ran_for(t, BUDGET_NS);
 }
 
 qz_val rt_task_complete(struct rt_task *t)
@@ -532,14 +537,9 @@ static const int64_t TIME_SLICE_NS = 10 * 1000 * 1000;
 qz_val qz_preempt_begin(qz_val task)
 {
     struct rt_task *t = rt_task_of(task);
-    if (++t->preempt_checks % PREEMPT_CHECK_EVERY != 0)
+    if (++t->preempt_checks % PREEMPT_CHECK_EVERY != 0 || !ran_for(t, TIME_SLICE_NS))
         return 1;
-    int64_t now = qz_time_now_ns();
-    if (t->slice_start == 0) {
-        t->slice_start = now;
-        return 1;
-    }
-    return now - t->slice_start < TIME_SLICE_NS ? 1 : yield(t);
+    return yield(t);
 }
 
 void qz_yield_sync(void)

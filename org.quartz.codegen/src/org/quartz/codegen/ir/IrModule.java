@@ -1,6 +1,7 @@
 package org.quartz.codegen.ir;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ public final class IrModule {
 	private final List<IrFunction> functions = new ArrayList<>();
 	/** Global name to literal text. */
 	private final Map<String, String> strings = new LinkedHashMap<>();
-	private final Map<String, String> stringGlobals = new java.util.HashMap<>();
+	private final Map<String, String> stringGlobals = new HashMap<>();
 	/** Global name to its words (each a number or a function address). */
 	private final Map<String, List<Value>> constants = new LinkedHashMap<>();
 	/** Mutable one-word globals (module-level `var`s), zero until their initialiser runs. */
@@ -27,6 +28,13 @@ public final class IrModule {
 
 	public List<IrFunction> functions() {
 		return functions;
+	}
+
+	/** The functions so far, by name (a snapshot: functions added later are not in it). */
+	public Map<String, IrFunction> functionsByName() {
+		Map<String, IrFunction> byName = new HashMap<>();
+		functions.forEach(f -> byName.put(f.name(), f));
+		return byName;
 	}
 
 	public Map<String, String> strings() {

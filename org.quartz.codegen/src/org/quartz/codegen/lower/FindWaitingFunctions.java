@@ -51,10 +51,7 @@ public final class FindWaitingFunctions {
 
 	public static Result find(IrModule module) {
 		Map<String, Integer> closureFunctions = new HashMap<>();
-		Map<String, IrFunction> byName = new HashMap<>();
-		for (IrFunction function : module.functions()) {
-			byName.put(function.name(), function);
-		}
+		Map<String, IrFunction> byName = module.functionsByName();
 		module.constants().values().forEach(words -> words.forEach(w -> noteClosure(w, byName, closureFunctions)));
 		for (IrFunction function : module.functions()) {
 			for (IrBlock block : function.blocks()) {

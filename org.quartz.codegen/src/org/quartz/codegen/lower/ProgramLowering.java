@@ -135,8 +135,7 @@ public final class ProgramLowering {
 	 * a frame of it for a call ({@code <name>.new_frame}). Built in the order first needed.
 	 */
 	private void buildTaskForms(Set<String> started, FindWaitingFunctions.Result waiting) {
-		Map<String, IrFunction> byName = new HashMap<>();
-		module.functions().forEach(f -> byName.put(f.name(), f));
+		Map<String, IrFunction> byName = module.functionsByName();
 		Deque<String> work = new ArrayDeque<>(started);
 		Set<String> built = new HashSet<>();
 		while (!work.isEmpty()) {

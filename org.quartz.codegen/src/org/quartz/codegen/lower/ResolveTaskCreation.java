@@ -1,7 +1,6 @@
 package org.quartz.codegen.lower;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +33,12 @@ final class ResolveTaskCreation {
 	private final FindWaitingFunctions.Result waiting;
 	private final ProgramLowering program;
 	private final Set<String> started = new LinkedHashSet<>();
-	private final Map<String, IrFunction> byName = new HashMap<>();
+	private final Map<String, IrFunction> byName;
 
 	private ResolveTaskCreation(FindWaitingFunctions.Result waiting, ProgramLowering program, IrModule module) {
 		this.waiting = waiting;
 		this.program = program;
-		module.functions().forEach(f -> byName.put(f.name(), f));
+		this.byName = module.functionsByName();
 	}
 
 	static Set<String> resolve(IrModule module, FindWaitingFunctions.Result waiting, ProgramLowering program) {
