@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include <sys/uio.h>
 
 #include "quartz_rt.h"
@@ -62,12 +63,28 @@ static inline int64_t rt_str_len(const struct qz_string *s) { return s ? s->len 
 static inline const char *rt_str_bytes(const struct qz_string *s) { return s ? s->bytes : ""; }
 struct qz_string *rt_str_new(int64_t len);      /* bytes uninitialised, NUL in place */
 qz_val rt_str_from(const char *bytes, int64_t len);
-int rt_str_equal(const struct qz_string *a, const struct qz_string *b);
-int rt_str_compare(const struct qz_string *a, const struct qz_string *b);
 uint64_t rt_hash_bytes(const char *p, int64_t len);
 uint64_t rt_hash_int(int64_t v);
 int rt_int_len(int64_t v);                      /* characters in v's decimal form */
 void rt_int_write(char *dst, int64_t v, int len);   /* writes exactly len = rt_int_len(v) */
+
+static inline int rt_str_equal(const struct qz_string *a, const struct qz_string *b)
+{
+    if (a == b)
+        return 1;
+    int64_t n = rt_str_len(a);
+    return n == rt_str_len(b) && memcmp(rt_str_bytes(a), rt_str_bytes(b), (size_t)n) == 0;
+}
+
+/* -1, 0 or 1, bytewise. */
+static inline int rt_str_compare(const struct qz_string *a, const struct qz_string *b)
+{
+    int64_t la = rt_str_len(a), lb = rt_str_len(b);
+    int c = memcmp(rt_str_bytes(a), rt_str_bytes(b), (size_t)(la < lb ? la : lb));
+    if (c != 0)
+        return c < 0 ? -1 : 1;
+    return (la > lb) - (la < lb);
+}
 
 /* rt_io.c: the runtime-wide output lock, held around every write to stdout or
  * stderr (and by a panic while it flushes and reports), so tasks on worker
@@ -76,21 +93,57 @@ void rt_out_lock(void);
 void rt_out_unlock(void);
 
 /* ---------------------------------------------------------------------------
- * Concurrency: rt_wait.c, rt_chan.c, rt_select.c, rt_task.c, rt_sched.c,
- * rt_timer.c, rt_cancel.c, rt_mutex.c, rt_group.c, rt_poll.c, rt_net.c. Lock
- * order (outer first): channel locks (several at once only in ascending address
- * order) -> timer heap lock; the poller's table lock -> a descriptor's lock. A
- * task's own lock (await), a mutex's lock, a group's lock and a synchronous
- * waiter's lock are leaves, as are the scheduler's queue locks.
- * Nobody wakes a waiter (enqueues a task, signals a thread) while holding a
- * channel, task, mutex, group, timer or poller lock: claimers collect wake-ups
- * in a list and call rt_wake_all after unlocking.
+ * Concurrency, in layers. A file uses only files of its own layer or of the
+ * layers before it, and the only dependency cycle is the core's, whose files
+ * depend on each other (waking a task enqueues it; running it finishes its wait;
+ * a wait's park checks for a deadlock). run-tests.sh checks both with nm.
+ *   base:         rt_lock.c, and every file outside this section
+ *   core:         rt_wait.c (waiters, wait queues, park records), rt_task.c
+ *                 (tasks, frames, await, yield, preemption), rt_cancel.c
+ *                 (contexts, cancellation), rt_sched.c (workers, run queues),
+ *                 rt_deadlock.c
+ *   wait sources: rt_timer.c, rt_chan.c, rt_select.c (select, the channel
+ *                 operations, sleep), rt_mutex.c, rt_group.c (groups, go,
+ *                 go_scope), rt_poll.c, rt_net.c
+ * The core knows no particular operation: a wait source parks a task with a park
+ * record it owns (struct rt_park) whose kind finishes the operation before the
+ * task's next resume.
+ * LAYER core: rt_wait rt_task rt_cancel rt_sched rt_deadlock
+ * LAYER sources: rt_timer rt_chan rt_select rt_mutex rt_group rt_poll rt_net
+ *
+ * Lock order (outer first): channel locks (several at once only in ascending
+ * address order) -> the timer heap's lock or its start lock; the poller's table
+ * lock -> a descriptor's lock; the timer's start lock and the poller's table
+ * lock -> the scheduler's hook lock. A task's own lock (await), a mutex's lock,
+ * a group's lock, a synchronous waiter's lock and the scheduler's queue locks
+ * are leaves. Nobody wakes a waiter (enqueues a task, signals a thread) while
+ * holding a channel, task, mutex, group, timer or poller lock: claimers collect
+ * wake-ups in a list and call rt_wake_all after unlocking.
  * ------------------------------------------------------------------------- */
 #include <pthread.h>
 #include <stdatomic.h>
 
+/* rt_lock.c: the lock of the runtime's objects (channels, tasks, mutexes, groups,
+ * descriptors): one word, zero = unlocked, so zeroed memory needs no init. */
+struct rt_lock {
+    atomic_int state;           /* 0 unlocked, 1 locked, 2 locked and maybe contended */
+};
+void rt_lock_contended(struct rt_lock *l);
+void rt_lock_wake(struct rt_lock *l);
+static inline void rt_lock(struct rt_lock *l)
+{
+    int unlocked = 0;
+    if (!atomic_compare_exchange_strong_explicit(&l->state, &unlocked, 1, memory_order_acquire,
+                                                 memory_order_relaxed))
+        rt_lock_contended(l);
+}
+static inline void rt_unlock(struct rt_lock *l)
+{
+    if (atomic_exchange_explicit(&l->state, 0, memory_order_release) == 2)
+        rt_lock_wake(l);
+}
+
 struct rt_task;
-struct rt_chan;
 struct rt_wait;
 
 /* A deadline for a task waiter, kept in the timer heap (rt_timer.c). */
@@ -128,7 +181,7 @@ struct rt_wait {
 
 /* A synchronous waiter (a thread blocked in a _sync operation, on its stack): a
  * waiter whose task is NULL is always the w of one of these. woken is set under
- * mu, then cv is signalled. Tasks need none of it, so rt_task does not carry it. */
+ * mu, then cv is signalled. */
 struct rt_sync_wait {
     struct rt_wait w;
     pthread_mutex_t mu;
@@ -150,6 +203,46 @@ struct rt_wq {
     struct rt_wnode *head, *tail;
 };
 
+/*
+ * The park record: a task's pending operation (Go's sudog, with the operation's
+ * own state after it). A wait source gets one with rt_park_prepare, registers
+ * its wait, and calls rt_task_parked; the task core calls kind->finish before
+ * the task's next resume. A task keeps its last record and reuses it for its
+ * next operation when it is large enough, so a task that waits in a loop
+ * allocates once. Records are collected, scanned memory, reachable from the
+ * task (park) and, while registered, from the wait queues and the timer heap.
+ */
+struct rt_park;
+struct rt_park_kind {
+    /* After the wake-up: removes the operation's remaining registrations and its
+     * timer and puts its outcome in t->io (a cancelled wait: anything; the core
+     * then makes it 0). 0 = the operation parked the task again instead (an I/O
+     * retry that would block). */
+    int (*finish)(struct rt_task *t, struct rt_park *p);
+    int outside;                /* woken from outside the tasks (the poller): rt_sched_outside_wait */
+};
+struct rt_park {
+    const struct rt_park_kind *kind;
+    size_t size;                /* bytes of the record */
+    int pending;                /* parked in it, finish not run yet */
+    struct rt_wait wait;
+};
+/* A record of at least size bytes for t's next operation, its kind set (its wait
+ * is not reset: the operation does that before it registers). */
+void *rt_park_prepare(struct rt_task *t, const struct rt_park_kind *kind, size_t size);
+
+/* A park in one wait queue (a task's awaiters, a mutex, a group, a descriptor). */
+struct rt_queue_park {
+    struct rt_park park;
+    struct rt_wnode node;
+    struct rt_lock *lock;       /* the lock of the queue node is in */
+};
+/* Resets p's wait and registers it in q; the caller holds lock, q's holder's. */
+void rt_queue_park_push(struct rt_queue_park *p, struct rt_wq *q, struct rt_lock *lock);
+/* In finish: takes the node out of its queue unless its claimer already did
+ * (a cancellation or a timer claimed the wait instead). */
+void rt_queue_park_unlink(struct rt_queue_park *p);
+
 /* rt_wait.c */
 void rt_wait_reset(struct rt_wait *w, struct rt_task *task);  /* before each op */
 void rt_wait_init_sync(struct rt_sync_wait *s);
@@ -165,76 +258,28 @@ void rt_wq_push(struct rt_wq *q, struct rt_wnode *n);
 void rt_wq_unlink(struct rt_wnode *n);
 struct rt_wnode *rt_wq_claim(struct rt_wq *q);                 /* drops stale nodes */
 
-/* rt_chan.c: the channel, locked by mu. */
-struct rt_chan {
-    pthread_mutex_t mu;
-    int64_t cap, len, head;     /* ring buffer of cap words at buf; owner: mu */
-    qz_val *buf;
-    int closed;                 /* owner: mu */
-    struct rt_wq recvq, sendq;  /* owner: mu; non-empty only while buf is empty / full */
-};
-int rt_chan_poll_recv(struct rt_chan *c, qz_val *value, int *ok, struct rt_wait **wake_list);
-int rt_chan_poll_send(struct rt_chan *c, qz_val v, int *ok, struct rt_wait **wake_list);
-
-/* rt_select.c: every channel operation is a select over arms. */
-enum rt_arm_kind { RT_ARM_RECV = 1, RT_ARM_SEND, RT_ARM_TIMEOUT, RT_ARM_DEFAULT };
-struct rt_arm {
-    int kind;
-    struct rt_chan *ch;
-    qz_val v;                   /* send value */
-    int64_t ms;                 /* timeout */
-    struct rt_wnode node;       /* the registration while parked */
-};
-struct rt_select {
-    int64_t n, cap;
-    qz_val value;               /* the received value of the chosen arm */
-    struct rt_arm arms[];
-};
-/* >= 0: chosen arm, done (w->value/ok set). -1: registered, the caller parks
- * (only with may_park). -2: nothing ready and may_park is 0. */
-int rt_arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park);
-void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w);
-/* The blocking form for synchronous code: returns the chosen arm, the result in *w. */
-int rt_arms_sync(struct rt_arm *arms, int n, struct rt_sync_wait *s);
-
 /*
- * rt_cancel.c: the context of a task: its task-locals, its go_scope and its
- * cancellation (every frame of the task shares them).
+ * rt_cancel.c: the context of a task: its task-locals and its go_scope, made at
+ * its first use (every frame of the task shares it); the main thread has one.
  */
 struct rt_group;
 struct rt_ctx {
-    atomic_int cancelled;               /* set once by a cancellation */
     qz_val locals;                      /* task-locals Map (0 until set); owner: the running task */
     struct rt_group *scope;             /* innermost go_scope; owner: the running task */
 };
-struct rt_ctx *rt_current_ctx(void);    /* the running task's, or the main thread's */
+struct rt_ctx *rt_current_ctx(void);    /* the running task's (made now if needed), or main's */
+struct rt_group *rt_current_scope(void);   /* the running context's innermost go_scope, or NULL */
 struct rt_task *rt_current_task(void);  /* NULL outside tasks */
 void rt_task_cancel(struct rt_task *t);
 /* Before a task op registers: 1 = the task is cancelled, it is now interrupted
  * instead (io 0) and the op must return 0 at once without doing anything. */
 int rt_task_precheck(struct rt_task *t);
-/* After a task op registered and unlocked: publishes the park and honours a
- * cancellation that raced with it. */
+/* After a task op registered its park record (t->park) and unlocked: marks it
+ * pending, publishes the park and honours a cancellation that raced with it. */
 void rt_task_parked(struct rt_task *t);
 
 /* rt_task.c */
 enum rt_run { RT_NEW, RT_RUNNABLE, RT_RUNNING, RT_PARKED, RT_NOTIFIED, RT_FINISHED };
-enum rt_op {
-    RT_OP_NONE, RT_OP_AWAIT, RT_OP_RECV, RT_OP_RECV_OPT, RT_OP_RECV_TIMEOUT,
-    RT_OP_SEND, RT_OP_SLEEP, RT_OP_YIELD, RT_OP_SELECT, RT_OP_LOCK,
-    RT_OP_GROUP_WAIT, RT_OP_GROUP_FIRST, RT_OP_IO
-};
-/* rt_net.c: a task's pending I/O operation (RT_OP_IO); owner: the task. */
-struct rt_pdesc;
-struct rt_netop {
-    int kind;                   /* which operation (rt_net.c) */
-    int fd;                     /* connect: the socket being connected, -1 between addresses */
-    int dir;                    /* the readiness it waits for: RT_POLL_READ or RT_POLL_WRITE */
-    struct rt_pdesc *desc;      /* fd's poller registration, once it had to wait */
-    qz_val str;                 /* write: the String */
-    int64_t max, off;           /* read: the byte limit; write: bytes written so far */
-    void *addrs, *next;         /* connect: the getaddrinfo list, the next address to try */
-};
 
 /*
  * A frame: one activation of a task form (rt_task.c). The compiled code owns
@@ -252,30 +297,32 @@ struct rt_frame {
     qz_val words[];
 };
 
+/* What runs when a task finishes, after its awaiters are woken (a group's count). */
+struct rt_task_hook {
+    void (*finished)(struct rt_task_hook *h, struct rt_task *t);
+};
+
+/* The task header: what every task needs, nothing of any one operation (a test
+ * keeps it at 128 bytes or less). */
 struct rt_task {
     struct rt_frame *top;       /* the frame running or parked; NULL for a promise */
-    atomic_int run;             /* enum rt_run; see rt_task.c */
-    qz_val io;                  /* owner: the task while it runs */
-    int depth;                  /* frames called directly on this worker's stack; owner: the task */
     struct rt_task *run_next;   /* owner: the run queue holding it */
-    int op;                     /* enum rt_op the task is parked in; owner: the task */
-    struct rt_select *sel;      /* RT_OP_SELECT */
-    struct rt_arm own[2];       /* arms of a single channel op / the node of a one-queue op */
-    pthread_mutex_t *park_lock; /* one-queue ops: the lock of the queue own[0].node is in */
-    struct rt_netop *net;       /* RT_OP_IO: made by the task's first I/O wait, then reused */
-    struct rt_wait wait;
-    struct rt_ctx ctx;          /* its task-locals, go_scope and cancellation */
-    int interrupted;            /* the last op was cancelled; owner: the task */
-    int waits_outside;          /* parked on a timer or the poller (rt_sched_outside_wait) */
+    qz_val io;                  /* an operation's result; owner: the task while it runs */
+    struct rt_park *_Atomic park;   /* its pending or last operation; written by the task, read by a canceller */
+    atomic_int run;             /* enum rt_run; see rt_task.c */
+    int depth;                  /* frames called directly on this worker's stack; owner: the task */
     int streak;                 /* operations completed at once since it last parked (rt_task_complete) */
-    int yielded;                /* it yields (sched_yield, budget, preemption): re-queued globally */
     unsigned preempt_checks;    /* loop back-edges passed (qz_preempt_begin); owner: the task */
     int64_t slice_start;        /* ns of its first budget or preemption check since it was resumed, 0: none yet */
+    atomic_int cancelled;       /* set once by a cancellation (rt_cancel.c) */
     atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
-    struct rt_group *group;     /* the group it was started in, or NULL */
-    struct rt_task *group_next; /* owner: group->mu */
-    pthread_mutex_t mu;         /* guards result and awaiters */
+    unsigned char interrupted;  /* the last op was cancelled; owner: the task */
+    unsigned char waits_outside;    /* parked on a timer or the poller (rt_sched_outside_wait) */
+    unsigned char yielded;      /* it yields (sched_yield, budget, preemption): re-queued globally */
+    struct rt_lock lock;        /* guards result and awaiters */
     atomic_int done;
+    struct rt_ctx *ctx;         /* task-locals and go_scope, NULL until first used */
+    struct rt_task_hook *on_finish;   /* NULL, or set once before the task starts */
     qz_val result;
     struct rt_wq awaiters;
 };
@@ -284,16 +331,8 @@ void rt_task_run(struct rt_task *t);   /* one resume, on a worker */
 /* A wait source's operation completed at once, result in io: what its _begin returns
  * (1, or 0 when the task used up its budget and yields first, the result kept). */
 qz_val rt_task_complete(struct rt_task *t);
-/* Starts op over t->own (or t->sel's arms): 1 = done, io set; 0 = parked. */
-qz_val rt_task_op(struct rt_task *t, int op);
-/* Registers t's own[0].node in q (whose holder's lock is lock, held by the caller) for op. */
-void rt_task_enqueue_waiter(struct rt_task *t, int op, struct rt_wq *q, pthread_mutex_t *lock);
 struct rt_task *rt_task_of(qz_val task);   /* panics on nil */
 qz_val rt_task_start(struct rt_task *t);   /* spawns a new task, ignoring scopes */
-
-/* rt_group.c */
-void rt_group_task_finished(struct rt_task *t);   /* t->group != NULL; no locks held */
-qz_val rt_group_spawn(struct rt_group *g, struct rt_task *t);
 
 /* rt_sched.c */
 void rt_sched_spawn(struct rt_task *t);     /* a new task, RT_RUNNABLE; starts the scheduler */
@@ -305,27 +344,12 @@ void rt_sched_free(void *p);
 int64_t rt_sched_live_allocs(void);         /* for tests: 0 after shutdown */
 int rt_sched_running(void);
 int rt_sched_on_worker(void);
+/* A service thread a wait source started (the timer thread, the poller): stop runs at
+ * the scheduler's shutdown, after its workers stopped, newest first. */
+void rt_sched_at_shutdown(void (*stop)(void));
 /* A parked task that a timer or the poller will wake: +1 when it parks, -1 when it runs. */
 void rt_sched_outside_wait(int delta);
 int rt_sched_stuck(void);   /* no task can run again unless main wakes one (rt_deadlock.c) */
-
-/* rt_timer.c: the timer heap and its thread, owned by the scheduler. */
-void rt_timers_start(void);
-void rt_timers_stop(void);
-void rt_timer_add(struct rt_timer *t);
-void rt_timer_cancel(struct rt_timer *t);
-int64_t rt_deadline_after(int64_t ms);      /* now + ms, in ns, saturating */
-
-/* rt_poll.c: readiness of descriptors for tasks, through one epoll thread that
- * starts with the first task that has to wait and stops with the scheduler. */
-enum { RT_POLL_READ, RT_POLL_WRITE };
-struct rt_pdesc *rt_poll_desc(int fd);      /* fd's registration (made now if needed); NULL: errno */
-unsigned rt_poll_seq(struct rt_pdesc *d, int dir);   /* readiness edges seen so far */
-/* Parks t (RT_OP_IO) until dir is ready: 1 = parked; 0 = readiness arrived since
- * seq, retry the syscall; -1 = the descriptor was closed. */
-int rt_poll_park(struct rt_task *t, struct rt_pdesc *d, int dir, unsigned seq);
-void rt_poll_close(int fd);                 /* before close(fd): wakes its waiters, unregisters */
-void rt_poll_stop(void);                    /* the scheduler's shutdown: no task is running */
 
 /* rt_deadlock.c: main waiting forever on tasks that can never run. */
 void rt_deadlock_main_waits(struct rt_wait *w);     /* main, before parking without a deadline */
@@ -335,7 +359,43 @@ void rt_deadlock_check(int64_t live_tasks);         /* a worker, the last to go 
 void rt_foreign_thread_enter(void);                 /* a thread the runtime did not start */
 void rt_foreign_thread_exit(void);
 
-/* rt_net.c: the next step of t's I/O after its wake-up: 1 = done, io set; 0 = parked again. */
-int rt_net_resume(struct rt_task *t);
+/* ---- wait sources ---- */
+
+/* rt_timer.c: the timer heap and its thread, started by the first timer. */
+void rt_timer_add(struct rt_timer *t);
+void rt_timer_cancel(struct rt_timer *t);
+int64_t rt_deadline_after(int64_t ms);      /* now + ms, in ns, saturating */
+
+/* rt_chan.c: the channel, locked by lock. */
+struct rt_chan {
+    struct rt_lock lock;
+    int closed;                 /* owner: lock */
+    int64_t cap, len, head;     /* ring buffer of cap words at buf; owner: lock */
+    qz_val *buf;
+    struct rt_wq recvq, sendq;  /* owner: lock; non-empty only while buf is empty / full */
+};
+int rt_chan_poll_recv(struct rt_chan *c, qz_val *value, int *ok, struct rt_wait **wake_list);
+int rt_chan_poll_send(struct rt_chan *c, qz_val v, int *ok, struct rt_wait **wake_list);
+
+/* rt_select.c: every channel operation is a select over arms. */
+enum rt_arm_kind { RT_ARM_RECV = 1, RT_ARM_SEND, RT_ARM_TIMEOUT, RT_ARM_DEFAULT };
+struct rt_arm {
+    int kind;
+    struct rt_chan *ch;
+    qz_val v;                   /* send value */
+    int64_t ms;                 /* timeout */
+    struct rt_wnode node;       /* the registration while parked */
+};
+
+/* rt_poll.c: readiness of descriptors for tasks, through one epoll thread that
+ * starts with the first task that has to wait and stops with the scheduler. */
+enum { RT_POLL_READ, RT_POLL_WRITE };
+struct rt_pdesc;
+struct rt_pdesc *rt_poll_desc(int fd);      /* fd's registration (made now if needed); NULL: errno */
+unsigned rt_poll_seq(struct rt_pdesc *d, int dir);   /* readiness edges seen so far */
+/* Parks t with p (its kind set by the caller) until dir is ready: 1 = parked; 0 =
+ * readiness arrived since seq, retry the syscall; -1 = the descriptor was closed. */
+int rt_poll_park(struct rt_task *t, struct rt_queue_park *p, struct rt_pdesc *d, int dir, unsigned seq);
+void rt_poll_close(int fd);                 /* before close(fd): wakes its waiters, unregisters */
 
 #endif

@@ -1,8 +1,7 @@
 /*
  * rt_mutex.c - the async mutex (mutex_*) and atomics (atomic_*).
  *
- * A mutex is a flag and a FIFO of waiters under one pthread mutex (mu, a leaf
- * lock). Unlock with waiters hands the lock straight to the first one that can
+ * A mutex is a flag and a FIFO of waiters under one lock (a leaf). Unlock with waiters hands the lock straight to the first one that can
  * still be claimed (it stays locked), so waiters acquire in arrival order and
  * a newcomer cannot barge in ahead of them (lock and try_lock fail while
  * anybody waits). A task waiting for the lock is parked, not its worker;
@@ -16,9 +15,9 @@
 #include "rt_internal.h"
 
 struct rt_mutex {
-    pthread_mutex_t mu;
-    int locked;                 /* owner: mu */
-    struct rt_wq waiters;       /* owner: mu */
+    struct rt_lock lock;
+    int locked;                 /* owner: lock */
+    struct rt_wq waiters;       /* owner: lock */
     _Atomic qz_val value;
 };
 
@@ -33,7 +32,6 @@ static struct rt_mutex *mutex_of(qz_val m)
 qz_val qz_mutex_new(qz_val v)
 {
     struct rt_mutex *m = rt_alloc(sizeof *m);
-    pthread_mutex_init(&m->mu, NULL);
     atomic_init(&m->value, v);
     return rt_val(m);
 }
@@ -41,12 +39,22 @@ qz_val qz_mutex_new(qz_val v)
 qz_val qz_mutex_try_lock(qz_val mutex)
 {
     struct rt_mutex *m = mutex_of(mutex);
-    pthread_mutex_lock(&m->mu);
+    rt_lock(&m->lock);
     int got = !m->locked;
     m->locked = 1;
-    pthread_mutex_unlock(&m->mu);
+    rt_unlock(&m->lock);
     return got;
 }
+
+/* A task waiting for the lock: woken with it (handed over), or cancelled. */
+static int lock_finish(struct rt_task *t, struct rt_park *p)
+{
+    rt_queue_park_unlink((struct rt_queue_park *)p);
+    t->io = 0;
+    return 1;
+}
+
+static const struct rt_park_kind lock_kind = { lock_finish, 0 };
 
 qz_val qz_mutex_lock_begin(qz_val task, qz_val mutex)
 {
@@ -54,15 +62,16 @@ qz_val qz_mutex_lock_begin(qz_val task, qz_val mutex)
     struct rt_mutex *m = mutex_of(mutex);
     if (rt_task_precheck(t))
         return 0;
-    pthread_mutex_lock(&m->mu);
+    struct rt_queue_park *p = rt_park_prepare(t, &lock_kind, sizeof *p);
+    rt_lock(&m->lock);
     if (!m->locked) {
         m->locked = 1;
-        pthread_mutex_unlock(&m->mu);
+        rt_unlock(&m->lock);
         t->io = 0;
         return rt_task_complete(t);
     }
-    rt_task_enqueue_waiter(t, RT_OP_LOCK, &m->waiters, &m->mu);
-    pthread_mutex_unlock(&m->mu);
+    rt_queue_park_push(p, &m->waiters, &m->lock);
+    rt_unlock(&m->lock);
     rt_task_parked(t);
     return 0;
 }
@@ -70,10 +79,10 @@ qz_val qz_mutex_lock_begin(qz_val task, qz_val mutex)
 void qz_mutex_lock_sync(qz_val mutex)
 {
     struct rt_mutex *m = mutex_of(mutex);
-    pthread_mutex_lock(&m->mu);
+    rt_lock(&m->lock);
     if (!m->locked) {
         m->locked = 1;
-        pthread_mutex_unlock(&m->mu);
+        rt_unlock(&m->lock);
         return;
     }
     struct rt_sync_wait w;
@@ -81,7 +90,7 @@ void qz_mutex_lock_sync(qz_val mutex)
     rt_wait_init_sync(&w);
     node.wait = &w.w;
     rt_wq_push(&m->waiters, &node);
-    pthread_mutex_unlock(&m->mu);
+    rt_unlock(&m->lock);
     rt_sync_park(&w, -1);
     rt_wait_destroy_sync(&w);
 }
@@ -90,9 +99,9 @@ void qz_mutex_unlock(qz_val mutex)
 {
     struct rt_mutex *m = mutex_of(mutex);
     struct rt_wait *wake = NULL;
-    pthread_mutex_lock(&m->mu);
+    rt_lock(&m->lock);
     if (!m->locked) {
-        pthread_mutex_unlock(&m->mu);
+        rt_unlock(&m->lock);
         rt_panic_cstr("mutex_unlock of a mutex that is not locked");
     }
     struct rt_wnode *n = rt_wq_claim(&m->waiters);
@@ -100,7 +109,7 @@ void qz_mutex_unlock(qz_val mutex)
         rt_wait_deliver(n, 0, 1, &wake);   /* handed over: stays locked */
     else
         m->locked = 0;
-    pthread_mutex_unlock(&m->mu);
+    rt_unlock(&m->lock);
     rt_wake_all(wake);
 }
 

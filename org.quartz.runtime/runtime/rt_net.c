@@ -7,13 +7,12 @@
  * few). When an attempt would block:
  *   - in a task, the task parks on the poller (rt_poll.c) and the worker runs
  *     other tasks; the poller wakes it on readiness and the worker retries the
- *     attempt before resuming the task (rt_net_resume, from complete_op), so the
+ *     attempt before resuming the task (net_finish, its park's finish), so the
  *     compiled code sees the usual protocol: _begin returns 1 with the result in
  *     the io word, or 0 and the result is in the io word on the next resume;
  *   - in synchronous code, the thread blocks in poll(2) on the descriptor.
- * The state that survives a park (fd, String, offset, address list) lives in a
- * record the task makes at its first I/O wait and reuses (t->net, collected with
- * the task); it is owned by the task, like the rest of its header.
+ * The state that survives a park (fd, String, offset, address list) lives in the
+ * task's park record (struct net_park), owned by the task.
  *
  * Errors. Invalid arguments (a port outside 0..65535, max < 1) panic. Failures
  * of the system (refused or unreachable connect, unknown host, port in use, a
@@ -39,6 +38,23 @@
 #include <unistd.h>
 
 enum { NET_ACCEPT = 1, NET_CONNECT, NET_READ, NET_WRITE };
+
+/* One I/O operation in progress. */
+struct rt_netop {
+    int kind;                   /* NET_* */
+    int fd;                     /* connect: the socket being connected, -1 between addresses */
+    int dir;                    /* the readiness it waits for: RT_POLL_READ or RT_POLL_WRITE */
+    struct rt_pdesc *desc;      /* fd's poller registration, once it had to wait */
+    qz_val str;                 /* write: the String */
+    int64_t max, off;           /* read: the byte limit; write: bytes written so far */
+    void *addrs, *next;         /* connect: the getaddrinfo list, the next address to try */
+};
+
+/* A task's park record for I/O: a park on the poller, and the operation. */
+struct net_park {
+    struct rt_queue_park q;
+    struct rt_netop op;
+};
 
 /* A single read returns at most this much, however large max is. */
 enum { READ_CHUNK_MAX = 1 << 20, READ_STACK = 1 << 16 };
@@ -212,9 +228,9 @@ static qz_val run_sync(struct rt_netop *op)
 }
 
 /* Attempts until done (1, io set) or parked on the poller (0). */
-static int task_step(struct rt_task *t)
+static int task_step(struct rt_task *t, struct net_park *p)
 {
-    struct rt_netop *op = t->net;
+    struct rt_netop *op = &p->op;
     for (;;) {
         unsigned seq = op->desc != NULL ? rt_poll_seq(op->desc, op->dir) : 0;
         qz_val result;
@@ -233,7 +249,7 @@ static int task_step(struct rt_task *t)
             }
             continue;
         }
-        int parked = rt_poll_park(t, op->desc, dir, seq);
+        int parked = rt_poll_park(t, &p->q, op->desc, dir, seq);
         if (parked > 0)
             return 0;
         if (parked < 0) {
@@ -243,22 +259,27 @@ static int task_step(struct rt_task *t)
     }
 }
 
-int rt_net_resume(struct rt_task *t)
+/* The readiness (or io_close, or a cancellation) woke the task: retry, or give up. */
+static int net_finish(struct rt_task *t, struct rt_park *park)
 {
-    struct rt_netop *op = t->net;
-    if (t->wait.cancelled) {
+    struct net_park *p = (struct net_park *)park;
+    struct rt_netop *op = &p->op;
+    rt_queue_park_unlink(&p->q);
+    if (park->wait.cancelled) {
         fail(op);   /* releases a pending connect */
-        t->io = 0;
         return 1;
     }
-    if (!t->wait.ok) {
+    if (!park->wait.ok) {
         if (op->kind == NET_CONNECT)
             op->fd = -1;   /* closed by io_close already */
         t->io = fail(op);
         return 1;
     }
-    return task_step(t);
+    return task_step(t, p);
 }
+
+/* Woken by the poller, not by a task: counted as an outside wait (deadlock check). */
+static const struct rt_park_kind net_kind = { net_finish, 1 };
 
 static struct rt_netop op_for(int kind, qz_val fd)
 {
@@ -268,10 +289,9 @@ static struct rt_netop op_for(int kind, qz_val fd)
 
 static qz_val begin(struct rt_task *t, struct rt_netop op)
 {
-    if (t->net == NULL)
-        t->net = rt_alloc(sizeof *t->net);
-    *t->net = op;
-    return task_step(t) ? rt_task_complete(t) : 0;
+    struct net_park *p = rt_park_prepare(t, &net_kind, sizeof *p);
+    p->op = op;
+    return task_step(t, p) ? rt_task_complete(t) : 0;
 }
 
 /* ---- the built-ins ---- */

@@ -4,7 +4,7 @@
  *
  * One poller thread per scheduler owns an epoll instance. It starts with the
  * first task that has to wait for a descriptor and stops with the scheduler
- * (rt_poll_stop, from qz_sched_shutdown), so a program without I/O pays nothing.
+ * (through rt_sched_at_shutdown), so a program without I/O pays nothing.
  * Synchronous code never comes here: it blocks its thread in poll(2) (rt_net.c).
  *
  * Each descriptor a task waited on has a registration (struct rt_pdesc, one per
@@ -19,15 +19,15 @@
  *
  * Invariants and lock order
  *   - poll_mu guards poller, the table, and each registration's registered flag.
- *     It is taken before a registration's mu, never after; the poller thread
+ *     It is taken before a registration's lock, never after; the poller thread
  *     holds it while it dispatches one batch of events (it looks registrations
  *     up by fd, so an event of an unregistered fd finds nothing).
- *   - A registration's mu guards closed and its queues; seq is written under mu
- *     and read without it. Wake-ups are delivered after both locks are dropped.
+ *   - A registration's lock guards closed and its queues; seq is written under
+ *     it and read without it. Wake-ups are delivered after both locks are dropped.
  *   - io_close (rt_poll_close) unregisters the fd and wakes its waiters with
  *     ok = 0 before the fd is closed, so no epoll entry or waiter outlives it.
- *   - Registrations are freed only by rt_poll_stop, when no task runs: a parked
- *     task's park_lock points at one. The table and registrations are scheduler
+ *   - Registrations are freed only by the poller's stop, when no task runs: a
+ *     parked task's park record points at one's lock. The table and registrations are scheduler
  *     memory (rt_sched_alloc), so rt_sched_live_allocs counts them.
  */
 #include "rt_internal.h"
@@ -38,16 +38,16 @@
 #include <unistd.h>
 
 struct rt_pdesc {
-    pthread_mutex_t mu;
+    struct rt_lock lock;
     int registered;             /* in the epoll set; owner: poll_mu */
-    int closed;                 /* io_close ran since it was registered; owner: mu */
-    _Atomic unsigned seq[2];    /* readiness edges per direction; written under mu */
-    struct rt_wq q[2];          /* parked tasks per direction; owner: mu */
+    int closed;                 /* io_close ran since it was registered; owner: lock */
+    _Atomic unsigned seq[2];    /* readiness edges per direction; written under lock */
+    struct rt_wq q[2];          /* parked tasks per direction; owner: lock */
 };
 
 struct rt_poller {
     int epfd;
-    int evfd;                   /* written once by rt_poll_stop: the thread exits */
+    int evfd;                   /* written once by stop: the thread exits */
     pthread_t thread;
     struct rt_pdesc **table;    /* by fd number; owner: poll_mu */
     int64_t cap;                /* owner: poll_mu */
@@ -60,7 +60,7 @@ enum { EVENTS_PER_WAIT = 64 };
 static pthread_mutex_t poll_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct rt_poller *poller;    /* owner: poll_mu */
 
-/* Under d->mu: one readiness edge in dir; claims every waiter there. */
+/* Under d->lock: one readiness edge in dir; claims every waiter there. */
 static void ready(struct rt_pdesc *d, int dir, struct rt_wait **wake)
 {
     struct rt_wnode *n;
@@ -93,12 +93,12 @@ static void *poller_main(void *arg)
             if (d == NULL || !d->registered)
                 continue;   /* unregistered after the kernel reported it */
             uint32_t e = evs[i].events;
-            pthread_mutex_lock(&d->mu);
+            rt_lock(&d->lock);
             if (e & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
                 ready(d, RT_POLL_READ, &wake);
             if (e & (EPOLLOUT | EPOLLHUP | EPOLLERR))
                 ready(d, RT_POLL_WRITE, &wake);
-            pthread_mutex_unlock(&d->mu);
+            rt_unlock(&d->lock);
         }
         pthread_mutex_unlock(&poll_mu);
         rt_wake_all(wake);
@@ -106,6 +106,8 @@ static void *poller_main(void *arg)
             return NULL;
     }
 }
+
+static void stop(void);
 
 /* Under poll_mu. */
 static struct rt_poller *start(void)
@@ -120,6 +122,7 @@ static struct rt_poller *start(void)
         rt_panic_cstr("cannot create the I/O poller (epoll_ctl failed)");
     if (pthread_create(&p->thread, NULL, poller_main, p) != 0)
         rt_panic_cstr("cannot start the I/O poller thread");
+    rt_sched_at_shutdown(stop);
     poller = p;
     return p;
 }
@@ -146,7 +149,6 @@ struct rt_pdesc *rt_poll_desc(int fd)
     struct rt_pdesc *d = p->table[fd];
     if (d == NULL) {
         d = rt_sched_alloc(sizeof *d);
-        pthread_mutex_init(&d->mu, NULL);
         p->table[fd] = d;
     }
     if (!d->registered) {
@@ -157,9 +159,9 @@ struct rt_pdesc *rt_poll_desc(int fd)
             return NULL;   /* not pollable (a regular file) or not open: errno says */
         }
         d->registered = 1;
-        pthread_mutex_lock(&d->mu);
+        rt_lock(&d->lock);
         d->closed = 0;     /* a new descriptor with this number */
-        pthread_mutex_unlock(&d->mu);
+        rt_unlock(&d->lock);
     }
     pthread_mutex_unlock(&poll_mu);
     return d;
@@ -170,19 +172,19 @@ unsigned rt_poll_seq(struct rt_pdesc *d, int dir)
     return atomic_load(&d->seq[dir]);
 }
 
-int rt_poll_park(struct rt_task *t, struct rt_pdesc *d, int dir, unsigned seq)
+int rt_poll_park(struct rt_task *t, struct rt_queue_park *p, struct rt_pdesc *d, int dir, unsigned seq)
 {
-    pthread_mutex_lock(&d->mu);
+    rt_lock(&d->lock);
     if (d->closed) {
-        pthread_mutex_unlock(&d->mu);
+        rt_unlock(&d->lock);
         return -1;
     }
     if (atomic_load(&d->seq[dir]) != seq) {
-        pthread_mutex_unlock(&d->mu);
+        rt_unlock(&d->lock);
         return 0;
     }
-    rt_task_enqueue_waiter(t, RT_OP_IO, &d->q[dir], &d->mu);
-    pthread_mutex_unlock(&d->mu);
+    rt_queue_park_push(p, &d->q[dir], &d->lock);
+    rt_unlock(&d->lock);
     rt_task_parked(t);
     return 1;
 }
@@ -197,18 +199,19 @@ void rt_poll_close(int fd)
     if (d != NULL && d->registered) {
         epoll_ctl(p->epfd, EPOLL_CTL_DEL, fd, NULL);
         d->registered = 0;
-        pthread_mutex_lock(&d->mu);
+        rt_lock(&d->lock);
         d->closed = 1;
         for (int dir = 0; dir < 2; dir++)
             while ((n = rt_wq_claim(&d->q[dir])) != NULL)
                 rt_wait_deliver(n, 0, 0, &wake);   /* ok = 0: closed */
-        pthread_mutex_unlock(&d->mu);
+        rt_unlock(&d->lock);
     }
     pthread_mutex_unlock(&poll_mu);
     rt_wake_all(wake);
 }
 
-void rt_poll_stop(void)
+/* At the scheduler's shutdown: no task is running. */
+static void stop(void)
 {
     pthread_mutex_lock(&poll_mu);
     struct rt_poller *p = poller;
@@ -224,7 +227,6 @@ void rt_poll_stop(void)
     close(p->evfd);
     for (int64_t i = 0; i < p->cap; i++) {
         if (p->table[i] != NULL) {
-            pthread_mutex_destroy(&p->table[i]->mu);
             rt_sched_free(p->table[i]);
         }
     }

@@ -34,8 +34,9 @@
  *   the last worker to go idle with nothing queued and none of those checks
  *   whether main waits forever (rt_deadlock.c).
  *   Shutdown. qz_sched_shutdown waits (done_cv) until no spawned task is
- *   unfinished, then sets stopping, wakes and joins the workers, stops the timer
- *   and poller threads and frees every scheduler allocation (counted: rt_sched_live_allocs).
+ *   unfinished, then sets stopping, wakes and joins the workers, stops the
+ *   service threads the wait sources started (the timer thread and the poller,
+ *   through rt_sched_at_shutdown) and frees every scheduler allocation (counted: rt_sched_live_allocs).
  *   The next spawn starts a fresh scheduler. Tasks themselves are program values
  *   and outlive the scheduler (await / task_result on them keep working).
  *
@@ -344,7 +345,6 @@ static struct rt_sched *start(int nworkers)
     pthread_mutex_init(&s->mu, NULL);
     pthread_cond_init(&s->idle_cv, NULL);
     pthread_cond_init(&s->done_cv, NULL);
-    rt_timers_start();
     for (int i = 0; i < nworkers; i++) {
         struct rt_worker *w = &s->workers[i];
         w->s = s;
@@ -384,6 +384,31 @@ void rt_sched_spawn(struct rt_task *t)
     pthread_mutex_unlock(&life_mu);
 }
 
+/* The service threads' stops (rt_sched_at_shutdown), newest first. */
+enum { MAX_SHUTDOWN_HOOKS = 8 };
+static pthread_mutex_t hooks_mu = PTHREAD_MUTEX_INITIALIZER;   /* a leaf */
+static void (*shutdown_hooks[MAX_SHUTDOWN_HOOKS])(void);
+static int nhooks;
+
+void rt_sched_at_shutdown(void (*stop)(void))
+{
+    pthread_mutex_lock(&hooks_mu);
+    if (nhooks == MAX_SHUTDOWN_HOOKS)
+        rt_panic_cstr("too many scheduler services");
+    shutdown_hooks[nhooks++] = stop;
+    pthread_mutex_unlock(&hooks_mu);
+}
+
+static void run_shutdown_hooks(void)
+{
+    pthread_mutex_lock(&hooks_mu);
+    int n = nhooks;
+    nhooks = 0;
+    pthread_mutex_unlock(&hooks_mu);
+    while (n > 0)
+        shutdown_hooks[--n]();
+}
+
 void qz_sched_shutdown(void)
 {
     if (current_worker != NULL)
@@ -408,8 +433,7 @@ void qz_sched_shutdown(void)
     pthread_mutex_unlock(&s->mu);
     for (int i = 0; i < s->nworkers; i++)
         pthread_join(s->workers[i].thread, NULL);
-    rt_timers_stop();
-    rt_poll_stop();
+    run_shutdown_hooks();
     for (int i = 0; i < s->nworkers; i++)
         pthread_mutex_destroy(&s->workers[i].mu);
     pthread_mutex_destroy(&s->mu);

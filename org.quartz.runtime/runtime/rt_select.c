@@ -1,8 +1,9 @@
 /*
- * rt_select.c - select, and the engine every channel operation runs on.
+ * rt_select.c - select, the channel operations (send, recv, try_*, with their
+ * task and sync forms) and sleep: all of them run on one engine, a select over arms.
  *
  * An operation is a list of arms (recv, send, timeout, default). One round
- * (rt_arms_try), like Go's selectgo:
+ * (arms_try), like Go's selectgo:
  *   1. lock every distinct channel of the arms in ascending address order;
  *   2. poll the channel arms in a fresh random order; the first that can proceed
  *      is performed (a recv on a closed, drained channel and a send on a closed
@@ -14,18 +15,26 @@
  *   4. unlock in reverse order, then deliver the wake-ups collected in step 2.
  * A parked operation is completed by whoever claims its rt_wait first (a peer,
  * close, the timer; rt_wait.c); the owner then unlinks its other nodes and
- * cancels its timer (rt_arms_cleanup) before it looks at the result.
+ * cancels its timer (arms_cleanup) before it looks at the result.
  *
  * Synchronous code parks its thread (rt_arms_sync: condition variable, with the
- * deadline of the timeout arm, no timer heap, no scheduler). Tasks park through
- * rt_task.c and are resumed by the scheduler.
+ * deadline of the timeout arm, no timer heap, no scheduler). A task parks with an
+ * arms park (below): the arms stay registered while it is parked, and the park's
+ * kind turns the outcome into the task's io word.
  *
  * The select descriptor (qz_select_new) is a program value: the arms, filled in
  * source order, and the value of the chosen recv arm.
  */
 #include "rt_internal.h"
 
+#include <errno.h>
 #include <time.h>
+
+struct rt_select {
+    int64_t n, cap;
+    qz_val value;               /* the received value of the chosen arm */
+    struct rt_arm arms[];
+};
 
 enum { SMALL = 16 };   /* arms handled with stack scratch; more allocate */
 
@@ -43,26 +52,16 @@ static uint64_t rng_next(void)
     return x;
 }
 
-int64_t rt_deadline_after(int64_t ms)
-{
-    int64_t now = qz_time_now_ns();
-    if (ms <= 0)
-        return now;
-    if (ms > (INT64_MAX - now) / 1000000)
-        return INT64_MAX;
-    return now + ms * 1000000;
-}
-
 static void lock_all(struct rt_chan **locks, int n)
 {
     for (int i = 0; i < n; i++)
-        pthread_mutex_lock(&locks[i]->mu);
+        rt_lock(&locks[i]->lock);
 }
 
 static void unlock_all(struct rt_chan **locks, int n)
 {
     for (int i = n - 1; i >= 0; i--)
-        pthread_mutex_unlock(&locks[i]->mu);
+        rt_unlock(&locks[i]->lock);
 }
 
 /* Sorts by address and drops duplicates; returns the new count. */
@@ -84,7 +83,9 @@ static int sort_dedupe(struct rt_chan **a, int n)
     return m;
 }
 
-int rt_arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
+/* >= 0: chosen arm, done (w->value/ok set). -1: registered, the caller parks
+ * (only with may_park). -2: nothing ready and may_park is 0. */
+static int arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
 {
     if (n <= 0)
         rt_panic_cstr("select with no arms");
@@ -171,7 +172,7 @@ int rt_arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
  * the claimer unlinked, so there is nothing to do - unless a cancellation
  * claimed it, which unlinks nothing.
  */
-void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w)
+static void arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w)
 {
     if (w->has_timer && w->task != NULL)
         rt_timer_cancel(&w->timer);
@@ -184,28 +185,105 @@ void rt_arms_cleanup(struct rt_arm *arms, int n, struct rt_wait *w)
         struct rt_arm *a = &arms[i];
         if (a->kind != RT_ARM_RECV && a->kind != RT_ARM_SEND)
             continue;
-        pthread_mutex_lock(&a->ch->mu);
+        rt_lock(&a->ch->lock);
         rt_wq_unlink(&a->node);
-        pthread_mutex_unlock(&a->ch->mu);
+        rt_unlock(&a->ch->lock);
     }
 }
 
-int rt_arms_sync(struct rt_arm *arms, int n, struct rt_sync_wait *s)
+/* The blocking form for synchronous code: returns the chosen arm, the result in *s. */
+static int arms_sync(struct rt_arm *arms, int n, struct rt_sync_wait *s)
 {
     struct rt_wait *w = &s->w;
     rt_wait_init_sync(s);
-    int chosen = rt_arms_try(arms, n, w, 1);
+    int chosen = arms_try(arms, n, w, 1);
     if (chosen == -1) {
         if (!rt_sync_park(s, w->has_timer ? w->timer.deadline : -1)) {
             w->arm = w->timer.arm;   /* timed out: we claimed ourselves */
             w->value = 0;
             w->ok = 0;
         }
-        rt_arms_cleanup(arms, n, w);
+        arms_cleanup(arms, n, w);
         chosen = w->arm;
     }
     rt_wait_destroy_sync(s);
     return chosen;
+}
+
+/* ---- tasks: the arms park ---- */
+
+struct arms_park {
+    struct rt_park park;
+    struct rt_arm *arms;        /* own, or a select's */
+    int n;
+    struct rt_select *sel;      /* a select: where the chosen recv value goes */
+    struct rt_arm own[2];       /* a channel operation's arms (recv_timeout: two) */
+};
+
+/* A park kind of this file: how an operation's outcome becomes the io word. */
+struct arms_kind {
+    struct rt_park_kind base;
+    qz_val (*outcome)(struct arms_park *p);
+};
+
+static int arms_finish(struct rt_task *t, struct rt_park *park)
+{
+    struct arms_park *p = (struct arms_park *)park;
+    arms_cleanup(p->arms, p->n, &park->wait);
+    t->io = ((const struct arms_kind *)park->kind)->outcome(p);
+    return 1;
+}
+
+static qz_val recv_outcome(struct arms_park *p) { return p->park.wait.value; }
+static qz_val send_outcome(struct arms_park *p) { return p->park.wait.ok; }
+static qz_val sleep_outcome(struct arms_park *p) { (void)p; return 0; }
+
+static qz_val recv_opt_outcome(struct arms_park *p)
+{
+    struct rt_wait *w = &p->park.wait;
+    return w->ok ? qz_some(w->value) : qz_none();
+}
+
+static qz_val recv_timeout_outcome(struct arms_park *p)
+{
+    struct rt_wait *w = &p->park.wait;
+    return w->arm == 0 && w->ok ? qz_some(w->value) : qz_none();
+}
+
+static qz_val select_outcome(struct arms_park *p)
+{
+    p->sel->value = p->park.wait.value;
+    return p->park.wait.arm;
+}
+
+static const struct arms_kind recv_kind = { { arms_finish, 0 }, recv_outcome };
+static const struct arms_kind recv_opt_kind = { { arms_finish, 0 }, recv_opt_outcome };
+static const struct arms_kind recv_timeout_kind = { { arms_finish, 0 }, recv_timeout_outcome };
+static const struct arms_kind send_kind = { { arms_finish, 0 }, send_outcome };
+static const struct arms_kind sleep_kind = { { arms_finish, 0 }, sleep_outcome };
+static const struct arms_kind select_kind = { { arms_finish, 0 }, select_outcome };
+
+/* t's park record for an operation of kind over its own arms (n of them, to fill in). */
+static struct arms_park *arms_park(struct rt_task *t, const struct arms_kind *kind, int n)
+{
+    struct arms_park *p = rt_park_prepare(t, &kind->base, sizeof *p);
+    p->arms = p->own;
+    p->n = n;
+    p->sel = NULL;
+    return p;
+}
+
+/* Runs p's operation for t: 1 = done, io set; 0 = parked. */
+static qz_val arms_op(struct rt_task *t, struct arms_park *p)
+{
+    struct rt_wait *w = &p->park.wait;
+    rt_wait_reset(w, t);
+    if (arms_try(p->arms, p->n, w, 1) == -1) {
+        rt_task_parked(t);
+        return 0;
+    }
+    t->io = ((const struct arms_kind *)p->park.kind)->outcome(p);
+    return rt_task_complete(t);
 }
 
 /* ---- the select descriptor ---- */
@@ -266,25 +344,151 @@ void qz_select_default(qz_val sel)
     add_arm(sel, RT_ARM_DEFAULT);
 }
 
+qz_val qz_select_value(qz_val sel)
+{
+    return sel_of(sel)->value;
+}
+
 qz_val qz_select_sync(qz_val sel)
 {
     struct rt_select *s = sel_of(sel);
     struct rt_sync_wait w;
-    int chosen = rt_arms_sync(s->arms, (int)s->n, &w);
+    int chosen = arms_sync(s->arms, (int)s->n, &w);
     s->value = w.w.value;
     return chosen;
 }
 
 qz_val qz_select_begin(qz_val task, qz_val sel)
 {
-    struct rt_task *t = rt_ptr(task);
-    if (t == NULL)
-        rt_panic_cstr("task is nil");
-    t->sel = sel_of(sel);
-    return rt_task_op(t, RT_OP_SELECT);
+    struct rt_task *t = rt_task_of(task);
+    struct rt_select *s = sel_of(sel);
+    if (rt_task_precheck(t))
+        return 0;
+    struct arms_park *p = arms_park(t, &select_kind, (int)s->n);
+    p->arms = s->arms;
+    p->sel = s;
+    return arms_op(t, p);
 }
 
-qz_val qz_select_value(qz_val sel)
+
+/* ---- the channel operations, as selects over one or two arms ---- */
+
+static void arm(struct rt_arm *a, int kind, qz_val ch, qz_val v, qz_val ms)
 {
-    return sel_of(sel)->value;
+    a->kind = kind;
+    a->ch = kind == RT_ARM_RECV || kind == RT_ARM_SEND ? chan_arg(ch) : NULL;
+    a->v = v;
+    a->ms = ms;
+}
+
+qz_val qz_try_send(qz_val ch, qz_val v)
+{
+    struct rt_arm a[1];
+    struct rt_wait w;
+    arm(&a[0], RT_ARM_SEND, ch, v, 0);
+    atomic_init(&w.phase, 0);
+    rt_wait_reset(&w, NULL);
+    return arms_try(a, 1, &w, 0) == 0 && w.ok;
+}
+
+qz_val qz_try_recv(qz_val ch)
+{
+    struct rt_arm a[1];
+    struct rt_wait w;
+    arm(&a[0], RT_ARM_RECV, ch, 0, 0);
+    atomic_init(&w.phase, 0);
+    rt_wait_reset(&w, NULL);
+    return arms_try(a, 1, &w, 0) == 0 && w.ok ? qz_some(w.value) : qz_none();
+}
+
+qz_val qz_send_sync(qz_val ch, qz_val v)
+{
+    struct rt_arm a[1];
+    struct rt_sync_wait w;
+    arm(&a[0], RT_ARM_SEND, ch, v, 0);
+    arms_sync(a, 1, &w);
+    return w.w.ok;
+}
+
+qz_val qz_recv_sync(qz_val ch)
+{
+    struct rt_arm a[1];
+    struct rt_sync_wait w;
+    arm(&a[0], RT_ARM_RECV, ch, 0, 0);
+    arms_sync(a, 1, &w);
+    return w.w.value;
+}
+
+qz_val qz_recv_opt_sync(qz_val ch)
+{
+    struct rt_arm a[1];
+    struct rt_sync_wait w;
+    arm(&a[0], RT_ARM_RECV, ch, 0, 0);
+    arms_sync(a, 1, &w);
+    return w.w.ok ? qz_some(w.w.value) : qz_none();
+}
+
+qz_val qz_recv_timeout_sync(qz_val ch, qz_val ms)
+{
+    struct rt_arm a[2];
+    struct rt_sync_wait w;
+    arm(&a[0], RT_ARM_RECV, ch, 0, 0);
+    arm(&a[1], RT_ARM_TIMEOUT, 0, 0, ms);
+    int chosen = arms_sync(a, 2, &w);
+    return chosen == 0 && w.w.ok ? qz_some(w.w.value) : qz_none();
+}
+
+/* Task forms: the arms live in the task's park record while it is parked. */
+static qz_val chan_op(qz_val task, const struct arms_kind *kind, int arm_kind, qz_val ch, qz_val v,
+                      qz_val timeout_ms)
+{
+    struct rt_task *t = rt_task_of(task);
+    if (rt_task_precheck(t))
+        return 0;
+    int timed = kind == &recv_timeout_kind;
+    struct arms_park *p = arms_park(t, kind, timed ? 2 : 1);
+    arm(&p->own[0], arm_kind, ch, v, 0);
+    if (timed)
+        arm(&p->own[1], RT_ARM_TIMEOUT, 0, 0, timeout_ms);
+    return arms_op(t, p);
+}
+
+qz_val qz_send_begin(qz_val task, qz_val ch, qz_val v)
+{
+    return chan_op(task, &send_kind, RT_ARM_SEND, ch, v, 0);
+}
+
+qz_val qz_recv_begin(qz_val task, qz_val ch)
+{
+    return chan_op(task, &recv_kind, RT_ARM_RECV, ch, 0, 0);
+}
+
+qz_val qz_recv_opt_begin(qz_val task, qz_val ch)
+{
+    return chan_op(task, &recv_opt_kind, RT_ARM_RECV, ch, 0, 0);
+}
+
+qz_val qz_recv_timeout_begin(qz_val task, qz_val ch, qz_val ms)
+{
+    return chan_op(task, &recv_timeout_kind, RT_ARM_RECV, ch, 0, ms);
+}
+
+/* ---- sleep: a select with one timeout arm ---- */
+
+qz_val qz_sleep_begin(qz_val task, qz_val ms)
+{
+    struct rt_task *t = rt_task_of(task);
+    if (rt_task_precheck(t))
+        return 0;
+    struct arms_park *p = arms_park(t, &sleep_kind, 1);
+    arm(&p->own[0], RT_ARM_TIMEOUT, 0, 0, ms);
+    return arms_op(t, p);
+}
+
+void qz_sleep_sync(qz_val ms)
+{
+    int64_t deadline = rt_deadline_after(ms);
+    struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
+    }
 }

@@ -96,23 +96,6 @@ static char *carve_block(size_t total)
     return total ? rt_alloc_bytes(total) : NULL;
 }
 
-int rt_str_equal(const struct qz_string *a, const struct qz_string *b)
-{
-    if (a == b)
-        return 1;
-    int64_t n = rt_str_len(a);
-    return n == rt_str_len(b) && memcmp(rt_str_bytes(a), rt_str_bytes(b), (size_t)n) == 0;
-}
-
-int rt_str_compare(const struct qz_string *a, const struct qz_string *b)
-{
-    int64_t la = rt_str_len(a), lb = rt_str_len(b);
-    int c = memcmp(rt_str_bytes(a), rt_str_bytes(b), (size_t)(la < lb ? la : lb));
-    if (c != 0)
-        return c < 0 ? -1 : 1;
-    return (la > lb) - (la < lb);
-}
-
 /* The finaliser of MurmurHash3: every input bit reaches every output bit. */
 static inline uint64_t mix64(uint64_t h)
 {

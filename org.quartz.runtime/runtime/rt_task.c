@@ -1,5 +1,6 @@
 /*
- * rt_task.c - tasks: the object, the resume protocol, await, yield, sleep.
+ * rt_task.c - tasks: the object, the resume protocol, frames, await, yield,
+ * preemption.
  *
  * A task is a heap object: a header (below) and the compiler's frame words. The
  * compiled resume function runs one step of the task's state machine:
@@ -17,14 +18,16 @@
  *   NOTIFIED --resume returns PENDING--> RUNNABLE (re-enqueued by the worker)
  * A wake-up can arrive while the resume function is still unwinding (after the
  * begin call registered the task); NOTIFIED defers it, so the resume function
- * never runs twice at once. Wake-ups come only from the claimer of the task's
- * rt_wait (one per operation) or from yield, so there is at most one per park.
+ * never runs twice at once. Wake-ups come only from the claimer of the wait in
+ * the task's park record (one per operation) or from yield, so there is at most
+ * one per park.
  *
- * Before each resume the worker finishes the parked operation (complete_op):
- * unlinks leftover registrations, cancels the timer, and turns the claimer's
- * result into the io word. An I/O operation (RT_OP_IO) is woken by readiness,
- * not with a result: there it retries its syscall, and if that would block
- * again it parks again without the resume function running (rt_net.c).
+ * The core knows no operation. A wait source parks the task with a park record
+ * (struct rt_park) it owns; before the next resume the worker calls the
+ * record's kind->finish, which removes leftover registrations and the timer and
+ * turns the claimer's result into the io word. An I/O operation is woken by
+ * readiness, not with a result: its finish retries the syscall, and if that
+ * would block again it parks again without the resume function running.
  *
  * Frames. A task runs a stack of frames (struct rt_frame), its top running or
  * parked. A call of a waiting function from a task form is qz_call_frame: it
@@ -45,10 +48,10 @@
  * resume finds interrupted set, qz_task_interrupted reports it once, and the
  * compiled code runs the body's defers and finishes with the zero value.
  *
- * Ownership: the frames, io, op, sel, own[], park_lock, interrupted and
- * wait's result fields belong to the task (to the worker running it); the
- * claimer writes wait's result fields only after winning the claim and before
- * the wake-up. result/awaiters: under mu. Tasks are program values on the
+ * Ownership: the frames, io, the park record and interrupted belong to the task
+ * (to the worker running it); the claimer writes the record's wait result fields
+ * only after winning the claim and before the wake-up. result/awaiters: under
+ * lock. Tasks are program values on the
  * collector's heap: a parked task is reachable from what it waits on (a wait
  * queue, the timer heap, the poller's table), a runnable one from its run queue,
  * a running one from its worker's stack; a finished one is garbage once nothing
@@ -56,9 +59,7 @@
  */
 #include "rt_internal.h"
 
-#include <errno.h>
 #include <sched.h>
-#include <time.h>
 
 static _Thread_local struct rt_task *current_task;
 
@@ -97,9 +98,6 @@ static struct rt_task *task_alloc(size_t extra)
 {
     struct rt_task *t = rt_alloc(sizeof *t + extra);
     atomic_init(&t->run, RT_NEW);
-    atomic_init(&t->done, 0);
-    pthread_mutex_init(&t->mu, NULL);
-    rt_wait_reset(&t->wait, t);
     return t;
 }
 
@@ -157,17 +155,6 @@ static void spawn(struct rt_task *t)
     rt_sched_spawn(t);
 }
 
-/* go / spawn: joins the innermost go_scope of the spawning task, if any. */
-qz_val qz_task_spawn(qz_val task)
-{
-    struct rt_task *t = rt_task_of(task);
-    struct rt_group *scope = rt_current_ctx()->scope;
-    if (scope != NULL)
-        return rt_group_spawn(scope, t);
-    spawn(t);
-    return task;
-}
-
 qz_val rt_task_start(struct rt_task *t)
 {
     spawn(t);
@@ -199,8 +186,8 @@ static void frame_return(struct rt_task *t, qz_val result)
         t->interrupted = 1;
 }
 
-/* Records the result and wakes every awaiter (tasks and threads); for a frame
- * that a caller called, returns to that caller instead. */
+/* Records the result, wakes every awaiter (tasks and threads) and runs the
+ * finish hook; for a frame that a caller called, returns to that caller instead. */
 void qz_task_finish(qz_val task, qz_val result)
 {
     struct rt_task *t = rt_task_of(task);
@@ -210,19 +197,19 @@ void qz_task_finish(qz_val task, qz_val result)
     }
     struct rt_wait *wake = NULL;
     struct rt_wnode *n;
-    pthread_mutex_lock(&t->mu);
+    rt_lock(&t->lock);
     if (atomic_load(&t->done)) {
-        pthread_mutex_unlock(&t->mu);
+        rt_unlock(&t->lock);
         rt_panic_cstr("task finished twice");
     }
     t->result = result;
     atomic_store(&t->done, 1);
     while ((n = rt_wq_claim(&t->awaiters)) != NULL)
         rt_wait_deliver(n, result, 1, &wake);
-    pthread_mutex_unlock(&t->mu);
+    rt_unlock(&t->lock);
     rt_wake_all(wake);
-    if (t->group != NULL)
-        rt_group_task_finished(t);
+    if (t->on_finish != NULL)
+        t->on_finish->finished(t->on_finish, t);
 }
 
 void rt_task_wake(struct rt_task *t)
@@ -241,66 +228,6 @@ void rt_task_wake(struct rt_task *t)
             return;   /* already due to run */
         }
     }
-}
-
-/* The io word an operation's outcome gives. */
-static qz_val op_io(struct rt_task *t, int op)
-{
-    struct rt_wait *w = &t->wait;
-    if (w->cancelled)
-        return 0;
-    switch (op) {
-    case RT_OP_RECV:
-    case RT_OP_AWAIT:
-    case RT_OP_GROUP_FIRST:
-        return w->value;
-    case RT_OP_GROUP_WAIT:
-        return w->has_timer ? w->arm != w->timer.arm : w->value;
-    case RT_OP_RECV_OPT:
-        return w->ok ? qz_some(w->value) : qz_none();
-    case RT_OP_RECV_TIMEOUT:
-        return w->arm == 0 && w->ok ? qz_some(w->value) : qz_none();
-    case RT_OP_SEND:
-        return w->ok;
-    case RT_OP_SELECT:
-        t->sel->value = w->value;
-        return w->arm;
-    default:
-        return 0;
-    }
-}
-
-static int arms_op(int op)
-{
-    return op == RT_OP_RECV || op == RT_OP_RECV_OPT || op == RT_OP_RECV_TIMEOUT || op == RT_OP_SEND
-        || op == RT_OP_SLEEP || op == RT_OP_SELECT;
-}
-
-static int op_arms(struct rt_task *t, int op, struct rt_arm **arms)
-{
-    if (op == RT_OP_SELECT) {
-        *arms = t->sel->arms;
-        return (int)t->sel->n;
-    }
-    *arms = t->own;
-    return op == RT_OP_RECV_TIMEOUT ? 2 : 1;
-}
-
-qz_val rt_task_op(struct rt_task *t, int op)
-{
-    if (rt_task_precheck(t))
-        return 0;
-    struct rt_arm *arms;
-    int n = op_arms(t, op, &arms);
-    rt_wait_reset(&t->wait, t);
-    int chosen = rt_arms_try(arms, n, &t->wait, 1);
-    if (chosen == -1) {
-        t->op = op;
-        rt_task_parked(t);
-        return 0;
-    }
-    t->io = op_io(t, op);
-    return rt_task_complete(t);
 }
 
 /*
@@ -339,52 +266,27 @@ qz_val rt_task_complete(struct rt_task *t)
     if (budget_left(t))
         return 1;
     t->streak = 0;
-    t->op = RT_OP_NONE;   /* the result is in io already: resume straight into it */
-    t->yielded = 1;
+    t->yielded = 1;       /* the result is in io already: it resumes straight into it */
     rt_task_wake(t);      /* RUNNING -> NOTIFIED: re-queued once it returns */
     return 0;
 }
 
-void rt_task_enqueue_waiter(struct rt_task *t, int op, struct rt_wq *q, pthread_mutex_t *lock)
+/* Before a resume: finishes the operation the task is parked in (its park
+ * kind's finish). 0 = the operation parked the task again. */
+static int finish_park(struct rt_task *t)
 {
-    rt_wait_reset(&t->wait, t);
-    t->own[0].kind = 0;
-    t->own[0].node.wait = &t->wait;
-    t->own[0].node.arm = 0;
-    t->op = op;
-    t->park_lock = lock;
-    rt_wq_push(q, &t->own[0].node);
-}
-
-/* Before a resume: the parked operation's cleanup and result. 0 = an I/O
- * operation, retried now that its descriptor is ready, parked the task again. */
-static int complete_op(struct rt_task *t)
-{
-    int op = t->op;
-    struct rt_wait *w = &t->wait;
-    t->op = RT_OP_NONE;
-    if (arms_op(op)) {
-        struct rt_arm *arms;
-        int n = op_arms(t, op, &arms);
-        rt_arms_cleanup(arms, n, w);
-    } else if (t->park_lock != NULL) {
-        if (w->has_timer)
-            rt_timer_cancel(&w->timer);
-        /* Claimed by a cancellation or the timer: the node may still be queued. */
-        if (w->cancelled || (w->has_timer && w->arm == w->timer.arm)) {
-            pthread_mutex_lock(t->park_lock);
-            rt_wq_unlink(&t->own[0].node);
-            pthread_mutex_unlock(t->park_lock);
-        }
-        t->park_lock = NULL;
-    }
+    struct rt_park *p = atomic_load_explicit(&t->park, memory_order_relaxed);
+    if (p == NULL || !p->pending)
+        return 1;
+    p->pending = 0;
+    if (!p->kind->finish(t, p))
+        return 0;
     /* Parks are published (cancellable) only while not unwinding, so a
      * cancelled wait means the task was not unwinding. */
-    if (w->cancelled)
+    if (p->wait.cancelled) {
         t->interrupted = 1;
-    if (op == RT_OP_IO)
-        return rt_net_resume(t);
-    t->io = op_io(t, op);
+        t->io = 0;
+    }
     return 1;
 }
 
@@ -399,7 +301,7 @@ void rt_task_run(struct rt_task *t)
     current_task = t;
     t->depth = 0;
     qz_val r = QZ_PENDING;
-    if (t->op == RT_OP_NONE || complete_op(t)) {
+    if (finish_park(t)) {
         /* The top frame, then each caller its return hands over to. */
         struct rt_frame *running;
         do {
@@ -441,19 +343,33 @@ qz_val qz_task_interrupted(qz_val task)
 
 /* ---- await ---- */
 
+static int await_finish(struct rt_task *t, struct rt_park *p)
+{
+    rt_queue_park_unlink((struct rt_queue_park *)p);
+    t->io = p->wait.value;
+    return 1;
+}
+
+static const struct rt_park_kind await_kind = { await_finish, 0 };
+
 qz_val qz_await_begin(qz_val task, qz_val other)
 {
     struct rt_task *t = rt_task_of(task), *o = rt_task_of(other);
     if (rt_task_precheck(t))
         return 0;
-    pthread_mutex_lock(&o->mu);
-    if (atomic_load(&o->done)) {
+    if (atomic_load(&o->done)) {   /* result is written before done */
         t->io = o->result;
-        pthread_mutex_unlock(&o->mu);
         return rt_task_complete(t);
     }
-    rt_task_enqueue_waiter(t, RT_OP_AWAIT, &o->awaiters, &o->mu);
-    pthread_mutex_unlock(&o->mu);
+    struct rt_queue_park *p = rt_park_prepare(t, &await_kind, sizeof *p);
+    rt_lock(&o->lock);
+    if (atomic_load(&o->done)) {
+        t->io = o->result;
+        rt_unlock(&o->lock);
+        return rt_task_complete(t);
+    }
+    rt_queue_park_push(p, &o->awaiters, &o->lock);
+    rt_unlock(&o->lock);
     rt_task_parked(t);
     return 0;
 }
@@ -474,7 +390,6 @@ qz_val qz_call_frame(qz_val task, qz_val frame)
     f->caller_unwinding = atomic_load(&t->unwinding);
     t->top = f;
     if (t->depth >= MAX_DIRECT_DEPTH) {
-        t->op = RT_OP_NONE;
         rt_task_wake(t);   /* RUNNING -> NOTIFIED: the worker resumes the new top frame */
         return 0;
     }
@@ -487,10 +402,10 @@ qz_val qz_call_frame(qz_val task, qz_val frame)
 qz_val qz_await_sync(qz_val other)
 {
     struct rt_task *o = rt_task_of(other);
-    pthread_mutex_lock(&o->mu);
+    rt_lock(&o->lock);
     if (atomic_load(&o->done)) {
         qz_val r = o->result;
-        pthread_mutex_unlock(&o->mu);
+        rt_unlock(&o->lock);
         return r;
     }
     struct rt_sync_wait w;
@@ -498,19 +413,18 @@ qz_val qz_await_sync(qz_val other)
     rt_wait_init_sync(&w);
     node.wait = &w.w;
     rt_wq_push(&o->awaiters, &node);
-    pthread_mutex_unlock(&o->mu);
+    rt_unlock(&o->lock);
     rt_sync_park(&w, -1);
     rt_wait_destroy_sync(&w);
     return w.w.value;
 }
 
-/* ---- yield and sleep ---- */
+/* ---- yield and preemption ---- */
 
 /* Parks t as yielding: it runs again once every task already waiting had a turn. */
 static qz_val yield(struct rt_task *t)
 {
-    rt_wait_reset(&t->wait, t);
-    t->op = RT_OP_YIELD;
+    t->io = 0;
     t->streak = 0;
     t->yielded = 1;
     rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued once it returns */
@@ -545,20 +459,4 @@ qz_val qz_preempt_begin(qz_val task)
 void qz_yield_sync(void)
 {
     sched_yield();
-}
-
-qz_val qz_sleep_begin(qz_val task, qz_val ms)
-{
-    struct rt_task *t = rt_task_of(task);
-    t->own[0].kind = RT_ARM_TIMEOUT;
-    t->own[0].ms = ms;
-    return rt_task_op(t, RT_OP_SLEEP);
-}
-
-void qz_sleep_sync(qz_val ms)
-{
-    int64_t deadline = rt_deadline_after(ms);
-    struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
-    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &ts, NULL) == EINTR) {
-    }
 }

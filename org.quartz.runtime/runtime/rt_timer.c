@@ -1,7 +1,8 @@
 /*
  * rt_timer.c - timers for tasks: sleep, timeout arms, recv_timeout.
  *
- * One timer thread per scheduler (started and stopped with it) owns a binary
+ * One timer thread per scheduler (started by the first timer, stopped with the
+ * scheduler through rt_sched_at_shutdown) owns a binary
  * min-heap of struct rt_timer, ordered by deadline (CLOCK_MONOTONIC ns). It
  * sleeps on a condition variable until the earliest deadline or until a new
  * earliest timer arrives. An expired timer is removed and tries to claim its
@@ -31,7 +32,20 @@ struct rt_timers {
     pthread_t thread;
 };
 
-static struct rt_timers *_Atomic timers;   /* set and cleared under the scheduler's life lock */
+static struct rt_timers *_Atomic timers;   /* set under start_mu; cleared at the scheduler's shutdown */
+static pthread_mutex_t start_mu = PTHREAD_MUTEX_INITIALIZER;
+
+int64_t rt_deadline_after(int64_t ms)
+{
+    int64_t now = qz_time_now_ns();
+    if (ms <= 0)
+        return now;
+    if (ms > (INT64_MAX - now) / 1000000)
+        return INT64_MAX;
+    return now + ms * 1000000;
+}
+
+static struct rt_timers *start(void);
 
 static void set_at(struct rt_timers *h, int64_t i, struct rt_timer *t)
 {
@@ -85,6 +99,8 @@ static void remove_at(struct rt_timers *h, int64_t i)
 void rt_timer_add(struct rt_timer *t)
 {
     struct rt_timers *h = atomic_load(&timers);
+    if (h == NULL)
+        h = start();
     pthread_mutex_lock(&h->mu);
     if (h->n == h->cap) {
         int64_t cap = h->cap ? h->cap * 2 : 64;
@@ -151,21 +167,33 @@ static void *timer_main(void *arg)
     return NULL;
 }
 
-void rt_timers_start(void)
+static void stop(void);
+
+/* Only a task adds timers, so the scheduler is running and outlives this call. */
+static struct rt_timers *start(void)
 {
-    struct rt_timers *h = rt_sched_alloc(sizeof *h);
+    pthread_mutex_lock(&start_mu);
+    struct rt_timers *h = atomic_load(&timers);
+    if (h != NULL) {
+        pthread_mutex_unlock(&start_mu);
+        return h;
+    }
+    h = rt_sched_alloc(sizeof *h);
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&h->cv, &attr);
     pthread_condattr_destroy(&attr);
     pthread_mutex_init(&h->mu, NULL);
-    atomic_store(&timers, h);
     if (pthread_create(&h->thread, NULL, timer_main, h) != 0)
         rt_panic_cstr("cannot start the timer thread");
+    rt_sched_at_shutdown(stop);
+    atomic_store(&timers, h);
+    pthread_mutex_unlock(&start_mu);
+    return h;
 }
 
-void rt_timers_stop(void)
+static void stop(void)
 {
     struct rt_timers *h = atomic_load(&timers);
     if (h == NULL)

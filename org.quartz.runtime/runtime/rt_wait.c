@@ -10,12 +10,18 @@
  * parked task is resumed exactly once and select's registrations cannot race.
  * A cancellation claims through rt_wait_claim_parked (rt_cancel.c).
  *
+ * A task's wait lives in its park record (struct rt_park), which the wait source
+ * that parks it owns; rt_park_prepare hands out the task's last record again when
+ * it is large enough. Reuse is safe because a record's nodes are unlinked and its
+ * timer cancelled (kind->finish) before the task runs again, and a canceller that
+ * still holds an older record finds its wait claimed or not parked.
+ *
  * Invariants
  *   - A node is linked (queue != NULL) only under the lock of its queue's holder
- *     (the channel's mu, or the awaited task's mu); rt_wq_claim unlinks every
- *     node it looks at, claimed or stale.
- *   - The owner unlinks all its remaining nodes and cancels its timer
- *     (rt_arms_cleanup) after the wake-up and before it reuses the rt_wait.
+ *     (a channel, an awaited task, a mutex, a group, a descriptor); rt_wq_claim
+ *     unlinks every node it looks at, claimed or stale.
+ *   - The owner unlinks all its remaining nodes and cancels its timer (a park
+ *     kind's finish) after the wake-up and before it reuses the rt_wait.
  *   - Wake-ups are collected into a list through wake_next while locks are held
  *     and delivered by rt_wake_all with no lock held. wake_next is read before
  *     the wake-up: after it the owner may reuse (or, for a synchronous waiter on
@@ -198,4 +204,44 @@ struct rt_wnode *rt_wq_claim(struct rt_wq *q)
             return n;
     }
     return NULL;
+}
+
+/* ---- park records ---- */
+
+void *rt_park_prepare(struct rt_task *t, const struct rt_park_kind *kind, size_t size)
+{
+    struct rt_park *p = atomic_load_explicit(&t->park, memory_order_relaxed);
+    if (p == NULL || p->size < size) {
+        /* Grow monotonically, so a task that alternates operations settles on one record. */
+        if (p != NULL && p->size > size)
+            size = p->size;
+        p = rt_alloc(size);
+        p->size = size;
+        atomic_init(&p->wait.phase, 0);
+        atomic_store_explicit(&t->park, p, memory_order_release);
+    }
+    p->kind = kind;
+    p->wait.task = t;
+    return p;
+}
+
+void rt_queue_park_push(struct rt_queue_park *p, struct rt_wq *q, struct rt_lock *lock)
+{
+    rt_wait_reset(&p->park.wait, p->park.wait.task);
+    p->node.wait = &p->park.wait;
+    p->node.arm = 0;
+    p->node.elem = 0;
+    p->lock = lock;
+    rt_wq_push(q, &p->node);
+}
+
+void rt_queue_park_unlink(struct rt_queue_park *p)
+{
+    struct rt_wait *w = &p->park.wait;
+    /* A claim through the node unlinked it; a cancellation or the timer did not. */
+    if (w->cancelled || (w->has_timer && w->arm == w->timer.arm)) {
+        rt_lock(p->lock);
+        rt_wq_unlink(&p->node);
+        rt_unlock(p->lock);
+    }
 }

@@ -5,7 +5,8 @@
 # (CONCURRENCY_TESTS) a third time under ThreadSanitizer. The sanitizer builds use
 # plain malloc (QZ_NO_GC, rt_alloc.c): sanitizers and a conservative collector do
 # not mix. The collector's own tests (GC_TESTS) run only in the optimised build. Also checks that quartz_rt.h keeps the one-line
-# declaration format and that it and the runtime's exported functions match.
+# declaration format, that it and the runtime's exported functions match, and that
+# the runtime's files keep their layers (check_layers).
 # Exits non-zero when anything fails.
 set -euo pipefail
 
@@ -66,6 +67,52 @@ check_threads_registered() {
     fi
 }
 
+# The runtime's files depend on each other (a file uses a function another defines)
+# only as the layers in rt_internal.h allow: a file of a layer uses nothing of a
+# later layer (base, then the "LAYER" lines in order), and the only dependency
+# cycle is inside the core.
+check_layers() {
+    local dir=$1
+    local core sources
+    core=$(sed -n 's/^ \* LAYER core: //p' "$rt/rt_internal.h")
+    sources=$(sed -n 's/^ \* LAYER sources: //p' "$rt/rt_internal.h")
+    if [ -z "$core" ] || [ -z "$sources" ]; then
+        echo "rt_internal.h: the LAYER lines are missing"
+        failed=1
+        return
+    fi
+    local o f
+    for o in "$dir"/rt_*.o; do
+        f=$(basename "${o%.o}")
+        nm --defined-only -g "$o" | awk -v f="$f" '$2 ~ /[TDBR]/ { print $3, f }'
+    done | sort > "$work/defs"
+    for o in "$dir"/rt_*.o; do
+        f=$(basename "${o%.o}")
+        nm -u "$o" | awk '{ print $2 }' | sort -u | join - "$work/defs" | awk -v f="$f" '$2 != f { print f, $2 }'
+    done | sort -u > "$work/deps"
+    local bad
+    bad=$(awk -v core="$core" -v sources="$sources" '
+        BEGIN { n = split(core, c, " "); for (i = 1; i <= n; i++) layer[c[i]] = 1
+                n = split(sources, s, " "); for (i = 1; i <= n; i++) layer[s[i]] = 2
+                names[0] = "base"; names[1] = "core"; names[2] = "wait sources" }
+        { a = layer[$1] + 0; b = layer[$2] + 0
+          if (b > a) print $1 " (" names[a] ") uses " $2 " (" names[b] ")" }' "$work/deps")
+    if [ -n "$bad" ]; then
+        echo "runtime layering broken:"
+        echo "$bad"
+        failed=1
+    fi
+    # The core as one node: any cycle left is one the layering forbids.
+    if ! awk -v core="$core" '
+            BEGIN { n = split(core, c, " "); for (i = 1; i <= n; i++) in_core[c[i]] = 1 }
+            { a = in_core[$1] ? "core" : $1; b = in_core[$2] ? "core" : $2; if (a != b) print b, a }' \
+            "$work/deps" | tsort > /dev/null 2> "$work/tsort.err"; then
+        echo "runtime dependency cycle outside the core:"
+        cat "$work/tsort.err"
+        failed=1
+    fi
+}
+
 # run_config NAME TESTS LIBS FLAGS...: TESTS is "all" or a list of test names; LIBS
 # is "gc" (link the collector) or "nogc" (-DQZ_NO_GC, which skips GC_TESTS).
 run_config() {
@@ -85,7 +132,10 @@ run_config() {
         $cc "${flags[@]}" -I"$rt" -c "$src" -o "$out/$(basename "${src%.c}").o"
     done
     check_exports "$out"/rt_*.o
-    if [ "$libs" = gc ]; then check_threads_registered "$out"/rt_*.o; fi
+    if [ "$libs" = gc ]; then
+        check_threads_registered "$out"/rt_*.o
+        check_layers "$out"
+    fi
     for t in "$here"/test_*.c; do
         local test_name
         test_name=$(basename "${t%.c}")

@@ -417,6 +417,66 @@ static void test_workers_from_environment(void)
     unsetenv("QUARTZ_WORKERS");
 }
 
+/* The task header holds only what every task needs (rt_internal.h). */
+static void test_header_size(void)
+{
+    fprintf(stderr, "task header: %zu bytes; queue park record: %zu bytes\n", sizeof(struct rt_task),
+           sizeof(struct rt_queue_park));
+    CHECK(sizeof(struct rt_task) <= 128);
+}
+
+enum { PARK_ROUNDS = 40 };
+
+/* frame: [0] ch, [1] mutex, [2] i, [3] the park record after each operation (3 per round). */
+static qz_val park_reuse_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    struct rt_task *task = rt_ptr(t);
+    qz_val *seen = rt_ptr(f[3]);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[2] = 0;
+    loop:
+        if (f[2] == PARK_ROUNDS)
+            FINISH(t, 0);
+        SUSPEND(t, 1, qz_mutex_lock_begin(t, f[1]));
+        /* fallthrough */
+    case 1:
+        qz_mutex_unlock(f[1]);
+        seen[3 * f[2]] = rt_val(atomic_load(&task->park));
+        SUSPEND(t, 2, qz_recv_begin(t, f[0]));
+        /* fallthrough */
+    case 2:
+        seen[3 * f[2] + 1] = rt_val(atomic_load(&task->park));
+        SUSPEND(t, 3, qz_sleep_begin(t, 0));
+        /* fallthrough */
+    case 3:
+        seen[3 * f[2] + 2] = rt_val(atomic_load(&task->park));
+        f[2]++;
+        goto loop;
+    }
+    abort();
+}
+
+/* A task that waits in a loop keeps one park record: it grows once (a queue park,
+ * then the larger arms park) and is reused from then on, whatever the operation. */
+static void test_park_record_reused(void)
+{
+    qz_val ch = qz_chan_new(0), m = qz_mutex_new(0);
+    qz_val *seen = rt_alloc(3 * PARK_ROUNDS * sizeof *seen);
+    qz_val t = go4(park_reuse_resume, ch, m, 0, rt_val(seen));
+    for (int i = 0; i < PARK_ROUNDS; i++) {
+        qz_mutex_lock_sync(m);      /* contended sometimes: the task parks on it */
+        qz_mutex_unlock(m);
+        CHECK_INT(qz_send_sync(ch, i), 1);
+    }
+    CHECK_INT(qz_await_sync(t), 0);
+    int stable = seen[0] != 0;
+    for (int k = 1; k < 3 * PARK_ROUNDS; k++)
+        stable &= seen[k] == seen[1];
+    CHECK(stable);
+}
+
 qz_val quartz_main(void)
 {
     watchdog(60);
@@ -430,6 +490,8 @@ qz_val quartz_main(void)
     RUN(test_sleep_and_timeout);
     RUN(test_yield);
     RUN(test_frames);
+    RUN(test_header_size);
+    RUN(test_park_record_reused);
     RUN(test_shutdown);
     RUN(test_workers_from_environment);
     return qt_done("task");
