@@ -1,6 +1,8 @@
 # Helpers of the install and product tests (sourced). Each check prints one line; the first
 # failure stops the script with exit 1, which fails the Maven build.
 
+source "$(dirname "${BASH_SOURCE[0]}")/../../tools/jvm-memory.sh"
+
 # quartz HOME ARGS...: the quartz command line of the installation HOME, started the way the
 # README documents (the Equinox launcher with the application org.quartz.cli.app). Sets OUT,
 # ERR (the streams' text) and CODE (the exit code).
@@ -11,8 +13,13 @@ quartz() {
     launcher=$(ls "$home"/plugins/org.eclipse.equinox.launcher_*.jar 2>/dev/null | head -n 1)
     [ -n "$launcher" ] || fail "$home has no plugins/org.eclipse.equinox.launcher_*.jar"
     set +e
-    java -jar "$launcher" -application org.quartz.cli.app -nosplash -data @none "$@" \
-        >"$work/out" 2>"$work/err" </dev/null
+    (
+        # VLIMIT: run under that virtual memory limit (KB), sized as ./quartz sizes the JVM.
+        [ -z "${VLIMIT:-}" ] || ulimit -v "$VLIMIT"
+        jvm_options=()
+        jvm_memory_options || exit 3
+        exec java "${jvm_options[@]}" -jar "$launcher" -application org.quartz.cli.app -nosplash -data @none "$@"
+    ) >"$work/out" 2>"$work/err" </dev/null
     CODE=$?
     set -e
     OUT=$(cat "$work/out")

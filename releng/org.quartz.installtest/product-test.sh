@@ -46,6 +46,15 @@ expect_code 0 "check of a correct program"
 [ -z "$OUT$ERR" ] || fail "check of a correct program printed something"
 pass "check: a correct program, silent, exit 0"
 
+# Under a virtual memory limit the JVM is sized to fit it; below what it needs, one line says so.
+VLIMIT=2000000 quartz "$product" check "$examples/shapes.qz"
+expect_code 0 "check under ulimit -v 2 GB"
+[ -z "$OUT$ERR" ] || fail "check under ulimit -v 2 GB printed something"
+VLIMIT=300000 quartz "$product" check "$examples/shapes.qz"
+expect_code 3 "check under ulimit -v 300 MB"
+[ "$(printf '%s\n' "$ERR" | wc -l)" = 1 ] && [[ $ERR == quartz:* ]] || fail "ulimit -v 300 MB: not one line"
+pass "check under ulimit -v: runs at 2 GB, one line at 300 MB"
+
 cp "$programs/bad.qz" "$programs/type_error.qz" .
 quartz "$product" check bad.qz
 expect_code 1 "check of a syntax error"

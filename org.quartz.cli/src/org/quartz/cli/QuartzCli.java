@@ -22,6 +22,7 @@ public final class QuartzCli {
 
 	/** The compiler recurses over deeply nested source; a big stack keeps that from failing. */
 	private static final long STACK_SIZE = 512L * 1024 * 1024;
+	private static final long MIN_STACK_SIZE = 8L * 1024 * 1024;
 
 	private final PrintStream out;
 	private final PrintStream err;
@@ -60,8 +61,21 @@ public final class QuartzCli {
 	/** Runs one command; returns the exit code. */
 	public int run(String... args) {
 		AtomicInteger exitCode = new AtomicInteger(ExitCode.INTERNAL_ERROR);
-		Thread worker = new Thread(null, () -> exitCode.set(runHere(args)), "quartz", STACK_SIZE);
-		worker.start();
+		Thread worker = null;
+		// Under a virtual memory limit the large stack may not fit: fall back to smaller ones.
+		for (long stack = STACK_SIZE; worker == null; stack /= 4) {
+			Thread attempt = new Thread(null, () -> exitCode.set(runHere(args)), "quartz", stack);
+			try {
+				attempt.start();
+				worker = attempt;
+			} catch (OutOfMemoryError e) {
+				if (stack <= MIN_STACK_SIZE) {
+					err.println("quartz: cannot start the compiler's thread (" + e.getMessage()
+							+ "); is the virtual memory limit (ulimit -v) too low?");
+					return ExitCode.INTERNAL_ERROR;
+				}
+			}
+		}
 		try {
 			worker.join();
 		} catch (InterruptedException e) {

@@ -162,6 +162,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	// ------------------------------------------------------------------ bindings
 
 	@Override
+	public void assign(NamedElement binding, Value value) {
+		write(binding, value);
+	}
+
+	@Override
 	public void declare(NamedElement binding, Value value) {
 		int slot = b.newSlot();
 		slots.put(binding, slot);
@@ -535,7 +540,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return program.functionValue(function);
 		}
 		if (target instanceof ConstDecl constant) {
-			return lower(constant.getValue());
+			return program.constant(constant);
 		}
 		if (target instanceof BindingPattern pattern && PatternNames.isVariant(pattern)) {
 			return constructVariant(PatternNames.variantOf(pattern), List.of());

@@ -30,6 +30,9 @@ record LoweringContext(ProgramLowering program, IrBuilder b, Expressions express
 		/** A new local bound to {@code value}. */
 		void declare(NamedElement binding, Value value);
 
+		/** Stores {@code value} in a declared local. */
+		void assign(NamedElement binding, Value value);
+
 		/** A closure object of a lambda (its function is lowered later). */
 		Value lowerClosure(Lambda lambda);
 

@@ -1,10 +1,17 @@
 package org.quartz.codegen.lower;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.AlternativePattern;
 import org.quartz.lang.quartz.BindingPattern;
+import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.LiteralPattern;
 import org.quartz.lang.quartz.MatchArm;
 import org.quartz.lang.quartz.MatchExpression;
@@ -21,12 +28,18 @@ import org.quartz.lang.scoping.PatternNames;
  * first arm whose pattern matches binds its names and runs; the value lands in a slot. No arm
  * matching is unreachable after the check, and panics (`no match arm matched`) if it happens.
  * Enum values are {tag, payload...}; a null Option or Result (a zero value) has tag 0.
+ * A constant's name compares with its value. An arm whose pattern has an alternative `a | b`
+ * that binds names declares them before its test and binds each while testing, on the path
+ * where it matched, into the name's first binding in source order (the one the arm's body
+ * refers to: every alternative binds the same names).
  */
 final class MatchLowering {
 
 	private final ProgramLowering program;
 	private final IrBuilder b;
 	private final LoweringContext.Expressions expressions;
+	/** The arm being lowered binds while testing (see above), into these; null: after its test. */
+	private Map<String, BindingPattern> bindWhileTesting;
 
 	MatchLowering(LoweringContext context) {
 		this.program = context.program();
@@ -42,9 +55,15 @@ final class MatchLowering {
 		for (MatchArm arm : match.getArms()) {
 			String body = b.label("match.arm");
 			String next = b.label("match.next");
+			bindWhileTesting = bindsInAlternatives(arm.getPattern()) ? firstBindings(arm.getPattern()) : null;
+			if (bindWhileTesting != null) {
+				bindWhileTesting.values().forEach(name -> expressions.declare(name, Value.ZERO));
+			}
 			testPattern(arm.getPattern(), subject, body, next);
 			b.startBlock(body);
-			bindPattern(arm.getPattern(), subject);
+			if (bindWhileTesting == null) {
+				bindPattern(arm.getPattern(), subject);
+			}
 			b.storeSlot(result, expressions.lowerBlock(arm.getBody()));
 			b.jump(done);
 			b.startBlock(next);
@@ -60,10 +79,18 @@ final class MatchLowering {
 			b.jump(matched);
 		} else if (pattern instanceof BindingPattern binding) {
 			Variant variant = PatternNames.variantOf(binding);
-			if (variant == null) {
-				b.jump(matched);
-			} else {
+			ConstDecl constant = variant == null ? PatternNames.constantOf(binding) : null;
+			if (variant != null) {
 				b.branch(b.compare("eq", tagOf(value, variant), new Value.Imm(ObjectLayouts.tag(variant))), matched, failed);
+			} else if (constant != null) {
+				Value expected = program.constant(constant);
+				boolean string = program.constantValue(constant) instanceof String;
+				b.branch(string ? b.runtime("qz_str_eq", value, expected) : b.compare("eq", value, expected), matched, failed);
+			} else {
+				if (bindWhileTesting != null) {
+					expressions.assign(bindWhileTesting.get(binding.getName()), value);
+				}
+				b.jump(matched);
 			}
 		} else if (pattern instanceof LiteralPattern literal) {
 			Value expected = expressions.lower(literal.getLiteral());
@@ -93,9 +120,25 @@ final class MatchLowering {
 		}
 	}
 
+	/** Whether an alternative within {@code pattern} binds names. */
+	private static boolean bindsInAlternatives(Pattern pattern) {
+		List<AlternativePattern> alternatives = new ArrayList<>(EcoreUtil2.eAllOfType(pattern, AlternativePattern.class));
+		if (pattern instanceof AlternativePattern self) {
+			alternatives.add(self);
+		}
+		return alternatives.stream().anyMatch(a -> !PatternNames.bindingsOf(a).isEmpty());
+	}
+
+	/** Each name the pattern binds, at its first binding in source order. */
+	private static Map<String, BindingPattern> firstBindings(Pattern pattern) {
+		Map<String, BindingPattern> first = new LinkedHashMap<>();
+		PatternNames.bindingsOf(pattern).forEach(binding -> first.putIfAbsent(binding.getName(), binding));
+		return first;
+	}
+
 	/** Declares the names a matched pattern binds. */
 	private void bindPattern(Pattern pattern, Value value) {
-		if (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding)) {
+		if (pattern instanceof BindingPattern binding && PatternNames.binds(binding)) {
 			expressions.declare(binding, value);
 		} else if (pattern instanceof VariantPattern variantPattern) {
 			for (int i = 0; i < variantPattern.getArguments().size(); i++) {
@@ -104,8 +147,6 @@ final class MatchLowering {
 					bindPattern(argument, b.load(value, ObjectLayouts.ENUM_PAYLOAD + i));
 				}
 			}
-		} else if (pattern instanceof AlternativePattern alternatives) {
-			alternatives.getAlternatives().forEach(alternative -> bindPattern(alternative, value));
 		}
 	}
 

@@ -24,6 +24,7 @@ import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
+import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Import;
 import org.quartz.lang.quartz.Lambda;
@@ -33,6 +34,7 @@ import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
+import org.quartz.lang.typing.ConstantValues;
 import org.quartz.lang.typing.TypeChecker;
 
 /**
@@ -76,12 +78,33 @@ public final class ProgramLowering {
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
 	private final Set<String> taskFunctions = new HashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
+	private final ConstantValues constants = new ConstantValues();
 
 	/** @param verify run the {@link IrVerifier} after each pass (the tests do) */
 	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, boolean verify) {
 		this.types = types;
 		this.imports = imports;
 		this.verify = verify;
+	}
+
+	/** A constant's compile-time value: a Long, Boolean or String (validation made sure it has one). */
+	Object constantValue(ConstDecl constant) {
+		return constants.of(constant).value();
+	}
+
+	/** A constant's value as an IR value. */
+	Value constant(ConstDecl constant) {
+		Object value = constantValue(constant);
+		if (value instanceof Long n) {
+			return new Value.Imm(n);
+		}
+		if (value instanceof Boolean b) {
+			return b ? Value.ONE : Value.ZERO;
+		}
+		if (value instanceof String text) {
+			return module.string(text);
+		}
+		throw new IllegalStateException("constant '" + constant.getName() + "' has no compile-time value");
 	}
 
 	public IrModule lower(Module main) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.antlr.runtime.CommonToken;
 import org.antlr.runtime.Token;
 import org.antlr.runtime.TokenSource;
 
@@ -18,6 +19,9 @@ import org.antlr.runtime.TokenSource;
  * start a statement ({@code )}, {@code ]}, {@code }}, a leading {@code .}, {@code and}, {@code or}).
  * A {@code >} that closes type arguments ({@code Vec<Int>}) does not continue the line: a
  * {@code <} written right after a capitalised name opens type arguments, a comparison does not.</li>
+ * <li>Brackets nest at most {@link #MAX_NESTING} deep: the bracket past it is handed out as an
+ * unknown character (the syntax error says why) and the input ends there, so nothing later in
+ * the compiler recurses deeper than the language allows.</li>
  * <li>A newline that stays and is followed by a line holding {@code =>} outside brackets becomes
  * ARM: the grammar starts a match or select arm there, so an arm body ends where the next
  * {@code pattern =>} begins without any lookahead in the parser.</li>
@@ -39,6 +43,9 @@ public class NewlineFilter implements TokenSource {
 	private static final Set<String> CANNOT_START_LINE = Set.of(
 			")", "]", "}", ".", "and", "or", "&&", "||");
 
+	/** The deepest bracket nesting the language allows. */
+	public static final int MAX_NESTING = 256;
+
 	private final TokenSource delegate;
 	private final TokenTypes types;
 	/** Tokens read from the delegate but not yet handed out, from index {@code next} on. */
@@ -52,6 +59,10 @@ public class NewlineFilter implements TokenSource {
 	private int openTypeArguments;
 	/** Whether {@link #lastSignificant} is the {@code >} closing a type argument list. */
 	private boolean lastClosesTypeArguments;
+	/** Brackets open before the next token. */
+	private int nesting;
+	/** The bracket past {@link #MAX_NESTING} was handed out: only EOF follows. */
+	private boolean tooDeep;
 
 	public NewlineFilter(TokenSource delegate, TokenTypes types) {
 		this.delegate = delegate;
@@ -65,7 +76,13 @@ public class NewlineFilter implements TokenSource {
 
 	@Override
 	public Token nextToken() {
+		if (tooDeep) {
+			return new CommonToken(Token.EOF, "");
+		}
 		Token token = take();
+		if (limitNesting(token)) {
+			return handOut(token);
+		}
 		if (isStatementEnd(token)) {
 			token.setType(types.newline());
 			if (lastSignificant == null || lastSignificant.getType() == types.newline()
@@ -81,6 +98,23 @@ public class NewlineFilter implements TokenSource {
 			}
 		}
 		return handOut(token);
+	}
+
+	/** Counts brackets; true when this one opens too deep (it is now an unknown character). */
+	private boolean limitNesting(Token token) {
+		switch (token.getText() == null ? "" : token.getText()) {
+			case "(", "[", "{" -> {
+				if (++nesting > MAX_NESTING && token.getType() != types.anyOther()) {
+					token.setType(types.anyOther());
+					tooDeep = true;
+					return true;
+				}
+			}
+			case ")", "]", "}" -> nesting = Math.max(0, nesting - 1);
+			default -> {
+			}
+		}
+		return false;
 	}
 
 	private Token handOut(Token token) {

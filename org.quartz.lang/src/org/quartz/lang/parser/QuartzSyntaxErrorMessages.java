@@ -1,6 +1,7 @@
 package org.quartz.lang.parser;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.antlr.runtime.MismatchedTokenException;
 import org.antlr.runtime.MissingTokenException;
@@ -72,6 +73,16 @@ public class QuartzSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		if (isUnterminatedString(found)) {
 			return "unterminated string";
 		}
+		if (isBracket(found)) {
+			return "brackets nested more than " + NewlineFilter.MAX_NESTING + " deep";
+		}
+		if (isKeyword(found) && "name".equals(expectation(context.getCurrentNode()))) {
+			return "'" + found.getText() + "' is a reserved word and cannot be used as a name";
+		}
+		Token before = e.input instanceof TokenStream tokens ? tokens.LT(-1) : null;
+		if (isKeyword(before) && found != null && found.getText() != null && NAME_FOLLOWERS.contains(found.getText())) {
+			return "'" + before.getText() + "' is a reserved word and cannot be used as a name";
+		}
 		if (e instanceof UnwantedTokenException) {
 			return "unexpected " + describe(found);
 		}
@@ -98,6 +109,21 @@ public class QuartzSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		}
 		Token previous = tokens.LT(-1);
 		return previous != null && previous.getLine() == found.getLine();
+	}
+
+	/** Tokens that follow a name being declared or assigned, never a keyword. */
+	private static final Set<String> NAME_FOLLOWERS = Set.of("=", "+=", "-=", "*=", "/=", "%=", ":");
+
+	/** A bracket the NewlineFilter turned into an unknown character: nested too deep. */
+	private static boolean isBracket(Token token) {
+		return token != null && token.getType() == InternalQuartzParser.RULE_ANY_OTHER
+				&& ("(".equals(token.getText()) || "[".equals(token.getText()) || "{".equals(token.getText()));
+	}
+
+	/** A reserved word: a token spelled like a name that the lexer typed as a keyword. */
+	private static boolean isKeyword(Token token) {
+		return token != null && token.getType() != InternalQuartzParser.RULE_ID && token.getText() != null
+				&& token.getText().matches("[a-z_]+");
 	}
 
 	private static boolean isUnterminatedString(Token token) {

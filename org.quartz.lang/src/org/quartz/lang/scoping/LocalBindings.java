@@ -1,6 +1,7 @@
 package org.quartz.lang.scoping;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
@@ -104,12 +105,16 @@ public final class LocalBindings {
 	}
 
 	private static void addPatternBindings(Pattern pattern, Map<String, NamedElement> visible) {
-		if (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding)) {
+		if (pattern instanceof BindingPattern binding && PatternNames.binds(binding)) {
 			put(visible, binding);
 		} else if (pattern instanceof VariantPattern variant) {
 			variant.getArguments().forEach(argument -> addPatternBindings(argument, visible));
 		} else if (pattern instanceof AlternativePattern alternatives) {
-			alternatives.getAlternatives().forEach(alternative -> addPatternBindings(alternative, visible));
+			// Every alternative binds the same names (PatternValidator); the arm sees the first's.
+			List<Pattern> all = alternatives.getAlternatives();
+			for (int i = all.size() - 1; i >= 0; i--) {
+				addPatternBindings(all.get(i), visible);
+			}
 		}
 	}
 

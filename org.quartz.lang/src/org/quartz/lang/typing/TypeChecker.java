@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -46,6 +47,11 @@ public class TypeChecker {
 			return new Typing();
 		}
 		return cache.get(Tuples.pair(TypeChecker.class, unit), unit.eResource(), () -> infer(unit));
+	}
+
+	/** The values of the constants, as seen from {@code resource} (computed once per resource version). */
+	public ConstantValues constants(Resource resource) {
+		return cache.get(ConstantValues.class, resource, ConstantValues::new);
 	}
 
 	/** Shorthand for {@code typing(element).typeOf(element)}. */

@@ -4,8 +4,10 @@ import static org.quartz.lang.validation.QuartzIssueCodes.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -132,6 +134,27 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	/** The type a type reference denotes, with type parameters replaced per {@code parameters}. */
+	/** A name bound in several alternatives of `a | b` has one type: the first alternative's. */
+	private void sameTypesInAlternatives(AlternativePattern alternatives) {
+		Map<String, BindingPattern> first = new HashMap<>();
+		for (BindingPattern binding : PatternNames.bindingsOf(alternatives.getAlternatives().get(0))) {
+			first.putIfAbsent(binding.getName(), binding);
+		}
+		for (Pattern alternative : alternatives.getAlternatives().subList(1, alternatives.getAlternatives().size())) {
+			for (BindingPattern binding : PatternNames.bindingsOf(alternative)) {
+				BindingPattern same = first.get(binding.getName());
+				Type expected = same == null ? null : typing.types.get(same);
+				Type actual = typing.types.get(binding);
+				if (expected != null && actual != null && same != binding) {
+					expect(expected, actual, binding, null);
+				}
+			}
+		}
+	}
+
+	/** Aliases being expanded by typeOf, to stop at a cycle. */
+	private final Set<TypeAlias> expandingAliases = new HashSet<>();
+
 	Type typeOf(TypeRef ref, Map<TypeParam, Type> parameters) {
 		if (ref instanceof FnTypeRef fn) {
 			List<Type> params = new ArrayList<>();
@@ -149,7 +172,14 @@ final class TypeInference extends QuartzSwitch<Type> {
 			return parameters.getOrDefault(param, Type.Error.INSTANCE);
 		}
 		if (declaration instanceof TypeAlias alias && alias.getType() != null) {
-			return typeOf(alias.getType(), parameters);
+			if (!expandingAliases.add(alias)) {
+				return Type.Error.INSTANCE;   // a cycle of aliases: reported by DeclarationValidator
+			}
+			try {
+				return typeOf(alias.getType(), parameters);
+			} finally {
+				expandingAliases.remove(alias);
+			}
 		}
 		int expected = declaration instanceof TypeParams generic ? generic.getTypeParams().size() : 0;
 		if (expected != arguments.size()) {
@@ -573,6 +603,13 @@ final class TypeInference extends QuartzSwitch<Type> {
 		Type operand = Types.resolve(infer(expression.getOperand()));
 		Type result = Types.resolve(resultTypes.get(resultTypes.size() - 1));
 		if (operand instanceof Type.Named named && (named.isBuiltin(Types.OPTION) || named.isBuiltin(Types.RESULT))) {
+			if (result instanceof Type.Var) {
+				// A lambda whose result is not known yet: `?` makes it an Option, or a Result with this error type.
+				List<Type> arguments = named.isBuiltin(Types.OPTION) ? List.of(unifier.fresh())
+						: List.of(unifier.fresh(), named.arguments().get(1));
+				unifier.unify(result, new Type.Named(named.name(), named.declaration(), named.builtin(), arguments));
+				result = Types.resolve(result);
+			}
 			boolean sameKind = result instanceof Type.Named r && r.isBuiltin(named.name());
 			if (!sameKind) {
 				issue(expression, null, TRY_OUTSIDE_OPTION_OR_RESULT,
@@ -635,10 +672,14 @@ final class TypeInference extends QuartzSwitch<Type> {
 			expect(subject, infer(literal.getLiteral()), literal, null);
 		} else if (pattern instanceof AlternativePattern alternatives) {
 			alternatives.getAlternatives().forEach(p -> inferPattern(p, subject));
+			sameTypesInAlternatives(alternatives);
 		} else if (pattern instanceof BindingPattern binding) {
 			Variant variant = PatternNames.variantOf(binding);
+			ConstDecl constant = variant == null ? PatternNames.constantOf(binding) : null;
 			if (variant != null) {
 				expect(subject, constructor(variant).result(), binding, null);
+			} else if (constant != null) {
+				expect(subject, constantTypes.apply(constant), binding, null);
 			} else {
 				record(binding, subject);
 			}

@@ -41,7 +41,7 @@ public class MutabilityValidator extends ComposedValidator {
 
 	@Check
 	public void checkAssignment(Assignment assignment) {
-		Expression target = unparenthesized(assignment.getTarget());
+		Expression target = assignment.getTarget();
 		if (target instanceof NameRef ref) {
 			checkNameAssignment(ref, assignment.getTarget());
 		} else if (target instanceof MemberAccess access && !access.isExplicitArguments() && access.getBlock() == null) {

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -13,6 +16,7 @@ import org.eclipse.xtext.validation.Check;
 import org.quartz.lang.quartz.AlternativePattern;
 import org.quartz.lang.quartz.BindingPattern;
 import org.quartz.lang.quartz.BoolLiteral;
+import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.IntLiteral;
 import org.quartz.lang.quartz.LiteralPattern;
@@ -25,6 +29,7 @@ import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.quartz.VariantPattern;
 import org.quartz.lang.quartz.WildcardPattern;
 import org.quartz.lang.scoping.PatternNames;
+import org.quartz.lang.typing.TypeChecker;
 
 import com.google.inject.Inject;
 
@@ -39,6 +44,9 @@ import com.google.inject.Inject;
  * `a | b`), one column per position still to match: a column of enum variants is covered when,
  * for every variant, the rows that accept it cover that variant's fields; a column of Bool
  * when true and false are; a column of Int or String only by a catch-all (`_` or a name).
+ * A constant's name in a pattern is a literal of its value. The same specialisation decides
+ * whether an arm is reachable at all (usefulness), and every alternative of `a | b` must bind
+ * the same names.
  */
 public class PatternValidator extends ComposedValidator {
 
@@ -52,6 +60,13 @@ public class PatternValidator extends ComposedValidator {
 
 	@Inject
 	private IScopeProvider scopeProvider;
+
+	@Inject
+	private TypeChecker typeChecker;
+
+	/** Bounds the usefulness search on pathological matches: past it an arm counts as reachable. */
+	private static final int USEFULNESS_BUDGET = 100_000;
+	private int usefulnessSteps;
 
 	@Check
 	public void checkExhaustive(MatchExpression match) {
@@ -83,6 +98,108 @@ public class PatternValidator extends ComposedValidator {
 				// Only catch-alls, or patterns the type checker rejects.
 			}
 		}
+	}
+
+	/** Every alternative of `a | b` binds the same names (their types are the type checker's). */
+	@Check
+	public void checkAlternativeBindings(AlternativePattern pattern) {
+		Set<String> all = new TreeSet<>();
+		List<Set<String>> perAlternative = new ArrayList<>();
+		for (Pattern alternative : pattern.getAlternatives()) {
+			Set<String> names = new TreeSet<>();
+			PatternNames.bindingsOf(alternative).forEach(binding -> names.add(binding.getName()));
+			perAlternative.add(names);
+			all.addAll(names);
+		}
+		for (int i = 0; i < perAlternative.size(); i++) {
+			for (String name : all) {
+				if (!perAlternative.get(i).contains(name)) {
+					error("'" + name + "' must be bound in every alternative of this pattern; this one does not bind it",
+							pattern.getAlternatives().get(i), null, QuartzIssueCodes.OR_PATTERN_BINDINGS);
+				}
+			}
+		}
+	}
+
+	/** An arm whose every value an earlier arm already matches never runs (not judged on top of a type error). */
+	@Check
+	public void checkReachable(MatchExpression match) {
+		if (typeChecker.typing(match).issues().stream().anyMatch(issue -> EcoreUtil.isAncestor(match, issue.source()))) {
+			return;
+		}
+		List<List<Pattern>> previous = new ArrayList<>();
+		for (MatchArm arm : match.getArms()) {
+			Pattern pattern = arm.getPattern();
+			if (pattern == null) {
+				continue;
+			}
+			usefulnessSteps = 0;
+			if (!previous.isEmpty() && !useful(previous, List.of(pattern), 1)) {
+				warning("unreachable arm: the arms before it match every value it could", arm, Q.getMatchArm_Pattern(),
+						QuartzIssueCodes.UNREACHABLE_ARM);
+			}
+			previous.add(List.of(pattern));
+		}
+	}
+
+	/**
+	 * Whether row {@code q} ({@code width} patterns) matches a value no row of {@code rows}
+	 * matches: Maranget's usefulness, over the same specialisation as exhaustiveness.
+	 */
+	private boolean useful(List<List<Pattern>> rows, List<Pattern> q, int width) {
+		if (width == 0) {
+			return rows.isEmpty();
+		}
+		if (++usefulnessSteps > USEFULNESS_BUDGET) {
+			return true;
+		}
+		Pattern head = q.get(0);
+		if (head instanceof AlternativePattern alternatives) {
+			return alternatives.getAlternatives().stream().anyMatch(a -> useful(rows, withHead(a, q), width));
+		}
+		List<List<Pattern>> expanded = expandAlternatives(rows);
+		List<List<Pattern>> withQ = new ArrayList<>(expanded);
+		withQ.add(q);
+		Kind kind = kind(withQ);
+		if (kind == Kind.UNKNOWN) {
+			return true;
+		}
+		List<Pattern> tail = q.subList(1, q.size());
+		if (!isCatchAll(head)) {
+			Variant variant = variantOf(head);
+			Object constructor = variant != null ? variant : literalValue(head);
+			List<Pattern> fields = head instanceof VariantPattern vp && variant != null
+					&& vp.getArguments().size() == variant.getFields().size() ? vp.getArguments()
+							: Collections.nCopies(variant == null ? 0 : variant.getFields().size(), null);
+			return useful(specialize(expanded, constructor), concat(fields, tail), fields.size() + width - 1);
+		}
+		List<Object> signature = switch (kind) {
+			case ENUM -> {
+				List<Object> variants = new ArrayList<>(enumOf(withQ).getVariants());
+				boolean complete = variants.stream().allMatch(v -> expanded.stream().anyMatch(row -> variantOf(row.get(0)) == v));
+				yield complete ? variants : null;
+			}
+			case BOOL -> expanded.stream().anyMatch(row -> Boolean.TRUE.equals(literalValue(row.get(0))))
+					&& expanded.stream().anyMatch(row -> Boolean.FALSE.equals(literalValue(row.get(0))))
+							? List.of(Boolean.TRUE, Boolean.FALSE) : null;
+			default -> null;
+		};
+		if (signature == null) {
+			return useful(specialize(expanded, null), tail, width - 1);
+		}
+		for (Object constructor : signature) {
+			int arity = constructor instanceof Variant v ? v.getFields().size() : 0;
+			if (useful(specialize(expanded, constructor), concat(Collections.nCopies(arity, null), tail), arity + width - 1)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<Pattern> concat(List<Pattern> a, List<Pattern> b) {
+		List<Pattern> result = new ArrayList<>(a);
+		result.addAll(b);
+		return result;
 	}
 
 	@Check
@@ -118,7 +235,7 @@ public class PatternValidator extends ComposedValidator {
 	}
 
 	/** The variants of the first column's enum that the rows do not cover; `Name(...)` when partly covered. */
-	private static List<String> missingVariants(List<List<Pattern>> rows) {
+	private List<String> missingVariants(List<List<Pattern>> rows) {
 		List<String> missing = new ArrayList<>();
 		for (Variant variant : enumOf(rows).getVariants()) {
 			if (!exhaustive(specialize(rows, variant), variant.getFields().size())) {
@@ -130,7 +247,7 @@ public class PatternValidator extends ComposedValidator {
 	}
 
 	/** Whether the rows, each {@code width} patterns wide, match every combination of values. */
-	private static boolean exhaustive(List<List<Pattern>> rows, int width) {
+	private boolean exhaustive(List<List<Pattern>> rows, int width) {
 		if (width == 0) {
 			return !rows.isEmpty();
 		}
@@ -146,7 +263,7 @@ public class PatternValidator extends ComposedValidator {
 	}
 
 	/** Rows whose first pattern is `a | b` become one row per alternative. */
-	private static List<List<Pattern>> expandAlternatives(List<List<Pattern>> rows) {
+	private List<List<Pattern>> expandAlternatives(List<List<Pattern>> rows) {
 		List<List<Pattern>> expanded = new ArrayList<>();
 		for (List<Pattern> row : rows) {
 			if (row.get(0) instanceof AlternativePattern alternatives) {
@@ -160,7 +277,7 @@ public class PatternValidator extends ComposedValidator {
 		return expanded;
 	}
 
-	private static List<Pattern> withHead(Pattern head, List<Pattern> row) {
+	private List<Pattern> withHead(Pattern head, List<Pattern> row) {
 		List<Pattern> result = new ArrayList<>(row.size());
 		result.add(head);
 		result.addAll(row.subList(1, row.size()));
@@ -172,7 +289,7 @@ public class PatternValidator extends ComposedValidator {
 	 * value no literal names") in the first column, with that column replaced by the
 	 * constructor's fields: a variant pattern's arguments, or catch-alls for a catch-all.
 	 */
-	private static List<List<Pattern>> specialize(List<List<Pattern>> rows, Object constructor) {
+	private List<List<Pattern>> specialize(List<List<Pattern>> rows, Object constructor) {
 		int arity = constructor instanceof Variant variant ? variant.getFields().size() : 0;
 		List<List<Pattern>> result = new ArrayList<>();
 		for (List<Pattern> row : rows) {
@@ -184,7 +301,7 @@ public class PatternValidator extends ComposedValidator {
 				List<Pattern> arguments = head instanceof VariantPattern pattern ? pattern.getArguments() : List.of();
 				// A wrong number of arguments is reported by checkArity; count the row as covering.
 				fields = arguments.size() == arity ? arguments : Collections.nCopies(arity, null);
-			} else if (constructor instanceof Boolean && constructor.equals(literalValue(head))) {
+			} else if (constructor != null && !(constructor instanceof Variant) && constructor.equals(literalValue(head))) {
 				fields = List.of();
 			} else {
 				continue;
@@ -196,7 +313,7 @@ public class PatternValidator extends ComposedValidator {
 		return result;
 	}
 
-	private static Kind kind(List<List<Pattern>> rows) {
+	private Kind kind(List<List<Pattern>> rows) {
 		Kind kind = Kind.ANY;
 		EnumDecl enumDecl = null;
 		for (List<Pattern> row : rows) {
@@ -220,7 +337,7 @@ public class PatternValidator extends ComposedValidator {
 		return kind;
 	}
 
-	private static Kind headKind(Pattern head) {
+	private Kind headKind(Pattern head) {
 		Variant variant = variantOf(head);
 		if (variant != null) {
 			return variant.eIsProxy() || !(variant.eContainer() instanceof EnumDecl) ? Kind.UNKNOWN : Kind.ENUM;
@@ -235,26 +352,30 @@ public class PatternValidator extends ComposedValidator {
 		return value instanceof String ? Kind.STRING : Kind.UNKNOWN;
 	}
 
-	private static EnumDecl enumOf(List<List<Pattern>> rows) {
+	private EnumDecl enumOf(List<List<Pattern>> rows) {
 		return rows.stream().map(row -> variantOf(row.get(0))).filter(Objects::nonNull)
 				.map(variant -> (EnumDecl) variant.eContainer()).findFirst().orElseThrow();
 	}
 
 	/** `_`, or a name that binds (not one naming a payload-less variant); null stands for `_`. */
-	private static boolean isCatchAll(Pattern pattern) {
+	private boolean isCatchAll(Pattern pattern) {
 		return pattern == null || pattern instanceof WildcardPattern
-				|| (pattern instanceof BindingPattern binding && !PatternNames.isVariant(binding));
+				|| (pattern instanceof BindingPattern binding && PatternNames.binds(binding));
 	}
 
-	private static Variant variantOf(Pattern pattern) {
+	private Variant variantOf(Pattern pattern) {
 		if (pattern instanceof VariantPattern variantPattern) {
 			return variantPattern.getVariant();
 		}
 		return pattern instanceof BindingPattern binding ? PatternNames.variantOf(binding) : null;
 	}
 
-	/** The value a literal pattern matches: a Boolean, Long or String; null for other patterns. */
-	private static Object literalValue(Pattern pattern) {
+	/** The value a literal or constant pattern matches: a Boolean, Long or String; null for other patterns. */
+	private Object literalValue(Pattern pattern) {
+		if (pattern instanceof BindingPattern binding) {
+			ConstDecl constant = PatternNames.constantOf(binding);
+			return constant == null ? null : typeChecker.constants(constant.eResource()).of(constant).value();
+		}
 		if (!(pattern instanceof LiteralPattern literal)) {
 			return null;
 		}

@@ -25,6 +25,11 @@ public final class QuartzIssueCodes {
 	public static final String NOT_A_TYPE = "QZ0108";
 	public static final String NOT_A_VALUE = "QZ0109";
 	public static final String UNKNOWN_ABI = "QZ0110";
+	public static final String CYCLIC_TYPE_ALIAS = "QZ0111";
+	public static final String CYCLIC_CONSTANT = "QZ0112";
+	public static final String CONSTANT_NOT_COMPILE_TIME = "QZ0113";
+	/** Overflow or division by zero while computing a constant. */
+	public static final String CONSTANT_ARITHMETIC = "QZ0114";
 
 	// ---- mutability
 	public static final String ASSIGN_TO_IMMUTABLE = "QZ0201";
@@ -58,6 +63,10 @@ public final class QuartzIssueCodes {
 	public static final String MATCH_NEEDS_WILDCARD = "QZ0502";
 	public static final String PATTERN_ARITY = "QZ0503";
 	public static final String PATTERN_TYPE = "QZ0504";
+	/** A name bound by some alternatives of `a | b` but not all. */
+	public static final String OR_PATTERN_BINDINGS = "QZ0505";
+	/** A warning: earlier arms match everything this arm could. */
+	public static final String UNREACHABLE_ARM = "QZ0506";
 
 	// ---- concurrency
 	public static final String SELECT_WITHOUT_ARMS = "QZ0601";

@@ -11,11 +11,14 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.Resource.Diagnostic;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextSyntaxDiagnostic;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.util.IAcceptor;
 import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
 
@@ -37,9 +40,66 @@ public class QuartzResourceValidator extends ResourceValidatorImpl {
 			super.collectResourceDiagnostics(resource, monitor, acceptor);
 			return;
 		}
+		List<ILeafNode> elseIfs = elseIfs(resource);
 		for (Diagnostic error : syntaxErrors) {
-			issueFromXtextResourceDiagnostic(error, Severity.ERROR, acceptor);
+			ILeafNode elseIf = elseIfs.isEmpty() ? null : elseIfCausing(error, elseIfs, sourceText(resource));
+			if (elseIf != null) {
+				acceptor.accept(elseIfIssue(elseIf, resource));
+			} else {
+				issueFromXtextResourceDiagnostic(error, Severity.ERROR, acceptor);
+			}
 		}
+	}
+
+	/** `else if` on one line: an `if` nested in the else branch, which needs an `end` of its own. */
+	private static List<ILeafNode> elseIfs(Resource resource) {
+		List<ILeafNode> result = new ArrayList<>();
+		if (!(resource instanceof XtextResource xtext) || xtext.getParseResult() == null) {
+			return result;
+		}
+		ILeafNode previous = null;
+		for (ILeafNode leaf : xtext.getParseResult().getRootNode().getLeafNodes()) {
+			if (leaf.isHidden()) {
+				continue;
+			}
+			if (previous != null && "else".equals(previous.getText()) && "if".equals(leaf.getText())
+					&& previous.getStartLine() == leaf.getStartLine()) {
+				result.add(previous);
+			}
+			previous = leaf;
+		}
+		return result;
+	}
+
+	/** The `else if` before a missing `end` in the same chunk, which most likely caused it. */
+	private static ILeafNode elseIfCausing(Diagnostic error, List<ILeafNode> elseIfs, String text) {
+		if (!(error instanceof XtextSyntaxDiagnostic syntax) || error.getMessage() == null
+				|| !error.getMessage().contains("expected 'end'")) {
+			return null;
+		}
+		ILeafNode found = null;
+		int chunk = chunkStart(text, syntax.getOffset());
+		for (ILeafNode elseIf : elseIfs) {
+			if (elseIf.getOffset() < syntax.getOffset() && chunkStart(text, elseIf.getOffset()) == chunk) {
+				found = elseIf;
+			}
+		}
+		return found;
+	}
+
+	private static Issue elseIfIssue(ILeafNode elseLeaf, Resource resource) {
+		Issue.IssueImpl issue = new Issue.IssueImpl();
+		issue.setSyntaxError(true);
+		issue.setSeverity(Severity.ERROR);
+		issue.setType(CheckType.FAST);
+		issue.setCode(QuartzIssueCodes.SYNTAX_ERROR);
+		issue.setMessage("'else if' starts an 'if' inside the 'else', which needs its own 'end'; write 'elsif'");
+		issue.setOffset(elseLeaf.getOffset());
+		issue.setLength(elseLeaf.getLength());
+		issue.setLineNumber(elseLeaf.getStartLine());
+		issue.setColumn(NodeModelUtils.getLineAndColumn(elseLeaf, elseLeaf.getOffset()).getColumn());
+		issue.setUriToProblem(resource.getURI());
+		return issue;
 	}
 
 	/**

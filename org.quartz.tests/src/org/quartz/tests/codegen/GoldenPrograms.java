@@ -48,12 +48,17 @@ public class GoldenPrograms {
 
 	/** The IR of golden program {@code name}, after checking it has no errors. */
 	public String compile(String name) {
+		return compileSource(name + ".qz", read(name + ".qz"));
+	}
+
+	/** The IR of a program given as text, after checking it has no errors. */
+	public String compileSource(String fileName, String source) {
 		try {
-			Module module = parser.parse(read(name + ".qz"), URI.createURI(name + ".qz"), resourceSets.get());
+			Module module = parser.parse(source, URI.createURI(fileName), resourceSets.get());
 			validation.assertNoErrors(module);
 			return new IrGenerator(true).generate(module);
 		} catch (Exception e) {
-			throw new AssertionError("cannot compile golden/" + name + ".qz", e);
+			throw new AssertionError("cannot compile " + fileName, e);
 		}
 	}
 }

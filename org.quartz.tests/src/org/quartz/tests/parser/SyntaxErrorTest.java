@@ -2,6 +2,8 @@ package org.quartz.tests.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quartz.tests.validation.Diagnostics.assertNoIssues;
 import static org.quartz.tests.validation.Diagnostics.assertOnlyError;
 import static org.quartz.tests.validation.Diagnostics.describe;
 
@@ -12,6 +14,7 @@ import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.quartz.lang.parser.NewlineFilter;
 import org.quartz.lang.validation.QuartzIssueCodes;
 import org.quartz.tests.QuartzInjectorProvider;
 import org.quartz.tests.validation.Diagnostics;
@@ -155,5 +158,43 @@ class SyntaxErrorTest {
 		List<Issue> issues = diagnostics.of("def main()\n  x = 99999999999999999999\n  y = \"a\\qb\"\nend\n");
 		assertEquals(List.of(QuartzIssueCodes.INVALID_LITERAL, QuartzIssueCodes.INVALID_LITERAL),
 				issues.stream().map(Issue::getCode).toList(), describe(issues));
+	}
+
+	/** `else if` nests an `if` that needs its own `end`: the error points at the `else`, not the file's end. */
+	@Test
+	void elseIfPointsAtTheElse() {
+		assertOnlyError(diagnostics.of("""
+				def main()
+				  x = 1
+				  if x == 1
+				    puts("a")
+				  else if x == 2
+				    puts("b")
+				  end
+				end
+				"""), SYNTAX, 5, 3);
+	}
+
+	@Test
+	void reservedWordAsAName() {
+		List<Issue> issues = diagnostics.of("def main()\n  send = 1\nend\n");
+		assertOnlyError(issues, SYNTAX, 2, 8);
+		assertTrue(issues.get(0).getMessage().contains("'send'"), issues.get(0).getMessage());
+		assertOnlyError(diagnostics.of("def f(recv: Int): Int = 1\n"), SYNTAX, 1, 7);
+	}
+
+	@Test
+	void bracketsAtTheNestingLimit() {
+		int limit = NewlineFilter.MAX_NESTING;
+		assertNoIssues(diagnostics.of("def main()\n  x = " + "(".repeat(limit) + "1" + ")".repeat(limit)
+				+ "\n  puts(\"#{x}\")\nend\n"));
+	}
+
+	/** Far too deep (the parser would overflow its stack): one error at the first bracket past the limit. */
+	@Test
+	void bracketsNestedTooDeep() {
+		int depth = 300_000;
+		List<Issue> issues = diagnostics.of("def main()\n  x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + "\nend\n");
+		assertOnlyError(issues, SYNTAX, 2, 7 + NewlineFilter.MAX_NESTING);
 	}
 }

@@ -412,4 +412,31 @@ class TypeErrorsTest {
 				end
 				""", TYPE_MISMATCH, 2, 11);
 	}
+
+	/** A name bound in two alternatives of `a | b` has one type. */
+	@Test
+	void alternativesBindingOneNameWithTwoTypes() {
+		assertOnly("""
+				def f(r: Result<Int, String>): Int
+				  match r
+				    Ok(x) | Err(x) => 1
+				  end
+				end
+				""", TYPE_MISMATCH, 3, 17);
+	}
+
+	/** `?` in a lambda whose type nobody gave: the lambda gives an Option (or a Result) itself. */
+	@Test
+	void tryInALambdaOfUnknownType() {
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				def main()
+				  next = do s -> n = str_to_int(s)?
+				    Some(n + 1) end
+				  check: Result<Int, String> = Ok(1)
+				  via = do -> v = (check)?
+				    Ok(v) end
+				  puts("#{unwrap_or(next("1"), 0)} #{unwrap_or(via(), 0)}")
+				end
+				"""));
+	}
 }

@@ -176,4 +176,11 @@ class MutabilityValidatorTest {
 		diagnostics.assertError("var n: Int = 0\ndef n(): Int = 1\n", Q.getFunctionDecl(),
 				QuartzIssueCodes.DUPLICATE_DECLARATION, 2, 5);
 	}
+
+	/** Only a name, a field or an element can be assigned; `(x)` is an expression. */
+	@Test
+	void parenthesizedTarget() {
+		diagnostics.assertError("def main()\n  var x = 1\n  (x) = 2\nend\n", Q.getAssignment(),
+				QuartzIssueCodes.INVALID_ASSIGNMENT_TARGET, 3, 3);
+	}
 }

@@ -1,10 +1,16 @@
 package org.quartz.tests.validation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quartz.tests.validation.Diagnostics.assertNoError;
+import static org.quartz.tests.validation.Diagnostics.assertNoIssues;
 import static org.quartz.tests.validation.Diagnostics.assertOnlyError;
 
+import java.util.List;
+
+import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -236,5 +242,112 @@ class PatternValidatorTest {
 				  end
 				end
 				""", Q.getBindingPattern(), QuartzIssueCodes.PATTERN_ARITY, 8, 5);
+	}
+
+	@Test
+	void alternativesMustBindTheSameNames() {
+		assertOnlyError(diagnostics.of("""
+				def f(o: Option<String>): Int
+				  match o
+				    Some(v) | None => v.size
+				  end
+				end
+				"""), QuartzIssueCodes.OR_PATTERN_BINDINGS, 3, 15);
+	}
+
+	@Test
+	void alternativesBindingTheSameNames() {
+		assertNoIssues(diagnostics.of(SHAPE + """
+				def side(s: Shape): Int
+				  match s
+				    Circle(x) | Rect(x, _) => x
+				    Empty => 0
+				  end
+				end
+				"""));
+	}
+
+	/** A constant's name compares with its value: it does not bind, so it does not cover everything. */
+	@Test
+	void constantInAPatternIsAValue() {
+		assertOnlyError(diagnostics.of("""
+				const LIMIT = 3
+				def f(x: Int): String
+				  match x
+				    LIMIT => "limit"
+				  end
+				end
+				"""), NEEDS_WILDCARD, 3, 3);
+	}
+
+	@Test
+	void armAfterACatchAllIsUnreachable() {
+		List<Issue> issues = diagnostics.of("""
+				def f(x: Int): String
+				  match x
+				    _ => "any"
+				    1 => "one"
+				  end
+				end
+				""");
+		assertWarningAt(issues, QuartzIssueCodes.UNREACHABLE_ARM, 4, 5);
+	}
+
+	@Test
+	void armsCoveredByEarlierArmsAreUnreachable() {
+		List<Issue> issues = diagnostics.of(SHAPE + """
+				const ONE = 1
+				def f(s: Shape, b: Bool, n: Int): Int
+				  x = match s
+				    Circle(_) => 1
+				    Rect(_, _) => 2
+				    Circle(1) => 3
+				    Empty => 4
+				    _ => 5
+				  end
+				  y = match b
+				    true => 1
+				    false => 2
+				    _ => 3
+				  end
+				  match n
+				    1 => 1
+				    ONE => 2
+				    2 => 3
+				    _ => x + y
+				  end
+				end
+				""");
+		List<String> unreachable = issues.stream().filter(i -> QuartzIssueCodes.UNREACHABLE_ARM.equals(i.getCode()))
+				.map(i -> i.getLineNumber() + ":" + i.getColumn()).toList();
+		assertEquals(List.of("11:5", "13:5", "18:5", "22:5"), unreachable, Diagnostics.describe(issues));
+	}
+
+	@Test
+	void reachableArmsAreNotReported() {
+		assertNoIssues(diagnostics.of(SHAPE + """
+				def f(s: Shape, o: Option<Int>): Int
+				  x = match s
+				    Circle(1) => 1
+				    Circle(_) => 2
+				    Rect(1, _) => 3
+				    Rect(_, 1) => 4
+				    Rect(_, _) => 5
+				    Empty => 6
+				  end
+				  match o
+				    Some(1) | Some(2) => x
+				    Some(n) => n
+				    None => 0
+				  end
+				end
+				"""));
+	}
+
+	private static void assertWarningAt(List<Issue> issues, String code, int line, int column) {
+		List<Issue> found = issues.stream().filter(i -> code.equals(i.getCode())).toList();
+		assertEquals(1, found.size(), Diagnostics.describe(issues));
+		assertEquals(Severity.WARNING, found.get(0).getSeverity());
+		assertEquals(line + ":" + column, found.get(0).getLineNumber() + ":" + found.get(0).getColumn());
 	}
 }
