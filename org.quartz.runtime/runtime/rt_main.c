@@ -19,9 +19,10 @@ int main(int argc, char **argv)
     prog_argc = argc;
     prog_argv = argv;
     rt_io_init();
+    rt_signal_init();
     qz_val code = quartz_main();
     rt_run_at_exit();
-    fflush(stdout);
+    qz_flush();
     return (int)code;  /* the OS keeps the low 8 bits anyway */
 }
 
@@ -40,6 +41,6 @@ qz_val qz_args(void)
 void qz_exit(qz_val code)
 {
     rt_run_at_exit();
-    fflush(stdout);
+    qz_flush();
     exit((int)code);
 }
