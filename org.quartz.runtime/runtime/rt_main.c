@@ -1,7 +1,8 @@
 /*
  * rt_main.c - the process: C's main, the command-line arguments, exit.
  *
- * The runtime owns main. It records argv, sets up output, runs the program's
+ * The runtime owns main. It records argv, sets up output and the fatal-signal
+ * handlers (rt_signal.c), runs the program's
  * quartz_main and returns its result as the exit status. argc/argv are written
  * once here, before any Quartz code runs, and only read afterwards.
  */
