@@ -36,8 +36,13 @@
  *   malloc behind the same functions and free nothing.
  *
  * Panics and exit
- *   A panic flushes stdout, writes "panic: <message>" to stderr and exits with 101.
- *   stdout is fully buffered and flushed when main returns, on qz_exit and on panic.
+ *   A panic flushes stdout, writes "panic: <message>" to stderr and exits with 101;
+ *   so does a stack overflow. Another SIGSEGV/SIGBUS is "fatal error: unexpected
+ *   signal ..." and exit 2. stdout is line-buffered on a terminal, else fully
+ *   buffered; it is flushed by qz_flush, when main returns, on qz_exit and on every
+ *   abnormal end. A failed write to stdout is "fatal error: write to standard
+ *   output failed: <reason>" and exit 1. qz_panic_nil(type, where) is the check the
+ *   compiler puts before dereferencing a value that may be nil (two Strings).
  *   qz_at_exit(closure) registers a closure (no arguments) that runs, newest first,
  *   when quartz_main returns or on qz_exit, before the flush; not on panic. A handler
  *   that calls qz_exit sets the exit code; the remaining handlers still run once.
@@ -122,6 +127,7 @@ QZ_NORETURN void qz_panic_div_zero(void);
 QZ_NORETURN void qz_panic_unwrap_none(void);
 QZ_NORETURN void qz_panic_unwrap_err(void);
 QZ_NORETURN void qz_panic_match(void);
+QZ_NORETURN void qz_panic_nil(qz_val type, qz_val where);
 
 /* Process. */
 QZ_NORETURN void qz_exit(qz_val code);
@@ -132,6 +138,7 @@ qz_val qz_args(void);
 void qz_puts(qz_val s);
 void qz_print(qz_val s);
 void qz_eputs(qz_val s);
+void qz_flush(void);
 
 /* Strings. Indices and sizes count bytes. */
 qz_val qz_int_to_s(qz_val i);

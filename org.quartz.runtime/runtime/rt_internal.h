@@ -58,6 +58,12 @@ void rt_io_init(void);
 void rt_run_at_exit(void);   /* rt_exit.c: the at_exit handlers, newest first */
 void rt_write_fd(int fd, struct iovec *iov, int n);
 
+/* rt_signal.c: fatal signals (stack overflow, other faults) on an alternate
+ * stack. Every thread the runtime starts calls the thread pair around its work. */
+void rt_signal_init(void);              /* main, before quartz_main */
+void rt_signal_thread_start(void);
+void rt_signal_thread_stop(void);
+
 /* rt_string.c. A NULL String reads as "". */
 static inline int64_t rt_str_len(const struct qz_string *s) { return s ? s->len : 0; }
 static inline const char *rt_str_bytes(const struct qz_string *s) { return s ? s->bytes : ""; }
@@ -91,6 +97,11 @@ static inline int rt_str_compare(const struct qz_string *a, const struct qz_stri
  * threads never interleave within a line or between a flush and its write. */
 void rt_out_lock(void);
 void rt_out_unlock(void);
+void rt_out_flush_locked(void);         /* under the lock; a failure is ignored (abnormal ends) */
+/* For a fatal signal handler: the lock unless this thread holds it already, and a
+ * flush with write(2) only. */
+void rt_out_lock_for_signal(void);
+void rt_out_flush_for_signal(void);
 
 /* ---------------------------------------------------------------------------
  * Concurrency, in layers. A file uses only files of its own layer or of the

@@ -1,7 +1,8 @@
 /*
  * rt_main.c - the process: C's main, the command-line arguments, exit.
  *
- * The runtime owns main. It records argv, sets up output, runs the program's
+ * The runtime owns main. It records argv, sets up output and the fatal-signal
+ * handlers (rt_signal.c), runs the program's
  * quartz_main and returns its result as the exit status. argc/argv are written
  * once here, before any Quartz code runs, and only read afterwards.
  */
@@ -19,9 +20,10 @@ int main(int argc, char **argv)
     prog_argc = argc;
     prog_argv = argv;
     rt_io_init();
+    rt_signal_init();
     qz_val code = quartz_main();
     rt_run_at_exit();
-    fflush(stdout);
+    qz_flush();
     return (int)code;  /* the OS keeps the low 8 bits anyway */
 }
 
@@ -40,6 +42,6 @@ qz_val qz_args(void)
 void qz_exit(qz_val code)
 {
     rt_run_at_exit();
-    fflush(stdout);
+    qz_flush();
     exit((int)code);
 }

@@ -22,7 +22,7 @@ enum { PANIC_EXIT_CODE = 101 };
 void rt_panic_msg(const char *msg, size_t len)
 {
     rt_out_lock();
-    fflush(stdout);
+    rt_out_flush_locked();
     struct iovec iov[3] = {
         { .iov_base = "panic: ", .iov_len = 7 },
         { .iov_base = (void *)msg, .iov_len = len },
@@ -35,7 +35,7 @@ void rt_panic_msg(const char *msg, size_t len)
 void rt_fatal(const char *msg, int exit_code)
 {
     rt_out_lock();
-    fflush(stdout);
+    rt_out_flush_locked();
     struct iovec iov[3] = {
         { .iov_base = "fatal error: ", .iov_len = 13 },
         { .iov_base = (void *)msg, .iov_len = strlen(msg) },
@@ -67,6 +67,18 @@ void qz_panic(qz_val msg)
 {
     const struct qz_string *s = rt_ptr(msg);
     rt_panic_msg(rt_str_bytes(s), (size_t)rt_str_len(s));
+}
+
+/* A nil struct, Vec, Map or closure used where a value is needed: the compiler
+ * checks before the dereference and passes the type's name and the place. */
+void qz_panic_nil(qz_val type, qz_val where)
+{
+    const struct qz_string *t = rt_ptr(type), *w = rt_ptr(where);
+    int tn = rt_str_len(t) < 400 ? (int)rt_str_len(t) : 400;  /* short compiler constants */
+    int wn = rt_str_len(w) < 400 ? (int)rt_str_len(w) : 400;
+    char buf[840];
+    int n = snprintf(buf, sizeof buf, "nil value of %.*s at %.*s", tn, rt_str_bytes(t), wn, rt_str_bytes(w));
+    rt_panic_msg(buf, (size_t)n);
 }
 
 void qz_panic_div_zero(void)

@@ -73,6 +73,7 @@ static void *poller_main(void *arg)
 {
     struct rt_poller *p = arg;
     struct epoll_event evs[EVENTS_PER_WAIT];
+    rt_signal_thread_start();
     for (;;) {
         int n = epoll_wait(p->epfd, evs, EVENTS_PER_WAIT, -1);
         if (n < 0) {
@@ -102,8 +103,10 @@ static void *poller_main(void *arg)
         }
         pthread_mutex_unlock(&poll_mu);
         rt_wake_all(wake);
-        if (stop)
+        if (stop) {
+            rt_signal_thread_stop();
             return NULL;
+        }
     }
 }
 

@@ -283,6 +283,7 @@ static void *worker_main(void *arg)
     struct rt_sched *s = w->s;
     unsigned seed = (unsigned)(w - s->workers) * 2654435761u + 1;
     current_worker = w;
+    rt_signal_thread_start();
     for (;;) {
         struct rt_task *t = NULL;
         /* Now and then the global queue first, so tasks woken by timers, the poller or
@@ -313,6 +314,7 @@ static void *worker_main(void *arg)
         atomic_fetch_sub(&s->nidle, 1);
         pthread_mutex_unlock(&s->mu);
     }
+    rt_signal_thread_stop();
     current_worker = NULL;
     return NULL;
 }

@@ -133,6 +133,7 @@ void rt_timer_cancel(struct rt_timer *t)
 static void *timer_main(void *arg)
 {
     struct rt_timers *h = arg;
+    rt_signal_thread_start();
     pthread_mutex_lock(&h->mu);
     while (!h->stop) {
         if (h->n == 0) {
@@ -164,6 +165,7 @@ static void *timer_main(void *arg)
         pthread_mutex_lock(&h->mu);
     }
     pthread_mutex_unlock(&h->mu);
+    rt_signal_thread_stop();
     return NULL;
 }
 

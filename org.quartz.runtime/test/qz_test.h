@@ -122,8 +122,8 @@ static inline void qt_append(char **buf, size_t *len, const char *data, size_t n
 }
 
 /*
- * Runs body(arg) in a forked child. If body returns, the child flushes stdout and
- * exits 0. With merge set, the child's stderr goes into the same pipe as its
+ * Runs body(arg) in a forked child. If body returns, the child flushes stdout (as
+ * the program's end does: a failed write is a fatal error) and exits 0. With merge set, the child's stderr goes into the same pipe as its
  * stdout, so the order between the two streams can be checked.
  */
 static inline struct qt_child qt_run(void (*body)(const void *), const void *arg, int merge)
@@ -133,7 +133,8 @@ static inline struct qt_child qt_run(void (*body)(const void *), const void *arg
         perror("pipe");
         exit(2);
     }
-    fflush(stdout);  /* else the child would inherit, and repeat, our buffered output */
+    qz_flush();      /* else the child would inherit, and repeat, our buffered output */
+    fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
     if (pid < 0) {
@@ -148,7 +149,7 @@ static inline struct qt_child qt_run(void (*body)(const void *), const void *arg
         close(err[0]);
         close(err[1]);
         body(arg);
-        fflush(stdout);
+        qz_flush();
         _exit(0);
     }
     close(out[1]);

@@ -5,6 +5,8 @@
  */
 #include "qz_test.h"
 
+#include <fcntl.h>
+
 enum { BIG_LINES = 200000 };
 
 /* at_exit handlers: closures laid out as the compiler makes them, {function, 0}. */
@@ -53,6 +55,10 @@ static qz_val run_mode(const char *mode)
         qz_at_exit((qz_val)second_closure);
         qz_exit(9);
     }
+    if (strcmp(mode, "full") == 0) {
+        qz_print(S("to /dev/full"));  /* the end's flush fails: a fatal error, not success */
+        return 0;
+    }
     if (strcmp(mode, "big") == 0) {
         for (int i = 0; i < BIG_LINES; i++)
             qz_puts(qz_int_to_s(i));
@@ -69,6 +75,11 @@ struct exec_args {
 static void exec_self(const void *arg)
 {
     const struct exec_args *e = arg;
+    if (strcmp(e->mode, "full") == 0) {
+        int fd = open("/dev/full", O_WRONLY);
+        dup2(fd, 1);
+        close(fd);
+    }
     setenv("QT_MODE", e->mode, 1);
     execv("/proc/self/exe", e->argv);
     _exit(98);
@@ -143,6 +154,15 @@ static void test_big_output(void)
     qt_child_free(&c);
 }
 
+/* The flush at the end of a program that fails is not silent. */
+static void test_failed_final_flush(void)
+{
+    struct qt_child c = run_self("full", NULL);
+    CHECK_INT(qt_exit_code(&c), 1);
+    CHECK(strcmp(c.err, "fatal error: write to standard output failed: No space left on device\n") == 0);
+    qt_child_free(&c);
+}
+
 qz_val quartz_main(void)
 {
     const char *mode = getenv("QT_MODE");
@@ -153,5 +173,6 @@ qz_val quartz_main(void)
     RUN(test_exit);
     RUN(test_at_exit);
     RUN(test_big_output);
+    RUN(test_failed_final_flush);
     return qt_done("main");
 }

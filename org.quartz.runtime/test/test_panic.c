@@ -19,6 +19,12 @@ static void unwrap_err(const void *arg) { (void)arg; qz_panic_unwrap_err(); }
 static void no_match(const void *arg) { (void)arg; qz_panic_match(); }
 static void index_oob(const void *arg) { (void)arg; rt_panic_index(5, 3); }
 static void index_extreme(const void *arg) { (void)arg; rt_panic_index(INT64_MIN, INT64_MAX); }
+static void nil_value(const void *arg)
+{
+    (void)arg;
+    qz_print(S("partial output"));
+    qz_panic_nil(S("Job"), S("jobs.qz:12:8"));
+}
 
 static void test_messages(void)
 {
@@ -29,6 +35,7 @@ static void test_messages(void)
     CHECK_PANIC(unwrap_none, NULL, "called unwrap on None", "");
     CHECK_PANIC(unwrap_err, NULL, "called unwrap on Err", "");
     CHECK_PANIC(no_match, NULL, "no match arm matched", "");
+    CHECK_PANIC(nil_value, NULL, "nil value of Job at jobs.qz:12:8", "partial output");
     CHECK_PANIC(index_oob, NULL, "index out of bounds: index 5, size 3", "");
     CHECK_PANIC(index_extreme, NULL,
                 "index out of bounds: index -9223372036854775808, size 9223372036854775807", "");

@@ -37,12 +37,14 @@ public final class RuntimeAbi {
 		fn("qz_panic_unwrap_none", 0, NORETURN);
 		fn("qz_panic_unwrap_err", 0, NORETURN);
 		fn("qz_panic_match", 0, NORETURN);
+		fn("qz_panic_nil", 2, NORETURN);
 		fn("qz_exit", 1, NORETURN);
 		fn("qz_at_exit", 1, VOID);
 		fn("qz_args", 0, VALUE);
 		fn("qz_puts", 1, VOID);
 		fn("qz_print", 1, VOID);
 		fn("qz_eputs", 1, VOID);
+		fn("qz_flush", 0, VOID);
 		fn("qz_int_to_s", 1, VALUE);
 		fn("qz_bool_to_s", 1, VALUE);
 		fn("qz_str_concat", 2, VALUE);

@@ -26,6 +26,7 @@ final class Builtins {
 	/** Built-ins that are exactly one runtime function with the same arguments. */
 	private static final Map<String, String> DIRECT = Map.ofEntries(
 			Map.entry("puts", "qz_puts"), Map.entry("print", "qz_print"), Map.entry("eputs", "qz_eputs"),
+			Map.entry("flush", "qz_flush"),
 			Map.entry("panic", "qz_panic"), Map.entry("exit", "qz_exit"), Map.entry("at_exit", "qz_at_exit"), Map.entry("args", "qz_args"),
 			Map.entry("time_now_ms", "qz_time_now_ms"), Map.entry("time_now_ns", "qz_time_now_ns"),
 			Map.entry("str_size", "qz_str_size"), Map.entry("str_slice", "qz_str_slice"),
@@ -91,12 +92,15 @@ final class Builtins {
 				return goScope(expressions.lower(arguments.get(0)), arguments.get(1));
 			}
 			case "go_race" -> {
-				return goRace(expressions.lower(arguments.get(0)));
+				return goRace(expressions.nonNil(expressions.lower(arguments.get(0)), arguments.get(0)));
 			}
 			default -> {
 			}
 		}
 		List<Value> values = expressions.lowerAll(arguments);
+		if (!arguments.isEmpty() && usesFirst(expressions.typeOf(arguments.get(0)))) {
+			values.set(0, expressions.nonNil(values.get(0), arguments.get(0)));
+		}
 		Optional<WaitingOperation> waiting = WaitingOperation.ofBuiltin(name);
 		if (waiting.isPresent()) {
 			return b.wait(waiting.get(), values.toArray(Value[]::new));
@@ -175,6 +179,11 @@ final class Builtins {
 		Value first = b.wait(WaitingOperation.GROUP_FIRST, group);
 		b.runtime("qz_group_cancel", group);
 		return first;
+	}
+
+	/** A built-in whose first argument is a Vec, Map or closure reads it (a nil one panics first). */
+	private static boolean usesFirst(Type type) {
+		return Types.is(type, Types.VEC) || Types.is(type, Types.MAP) || Types.resolve(type) instanceof Type.Fn;
 	}
 
 	private static boolean isStringVec(Type vec) {

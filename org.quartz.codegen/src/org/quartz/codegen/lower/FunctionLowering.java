@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
@@ -332,7 +335,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		Expression target = assignment.getTarget();
 		String op = assignment.getOp();
 		if (target instanceof IndexExpression index) {
-			Value container = lower(index.getTarget());
+			Value container = nonNil(lower(index.getTarget()), index.getTarget());
 			Value key = lower(index.getIndex());
 			Value value = op.equals("=") ? lower(assignment.getValue())
 					: compound(op, builtins.index(index, container, key), assignment);
@@ -341,7 +344,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 		if (target instanceof MemberAccess access) {
 			CallTarget.FieldRead field = (CallTarget.FieldRead) program.types().typing(access).callTarget(access);
-			Value object = lower(access.getReceiver());
+			Value object = nonNil(lower(access.getReceiver()), access.getReceiver());
 			int index = ObjectLayouts.fieldIndex(field.field());
 			Value value = op.equals("=") ? lower(assignment.getValue()) : compound(op, b.load(object, index), assignment);
 			b.store(object, index, value);
@@ -397,6 +400,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				lowerForChannel(loop, sequence);
 				return;
 			}
+			sequence = nonNil(sequence, iterable);
 			if (Types.is(type, Types.MAP)) {
 				sequence = b.runtime("qz_map_keys", sequence);
 			} else if (!Types.is(type, Types.VEC)) {
@@ -491,7 +495,8 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return lowerCall(program.types().typing(e).callTarget(e), e);
 		}
 		if (e instanceof IndexExpression index) {
-			return builtins.index(index, lower(index.getTarget()), lower(index.getIndex()));
+			Value container = nonNil(lower(index.getTarget()), index.getTarget());
+			return builtins.index(index, container, lower(index.getIndex()));
 		}
 		if (e instanceof IfExpression ifExpression) {
 			return lowerIf(ifExpression);
@@ -710,19 +715,27 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			if (declaration.isExtern() && "builtin".equals(declaration.getAbi())) {
 				return builtins.call(declaration, function.arguments(), call);
 			}
-			return callFunction(declaration, lowerAll(function.arguments()));
+			List<Value> arguments = lowerAll(function.arguments());
+			if (call instanceof MemberAccess && !arguments.isEmpty()) {
+				// A method call: a nil receiver is reported here, not somewhere in the method.
+				arguments.set(0, nonNil(arguments.get(0), function.arguments().get(0)));
+			}
+			return callFunction(declaration, arguments);
 		}
 		if (target instanceof CallTarget.VariantConstruction construction) {
 			return constructVariant(construction.variant(), lowerAll(construction.arguments()));
 		}
 		if (target instanceof CallTarget.Closure closure) {
-			Value callee = lower(closure.callee());
+			Value callee = nonNil(lower(closure.callee()), closure.callee());
 			return b.callClosure(callee, lowerAll(closure.arguments()));
 		}
 		if (target instanceof CallTarget.FieldRead field) {
-			Value object = lower(field.receiver());
+			Value object = nonNil(lower(field.receiver()), field.receiver());
 			Value value = b.load(object, ObjectLayouts.fieldIndex(field.field()));
 			if (call instanceof MemberAccess access && (access.isExplicitArguments() || access.getBlock() != null)) {
+				// A closure in a field: named as its declaration writes its type.
+				String fieldType = NodeModelUtils.getTokenText(NodeModelUtils.findActualNodeFor(field.field().getType()));
+				value = nonNil(value, fieldType, call);
 				List<Expression> arguments = new ArrayList<>(access.getArguments());
 				if (access.getBlock() != null) {
 					arguments.add(access.getBlock());
@@ -795,6 +808,53 @@ final class FunctionLowering implements LoweringContext.Expressions {
 
 	ProgramLowering program() {
 		return program;
+	}
+
+	// ------------------------------------------------------------------ nil checks
+
+	/**
+	 * {@code value} (of expression {@code e}) about to be dereferenced: when it is a struct, Vec,
+	 * Map or closure that may be nil (the zero value a closed channel or a cancelled task gives),
+	 * a compare and a branch to a cold {@code qz_panic_nil(type, "file:line:col")}. A value
+	 * just allocated needs none.
+	 */
+	@Override
+	public Value nonNil(Value value, Expression e) {
+		Type type = Types.deepResolve(typeOf(e));
+		return mayBeNil(type) ? nonNil(value, type.toString(), e) : value;
+	}
+
+	private Value nonNil(Value value, String typeName, EObject at) {
+		if (b.isAllocated(value)) {
+			return value;
+		}
+		String nil = b.label("nil");
+		String ok = b.label("nonnil");
+		b.branch(b.compare("eq", value, Value.ZERO), nil, ok);
+		b.startBlock(nil);
+		b.runtime("qz_panic_nil", program.module().string(typeName), program.module().string(location(at)));
+		b.startBlock(ok);
+		return value;
+	}
+
+	private static boolean mayBeNil(Type type) {
+		if (type instanceof Type.Fn) {
+			return true;
+		}
+		return type instanceof Type.Named named && (named.declaration() instanceof StructDecl
+				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP));
+	}
+
+	/** {@code file.qz:line:column} of where e starts (the file's name, so the IR is the same on every machine). */
+	private static String location(EObject e) {
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(e);
+		String file = URI.decode(e.eResource().getURI().lastSegment());
+		if (node == null) {
+			return file;
+		}
+		int offset = node.getOffset();
+		int column = offset - node.getRootNode().getText().lastIndexOf('\n', offset - 1);
+		return file + ":" + node.getStartLine() + ":" + column;
 	}
 
 	// ------------------------------------------------------------------ types

@@ -2,7 +2,9 @@ package org.quartz.codegen.lower;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.Instr;
@@ -21,6 +23,8 @@ final class IrBuilder {
 	private final IrFunction function;
 	private IrBlock current;
 	private int labelCount;
+	/** Results of qz_alloc: never nil. */
+	private final Set<Value> allocated = new HashSet<>();
 
 	IrBuilder(IrFunction function) {
 		this.function = function;
@@ -163,6 +167,13 @@ final class IrBuilder {
 
 	/** A heap object of {@code words} zeroed words. */
 	Value allocate(int words) {
-		return runtime("qz_alloc", new Value.Imm(8L * words));
+		Value object = runtime("qz_alloc", new Value.Imm(8L * words));
+		allocated.add(object);
+		return object;
+	}
+
+	/** Whether value is an object {@link #allocate} made (so it is not nil). */
+	boolean isAllocated(Value value) {
+		return allocated.contains(value);
 	}
 }

@@ -37,5 +37,8 @@ record LoweringContext(ProgramLowering program, IrBuilder b, Expressions express
 		Value lowerClosure(Lambda lambda);
 
 		Type typeOf(Expression e);
+
+		/** {@code value}, the value of e, checked not to be nil when its type can be (a panic otherwise). */
+		Value nonNil(Value value, Expression e);
 	}
 }
