@@ -4,7 +4,9 @@ import static org.quartz.lang.validation.QuartzIssueCodes.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -46,6 +48,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
 	/** Checks that can only run once all variables are bound (to_s arguments, map keys...). */
 	final List<Runnable> deferredChecks = new ArrayList<>();
+	/** Element and code of each issue, so one mistake is reported once (a list scan would be quadratic). */
+	private final Set<List<Object>> reported = new HashSet<>();
 
 	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
 			Function<NamedElement, Type> constantTypes) {
@@ -835,7 +839,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	void issue(EObject at, EStructuralFeature feature, String code, String message) {
-		if (at != null && typing.issues.stream().noneMatch(i -> i.source() == at && i.code().equals(code))) {
+		if (at != null && reported.add(List.of(at, code))) {
 			typing.issues.add(new TypeIssue(at, feature, code, message));
 		}
 	}
