@@ -139,8 +139,9 @@ public final class Compilation {
 		for (Resource resource : List.copyOf(resourceSet.getResources())) {
 			if (resource instanceof XtextResource module && !Prelude.isPrelude(module)) {
 				String text = module.getParseResult() == null ? "" : module.getParseResult().getRootNode().getText();
+				String[] lines = text.split("\r?\n", -1); // once per module, not per diagnostic
 				for (Issue issue : validator.validate(module, CheckMode.ALL, CancelIndicator.NullImpl)) {
-					toDiagnostic(issue, names.of(module.getURI()), text).ifPresent(diagnostics::add);
+					toDiagnostic(issue, names.of(module.getURI()), lines).ifPresent(diagnostics::add);
 				}
 			}
 		}
@@ -149,7 +150,7 @@ public final class Compilation {
 		return List.copyOf(diagnostics);
 	}
 
-	private static Optional<Diagnostic> toDiagnostic(Issue issue, String file, String text) {
+	private static Optional<Diagnostic> toDiagnostic(Issue issue, String file, String[] lines) {
 		Severity severity = switch (issue.getSeverity()) {
 		case ERROR -> Severity.ERROR;
 		case WARNING -> Severity.WARNING;
@@ -162,13 +163,8 @@ public final class Compilation {
 				: Diagnostic.UNCODED;
 		int line = issue.getLineNumber() == null ? 0 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 0 : issue.getColumn();
-		String sourceLine = line > 0 ? lineOf(text, line) : null;
+		String sourceLine = line > 0 && line <= lines.length ? lines[line - 1] : null;
 		return Optional.of(new Diagnostic(severity, code, issue.getMessage(), file, line, column, sourceLine));
-	}
-
-	private static String lineOf(String text, int line) {
-		String[] lines = text.split("\r?\n", -1);
-		return line <= lines.length ? lines[line - 1] : null;
 	}
 
 	/** How diagnostics name files: the main file as the user gave it, others relative to the current folder when inside it. */
