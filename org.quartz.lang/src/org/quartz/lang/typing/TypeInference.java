@@ -354,6 +354,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 		if (expression == null) {
 			return Type.Error.INSTANCE;
 		}
+		typing.inferenceSteps++;
 		Type type = doSwitch(expression);
 		if (type == null) {
 			type = Type.Error.INSTANCE;
