@@ -21,7 +21,7 @@ import org.quartz.tests.e2e.Checkout;
 class FuzzTest {
 
 	private static final long DEFAULT_SEED = 11;
-	private static final int DEFAULT_COUNT = 2000;
+	private static final int DEFAULT_COUNT = 1200;
 	/** CI runs stop here even if the machine is slow; long runs (a count set by hand) do not. */
 	private static final Duration CI_BUDGET = Duration.ofSeconds(75);
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
