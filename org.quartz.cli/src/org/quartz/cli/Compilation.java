@@ -54,39 +54,60 @@ public final class Compilation {
 	 * @param stdlibDir   the standard library's folder, searched last
 	 */
 	public static Compilation load(String mainFile, List<Path> includeDirs, Path stdlibDir) {
-		Path mainPath = Path.of(mainFile);
-		if (Files.isDirectory(mainPath)) {
-			throw new QuartzException(mainFile + ": is a folder, not a source file");
-		}
-		if (!Files.isRegularFile(mainPath)) {
-			throw new QuartzException(mainFile + ": no such file");
-		}
-		// A fresh injector per compilation: ModuleSearchPath is a singleton of its injector.
-		Injector injector = newInjector();
-		ModuleSearchPath searchPath = injector.getInstance(ModuleSearchPath.class);
-		includeDirs.forEach(searchPath::addIncludeDir);
-		searchPath.setStdlibDir(stdlibDir);
+		return new Loader(includeDirs, stdlibDir).load(mainFile);
+	}
 
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-		resourceSet.addLoadOption(XtextResource.OPTION_ENCODING, "UTF-8");
-		IResourceFactory factory = injector.getInstance(IResourceFactory.class);
-		// Modules load through this injector's factory, whatever the global registry holds.
-		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("qz", factory);
+	/**
+	 * Loads programs with one set of module folders. Each program gets a fresh resource set; the
+	 * injector (costly to make) is shared, so a tool compiling many programs in one process (the
+	 * fuzzer) keeps one loader.
+	 */
+	public static final class Loader {
 
-		URI mainUri = URI.createFileURI(mainPath.toAbsolutePath().normalize().toString());
-		Resource main = factory.createResource(mainUri); // by URI, so any file extension works
-		resourceSet.getResources().add(main);
-		try {
-			main.load(resourceSet.getLoadOptions());
-		} catch (IOException e) {
-			throw new QuartzException(mainFile + ": cannot read: " + e.getMessage());
+		private final Injector injector;
+
+		/**
+		 * @param includeDirs the -I folders, searched by {@code import} after the importing file's folder
+		 * @param stdlibDir   the standard library's folder, searched last
+		 */
+		public Loader(List<Path> includeDirs, Path stdlibDir) {
+			// An injector per set of folders: ModuleSearchPath is a singleton of its injector.
+			injector = newInjector();
+			ModuleSearchPath searchPath = injector.getInstance(ModuleSearchPath.class);
+			includeDirs.forEach(searchPath::addIncludeDir);
+			searchPath.setStdlibDir(stdlibDir);
 		}
-		EcoreUtil2.resolveAll(resourceSet);
 
-		List<Diagnostic> diagnostics = validate(resourceSet, injector.getInstance(IResourceValidator.class),
-				new SourceNames(mainUri, mainFile));
-		Module mainModule = main.getContents().isEmpty() ? null : (Module) main.getContents().get(0);
-		return new Compilation(mainModule, diagnostics);
+		/** @param mainFile the main file's path as the user gave it (diagnostics show it so) */
+		public Compilation load(String mainFile) {
+			Path mainPath = Path.of(mainFile);
+			if (Files.isDirectory(mainPath)) {
+				throw new QuartzException(mainFile + ": is a folder, not a source file");
+			}
+			if (!Files.isRegularFile(mainPath)) {
+				throw new QuartzException(mainFile + ": no such file");
+			}
+			XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
+			resourceSet.addLoadOption(XtextResource.OPTION_ENCODING, "UTF-8");
+			IResourceFactory factory = injector.getInstance(IResourceFactory.class);
+			// Modules load through this injector's factory, whatever the global registry holds.
+			resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("qz", factory);
+
+			URI mainUri = URI.createFileURI(mainPath.toAbsolutePath().normalize().toString());
+			Resource main = factory.createResource(mainUri); // by URI, so any file extension works
+			resourceSet.getResources().add(main);
+			try {
+				main.load(resourceSet.getLoadOptions());
+			} catch (IOException e) {
+				throw new QuartzException(mainFile + ": cannot read: " + e.getMessage());
+			}
+			EcoreUtil2.resolveAll(resourceSet);
+
+			List<Diagnostic> diagnostics = validate(resourceSet, injector.getInstance(IResourceValidator.class),
+					new SourceNames(mainUri, mainFile));
+			Module mainModule = main.getContents().isEmpty() ? null : (Module) main.getContents().get(0);
+			return new Compilation(mainModule, diagnostics);
+		}
 	}
 
 	/** Errors and warnings in every module of the program, sorted by file, then position. */
@@ -118,8 +139,9 @@ public final class Compilation {
 		for (Resource resource : List.copyOf(resourceSet.getResources())) {
 			if (resource instanceof XtextResource module && !Prelude.isPrelude(module)) {
 				String text = module.getParseResult() == null ? "" : module.getParseResult().getRootNode().getText();
+				String[] lines = text.split("\r?\n", -1); // once per module, not per diagnostic
 				for (Issue issue : validator.validate(module, CheckMode.ALL, CancelIndicator.NullImpl)) {
-					toDiagnostic(issue, names.of(module.getURI()), text).ifPresent(diagnostics::add);
+					toDiagnostic(issue, names.of(module.getURI()), lines).ifPresent(diagnostics::add);
 				}
 			}
 		}
@@ -128,7 +150,7 @@ public final class Compilation {
 		return List.copyOf(diagnostics);
 	}
 
-	private static Optional<Diagnostic> toDiagnostic(Issue issue, String file, String text) {
+	private static Optional<Diagnostic> toDiagnostic(Issue issue, String file, String[] lines) {
 		Severity severity = switch (issue.getSeverity()) {
 		case ERROR -> Severity.ERROR;
 		case WARNING -> Severity.WARNING;
@@ -141,13 +163,8 @@ public final class Compilation {
 				: Diagnostic.UNCODED;
 		int line = issue.getLineNumber() == null ? 0 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 0 : issue.getColumn();
-		String sourceLine = line > 0 ? lineOf(text, line) : null;
+		String sourceLine = line > 0 && line <= lines.length ? lines[line - 1] : null;
 		return Optional.of(new Diagnostic(severity, code, issue.getMessage(), file, line, column, sourceLine));
-	}
-
-	private static String lineOf(String text, int line) {
-		String[] lines = text.split("\r?\n", -1);
-		return line <= lines.length ? lines[line - 1] : null;
 	}
 
 	/** How diagnostics name files: the main file as the user gave it, others relative to the current folder when inside it. */

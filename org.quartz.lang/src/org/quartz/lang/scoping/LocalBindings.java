@@ -1,10 +1,15 @@
 package org.quartz.lang.scoping;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
+import org.eclipse.xtext.util.Tuples;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.AlternativePattern;
@@ -51,8 +56,131 @@ public final class LocalBindings {
 		if (let.getType() != null) {
 			return null;
 		}
-		NamedElement local = visibleAt(let).get(let.getName());
+		NamedElement local = lookup(let, let.getName());
 		return local != null ? local : Globals.named(let, let.getName());
+	}
+
+	/**
+	 * The local binding {@code name} denotes at {@code context}, or null: the same answer as
+	 * {@code visibleAt(context).get(name)}, found innermost first through a per-block index, so
+	 * resolving every name of a block is linear in its size, not quadratic.
+	 */
+	public static NamedElement lookup(EObject context, String name) {
+		if (name == null) {
+			return null;
+		}
+		EObject child = context;
+		for (EObject container = child.eContainer(); container != null; child = container, container = container.eContainer()) {
+			if (container instanceof Module && !(child instanceof Statement)) {
+				return null; // a declaration sees no script bindings
+			}
+			NamedElement found = declaredIn(container, child, name);
+			if (found != null) {
+				return found;
+			}
+		}
+		return null;
+	}
+
+	/** What {@code container} makes visible to {@code child} under {@code name} (the last such). */
+	private static NamedElement declaredIn(EObject container, EObject child, String name) {
+		if (container instanceof Block || container instanceof Module) {
+			return StatementIndex.of(container).lastBefore(name, child);
+		}
+		if (container instanceof FunctionDecl function) {
+			NamedElement param = last(function.getParams(), name);
+			if (param == null && function.eContainer() instanceof ActorDecl actor) {
+				return last(actor.getFields(), name);
+			}
+			return param;
+		}
+		if (container instanceof ForStmt loop && child == loop.getBody()) {
+			return named(loop.getVariable(), name);
+		}
+		if (container instanceof Lambda lambda && child == lambda.getBody()) {
+			return last(lambda.getParams(), name);
+		}
+		if (container instanceof MatchArm arm && child == arm.getBody()) {
+			Map<String, NamedElement> bindings = new LinkedHashMap<>();
+			addPatternBindings(arm.getPattern(), bindings);
+			return bindings.get(name);
+		}
+		if (container instanceof RecvArm arm && child == arm.getBody()) {
+			return named(arm.getBinding(), name);
+		}
+		return null;
+	}
+
+	private static NamedElement last(List<? extends NamedElement> elements, String name) {
+		for (int i = elements.size() - 1; i >= 0; i--) {
+			if (named(elements.get(i), name) != null) {
+				return elements.get(i);
+			}
+		}
+		return null;
+	}
+
+	private static NamedElement named(NamedElement element, String name) {
+		return element != null && name.equals(element.getName()) ? element : null;
+	}
+
+	/**
+	 * The bindings a block (or a script's statement list) declares, by name, with their
+	 * positions; built once per block and resource state. Whether `x = e` declares depends on
+	 * what is visible before it, so the index is built in statement order.
+	 */
+	private static final class StatementIndex {
+
+		private static final OnChangeEvictingCache CACHE = new OnChangeEvictingCache();
+
+		private final Map<EObject, Integer> positions = new HashMap<>();
+		private final Map<String, List<Integer>> declarationPositions = new HashMap<>();
+		private final Map<Integer, NamedElement> declarations = new HashMap<>();
+
+		static StatementIndex of(EObject container) {
+			if (container.eResource() == null) {
+				return new StatementIndex(container);
+			}
+			return CACHE.get(Tuples.pair(StatementIndex.class, container), container.eResource(),
+					() -> new StatementIndex(container));
+		}
+
+		private StatementIndex(EObject container) {
+			List<? extends EObject> statements = container instanceof Block block ? block.getStatements()
+					: ((Module) container).getElements();
+			for (int i = 0; i < statements.size(); i++) {
+				EObject statement = statements.get(i);
+				positions.put(statement, i);
+				NamedElement declared = null;
+				if (statement instanceof VarDecl var) {
+					declared = var;
+				} else if (statement instanceof LetDecl let && let.getName() != null && (let.getType() != null
+						|| (lastBefore(let.getName(), i) == null && lookup(container, let.getName()) == null
+								&& Globals.named(let, let.getName()) == null))) {
+					declared = let;
+				}
+				if (declared != null && declared.getName() != null) {
+					declarationPositions.computeIfAbsent(declared.getName(), k -> new ArrayList<>()).add(i);
+					declarations.put(i, declared);
+				}
+			}
+		}
+
+		NamedElement lastBefore(String name, EObject child) {
+			Integer position = positions.get(child);
+			return position == null ? null : lastBefore(name, position);
+		}
+
+		/** The last declaration of {@code name} at a position before {@code position}. */
+		private NamedElement lastBefore(String name, int position) {
+			List<Integer> at = declarationPositions.get(name);
+			if (at == null) {
+				return null;
+			}
+			int found = Collections.binarySearch(at, position);
+			int before = (found >= 0 ? found : -found - 1) - 1;
+			return before >= 0 ? declarations.get(at.get(before)) : null;
+		}
 	}
 
 	/** Adds what the containers of {@code child} make visible to it, outermost first. */

@@ -71,7 +71,7 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 	@Override
 	public IScope getScope(EObject context, EReference reference) {
 		if (reference == Q.getNameRef_Ref() || reference == Q.getCommandCall_Callee()) {
-			return Scopes.scopeFor(LocalBindings.visibleAt(context).values(), moduleScope(context, Kind.VALUE));
+			return new LocalBindingScope(context, moduleScope(context, Kind.VALUE));
 		}
 		if (reference == Q.getNamedTypeRef_Type()) {
 			return Scopes.scopeFor(typeParameters(context), moduleScope(context, Kind.TYPE));

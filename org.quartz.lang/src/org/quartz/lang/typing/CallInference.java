@@ -3,6 +3,7 @@ package org.quartz.lang.typing;
 import static org.quartz.lang.validation.QuartzIssueCodes.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +25,20 @@ final class CallInference {
 			Types.ATOMIC, "atomic_", Types.INT, "int_", Types.BOOL, "bool_");
 
 	private final TypeInference inference;
+	/**
+	 * Receivers of member calls, typed before the call is resolved. Their arguments' pass takes
+	 * the type from here: inferring a receiver again would make `a.f.f.f` exponential.
+	 */
+	private final Map<Expression, Type> typedReceivers = new HashMap<>();
 
 	CallInference(TypeInference inference) {
 		this.inference = inference;
+	}
+
+	/** An argument's type: inferred now, unless it is a receiver typed already. */
+	private Type inferArgument(Expression argument) {
+		Type typed = typedReceivers.remove(argument);
+		return typed != null ? typed : inference.infer(argument);
 	}
 
 	Type inferCall(Call call) {
@@ -47,7 +59,7 @@ final class CallInference {
 	/** A call of a declared function, variant constructor or (through a binding) closure. */
 	Type inferNamedCall(EObject call, NamedElement callee, List<Expression> arguments) {
 		if (callee == null || callee.eIsProxy()) {
-			arguments.forEach(inference::infer);
+			arguments.forEach(this::inferArgument);
 			return Type.Error.INSTANCE;
 		}
 		if (callee instanceof FunctionDecl function) {
@@ -60,21 +72,21 @@ final class CallInference {
 		}
 		if (callee instanceof StructDecl || callee instanceof EnumDecl || callee instanceof ActorDecl) {
 			inference.issue(call, null, NOT_CALLABLE, "'" + callee.getName() + "' is a type, not a function");
-			arguments.forEach(inference::infer);
+			arguments.forEach(this::inferArgument);
 			return Type.Error.INSTANCE;
 		}
 		if (call instanceof Call c) {
 			return inferClosureCall(call, c.getCallee(), inference.typeOfReference(callee, call), arguments);
 		}
 		inference.issue(call, null, NOT_CALLABLE, "only a declared function can be called without parentheses");
-		arguments.forEach(inference::infer);
+		arguments.forEach(this::inferArgument);
 		return Type.Error.INSTANCE;
 	}
 
 	private Type inferClosureCall(EObject call, Expression callee, Type calleeType, List<Expression> arguments) {
 		Type resolved = Types.resolve(calleeType);
 		if (resolved == Type.Error.INSTANCE) {
-			arguments.forEach(inference::infer);
+			arguments.forEach(this::inferArgument);
 			return Type.Error.INSTANCE;
 		}
 		if (resolved instanceof Type.Var) {
@@ -86,7 +98,7 @@ final class CallInference {
 		}
 		if (!(resolved instanceof Type.Fn fn)) {
 			inference.issue(call, null, NOT_CALLABLE, "a value of type " + resolved + " cannot be called");
-			arguments.forEach(inference::infer);
+			arguments.forEach(this::inferArgument);
 			return Type.Error.INSTANCE;
 		}
 		inference.typing.calls.put(call, new CallTarget.Closure(callee, arguments));
@@ -98,13 +110,15 @@ final class CallInference {
 		if (signature.parameters().size() != arguments.size()) {
 			inference.issue(call, null, WRONG_ARGUMENT_COUNT, what + " takes " + signature.parameters().size()
 					+ " argument(s), but " + arguments.size() + " were given");
-			arguments.forEach(inference::infer);
+			arguments.forEach(this::inferArgument);
 			return signature.result();
 		}
 		for (int i = 0; i < arguments.size(); i++) {
 			Expression argument = arguments.get(i);
 			Type parameter = signature.parameters().get(i);
-			Type actual = argument instanceof Lambda lambda ? inference.inferLambda(lambda, parameter) : inference.infer(argument);
+			Type actual = argument instanceof Lambda lambda && !typedReceivers.containsKey(argument)
+					? inference.inferLambda(lambda, parameter)
+					: inferArgument(argument);
 			inference.expect(parameter, actual, argument, null);
 		}
 		return signature.result();
@@ -118,17 +132,17 @@ final class CallInference {
 			switch (name) {
 				case "to_s" -> {
 					if (arguments.size() == 1) {
-						Type type = inference.infer(arguments.get(0));
+						Type type = inferArgument(arguments.get(0));
 						inference.deferredChecks.add(() -> inference.expectPrintable(type, arguments.get(0)));
 						return Types.builtin(Types.STRING);
 					}
 				}
 				case "unwrap", "unwrap_or", "is_some?", "is_none?", "is_ok?", "is_err?" -> {
-					Type wrapped = Types.resolve(inference.infer(arguments.get(0)));
+					Type wrapped = Types.resolve(inferArgument(arguments.get(0)));
 					if (wrapped instanceof Type.Named named && named.isBuiltin(Types.RESULT) && name.startsWith("unwrap")) {
 						Type value = named.arguments().get(0);
 						if (name.equals("unwrap_or") && arguments.size() == 2) {
-							inference.expect(value, inference.infer(arguments.get(1)), arguments.get(1), null);
+							inference.expect(value, inferArgument(arguments.get(1)), arguments.get(1), null);
 						}
 						return value;
 					}
@@ -169,6 +183,15 @@ final class CallInference {
 	Type inferMemberAccess(MemberAccess access) {
 		Expression receiver = access.getReceiver();
 		Type receiverType = Types.resolve(inference.infer(receiver));
+		typedReceivers.put(receiver, receiverType);
+		try {
+			return inferMemberAccess(access, receiver, receiverType);
+		} finally {
+			typedReceivers.remove(receiver); // a path that never took the receiver as an argument
+		}
+	}
+
+	private Type inferMemberAccess(MemberAccess access, Expression receiver, Type receiverType) {
 		List<Expression> arguments = new ArrayList<>();
 		arguments.add(receiver);
 		arguments.addAll(access.getArguments());

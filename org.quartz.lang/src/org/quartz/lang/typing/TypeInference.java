@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -48,6 +49,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
 	/** Checks that can only run once all variables are bound (to_s arguments, map keys...). */
 	final List<Runnable> deferredChecks = new ArrayList<>();
+	/** Element and code of each issue, so one mistake is reported once (a list scan would be quadratic). */
+	private final Set<List<Object>> reported = new HashSet<>();
 
 	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
 			Function<NamedElement, Type> constantTypes) {
@@ -380,6 +383,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 		if (expression == null) {
 			return Type.Error.INSTANCE;
 		}
+		typing.inferenceSteps++;
 		Type type = doSwitch(expression);
 		if (type == null) {
 			type = Type.Error.INSTANCE;
@@ -876,7 +880,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	void issue(EObject at, EStructuralFeature feature, String code, String message) {
-		if (at != null && typing.issues.stream().noneMatch(i -> i.source() == at && i.code().equals(code))) {
+		if (at != null && reported.add(List.of(at, code))) {
 			typing.issues.add(new TypeIssue(at, feature, code, message));
 		}
 	}

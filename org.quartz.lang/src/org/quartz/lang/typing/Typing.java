@@ -18,6 +18,8 @@ public final class Typing {
 	final Map<EObject, CallTarget> calls = new HashMap<>();
 	final Map<EObject, Type> lambdaResults = new HashMap<>();
 	final List<TypeIssue> issues = new ArrayList<>();
+	/** Expressions inferred, counting repeats: linear in the unit's size (tests guard that). */
+	int inferenceSteps;
 
 	/** The fully resolved type of an expression or binding of this unit ({@link Type.Error} if unknown). */
 	public Type typeOf(EObject expressionOrBinding) {
@@ -34,6 +36,11 @@ public final class Typing {
 	public Type lambdaResult(EObject lambda) {
 		Type type = lambdaResults.get(lambda);
 		return type == null ? Type.Error.INSTANCE : Types.deepResolve(type);
+	}
+
+	/** How many times an expression was inferred: the unit's size, unless something is typed twice. */
+	public int inferenceSteps() {
+		return inferenceSteps;
 	}
 
 	public List<TypeIssue> issues() {

@@ -92,11 +92,22 @@ final class Unifier {
 		if (t == var) {
 			return true;
 		}
+		// Loops, not streams: this runs on every binding, over types that can be deep.
 		if (t instanceof Type.Named named) {
-			return named.arguments().stream().anyMatch(a -> occurs(var, a));
+			for (Type argument : named.arguments()) {
+				if (occurs(var, argument)) {
+					return true;
+				}
+			}
+			return false;
 		}
 		if (t instanceof Type.Fn fn) {
-			return fn.parameters().stream().anyMatch(p -> occurs(var, p)) || occurs(var, fn.result());
+			for (Type parameter : fn.parameters()) {
+				if (occurs(var, parameter)) {
+					return true;
+				}
+			}
+			return occurs(var, fn.result());
 		}
 		return false;
 	}

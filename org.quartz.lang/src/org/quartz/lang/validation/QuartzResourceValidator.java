@@ -139,12 +139,13 @@ public class QuartzResourceValidator extends ResourceValidatorImpl {
 			}
 		}
 		errors.sort(Comparator.comparingInt(XtextSyntaxDiagnostic::getOffset));
+		ChunkScanner chunks = new ChunkScanner(text);
 		for (XtextSyntaxDiagnostic error : errors) {
 			if (QuartzIssueCodes.INVALID_LITERAL.equals(error.getCode())) {
 				kept.add(error);
 				continue;
 			}
-			int chunk = chunkStart(text, error.getOffset());
+			int chunk = chunks.chunkStart(error.getOffset());
 			if (chunk != lastChunk) {
 				kept.add(error);
 				lastChunk = chunk;
@@ -162,16 +163,32 @@ public class QuartzResourceValidator extends ResourceValidatorImpl {
 	}
 
 	/**
-	 * The offset of the line that starts the chunk holding {@code offset}: the nearest line at
-	 * or before it that begins with a character other than blank, `#`, `end`, `else`, `elsif`
-	 * or a closing bracket (those continue the chunk above them).
+	 * The offset of the line that starts the chunk holding an offset: the nearest line at or
+	 * before it that begins with a character other than blank, `#`, `end`, `else`, `elsif` or a
+	 * closing bracket (those continue the chunk above them). Asked for increasing offsets, it
+	 * reads the text once: scanning back from each of many errors in one chunk was quadratic.
 	 */
-	static int chunkStart(String text, int offset) {
-		int lineStart = text.lastIndexOf('\n', Math.min(Math.max(offset, 0), text.length()) - 1) + 1;
-		while (lineStart > 0 && !startsChunk(text, lineStart)) {
-			lineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+	private static final class ChunkScanner {
+
+		private final String text;
+		private int nextLine;
+		private int chunk;
+
+		ChunkScanner(String text) {
+			this.text = text;
 		}
-		return lineStart;
+
+		int chunkStart(int offset) {
+			int lineStart = text.lastIndexOf('\n', Math.min(Math.max(offset, 0), text.length()) - 1) + 1;
+			while (nextLine >= 0 && nextLine <= lineStart) {
+				if (startsChunk(text, nextLine)) {
+					chunk = nextLine;
+				}
+				int end = text.indexOf('\n', nextLine);
+				nextLine = end < 0 ? -1 : end + 1;
+			}
+			return chunk;
+		}
 	}
 
 	private static boolean startsChunk(String text, int lineStart) {
