@@ -41,8 +41,23 @@ public class QuartzResourceValidator extends ResourceValidatorImpl {
 			return;
 		}
 		List<ILeafNode> elseIfs = elseIfs(resource);
-		for (Diagnostic error : syntaxErrors) {
-			ILeafNode elseIf = elseIfs.isEmpty() ? null : elseIfCausing(error, elseIfs, sourceText(resource));
+		String text = sourceText(resource);
+		ChunkScanner errorChunks = new ChunkScanner(text);
+		ChunkScanner elseIfChunks = new ChunkScanner(text);
+		int after = 0;   // elseIfs before index `after` come before the error at hand
+		for (Diagnostic error : syntaxErrors) {   // in offset order
+			ILeafNode elseIf = null;
+			if (error instanceof XtextSyntaxDiagnostic syntax && error.getMessage() != null
+					&& error.getMessage().contains("expected 'end'")) {
+				while (after < elseIfs.size() && elseIfs.get(after).getOffset() < syntax.getOffset()) {
+					after++;
+				}
+				// The nearest `else if` before a missing `end`, in the same chunk, most likely caused it.
+				ILeafNode candidate = after == 0 ? null : elseIfs.get(after - 1);
+				if (candidate != null && elseIfChunks.chunkStart(candidate.getOffset()) == errorChunks.chunkStart(syntax.getOffset())) {
+					elseIf = candidate;
+				}
+			}
 			if (elseIf != null) {
 				acceptor.accept(elseIfIssue(elseIf, resource));
 			} else {
@@ -69,22 +84,6 @@ public class QuartzResourceValidator extends ResourceValidatorImpl {
 			previous = leaf;
 		}
 		return result;
-	}
-
-	/** The `else if` before a missing `end` in the same chunk, which most likely caused it. */
-	private static ILeafNode elseIfCausing(Diagnostic error, List<ILeafNode> elseIfs, String text) {
-		if (!(error instanceof XtextSyntaxDiagnostic syntax) || error.getMessage() == null
-				|| !error.getMessage().contains("expected 'end'")) {
-			return null;
-		}
-		ILeafNode found = null;
-		int chunk = chunkStart(text, syntax.getOffset());
-		for (ILeafNode elseIf : elseIfs) {
-			if (elseIf.getOffset() < syntax.getOffset() && chunkStart(text, elseIf.getOffset()) == chunk) {
-				found = elseIf;
-			}
-		}
-		return found;
 	}
 
 	private static Issue elseIfIssue(ILeafNode elseLeaf, Resource resource) {

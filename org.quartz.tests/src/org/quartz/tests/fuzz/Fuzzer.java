@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.quartz.cli.BuildCache;
@@ -37,14 +36,13 @@ final class Fuzzer {
 	}
 
 	/** What a run found. */
-	record Report(int inputs, int compiled, int rejected, int llcChecked, int slow, Map<String, Integer> knownIssueHits,
-			List<Failure> failures, long millis) {
+	record Report(int inputs, int compiled, int rejected, int llcChecked, int slow, List<Failure> failures, long millis) {
 
 		String summary() {
 			return inputs + " inputs in " + millis + " ms: " + compiled + " compiled, " + rejected
 					+ " rejected with diagnostics, " + llcChecked + " IR files accepted by llc, " + slow
 					+ " over the time limit but within its grace period, " + failures.size()
-					+ " failures, known issues skipped: " + (knownIssueHits.isEmpty() ? "none" : knownIssueHits);
+					+ " failures";
 		}
 	}
 
@@ -112,13 +110,8 @@ final class Fuzzer {
 		if (problem == null) {
 			return;
 		}
-		KnownIssues.matching(source).ifPresentOrElse(issue -> {
-			int hits = counts.knownIssueHits.merge(issue.name(), 1, Integer::sum);
-			save(source, "known-" + issue.name() + "-" + hits);
-		}, () -> {
-			counts.failures.add(new Failure(name, source, problem));
-			save(source, String.format("%03d", counts.failures.size()));
-		});
+		counts.failures.add(new Failure(name, source, problem));
+		save(source, String.format("%03d", counts.failures.size()));
 	}
 
 	/** What is wrong with the compiler's handling of {@code source}, or null. */
@@ -183,11 +176,10 @@ final class Fuzzer {
 		int rejected;
 		int llcChecked;
 		int slow;
-		final Map<String, Integer> knownIssueHits = new TreeMap<>();
 		final List<Failure> failures = new ArrayList<>();
 
 		Report report(int inputs, long millis) {
-			return new Report(inputs, compiled, rejected, llcChecked, slow, knownIssueHits, failures, millis);
+			return new Report(inputs, compiled, rejected, llcChecked, slow, failures, millis);
 		}
 	}
 

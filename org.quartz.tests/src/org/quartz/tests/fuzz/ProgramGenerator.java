@@ -9,7 +9,7 @@ import java.util.Random;
  * (structs, enums, constants, aliases, functions, an actor), statements, expressions of a chosen
  * type, patterns and the concurrency forms. Names come from the bindings in scope, so most
  * programs compile; a few choices are deliberately loose (a wrong-typed operand now and then)
- * to reach the error paths too. Constructs listed in {@link KnownIssues} are never generated.
+ * to reach the error paths too.
  */
 final class ProgramGenerator {
 
@@ -74,8 +74,9 @@ final class ProgramGenerator {
 		int constantCount = random.nextInt(3);
 		for (int i = 0; i < constantCount; i++) {
 			String name = "LIMIT" + i;
-			// A literal only: constants defined from constants are a known issue.
-			line("const " + name + " = " + random.nextInt(100));
+			String value = constants.isEmpty() || chance(50) ? String.valueOf(random.nextInt(100))
+					: constants.get(random.nextInt(constants.size())) + " + " + random.nextInt(100);
+			line("const " + name + " = " + value);
 			constants.add(name);
 		}
 		int functionCount = 1 + random.nextInt(4);
@@ -206,6 +207,9 @@ final class ProgramGenerator {
 				line("match " + expression(Kind.INT, 1));
 				nested(() -> {
 					line(random.nextInt(9) + " | " + (10 + random.nextInt(9)) + " => puts(\"small\")");
+					if (!constants.isEmpty() && chance(50)) {
+						line(constants.get(random.nextInt(constants.size())) + " => puts(\"constant\")");
+					}
 					line("-1 => puts(\"minus\")");
 					line("n =>");
 					nested(() -> {
@@ -247,7 +251,6 @@ final class ProgramGenerator {
 			}
 			case 20 -> {
 				if (result == Kind.OPTION && lambdas == 0) {
-					// `e?` outside lambdas only: inside one it is a known issue.
 					String name = fresh();
 					line(name + " = " + expression(Kind.OPTION, 1) + "?");
 					scope.add(new Binding(name, Kind.INT, false));
@@ -273,7 +276,6 @@ final class ProgramGenerator {
 		nested(() -> block(1 + random.nextInt(3), depth + 1));
 		int elsifs = random.nextInt(3);
 		for (int i = 0; i < elsifs; i++) {
-			// `elsif` only: `else if` is a known issue.
 			line("elsif " + expression(Kind.BOOL, 1));
 			nested(() -> block(1 + random.nextInt(2), depth + 1));
 		}
@@ -285,6 +287,11 @@ final class ProgramGenerator {
 	}
 
 	private void matchArms(int depth) {
+		if (chance(30)) {
+			line("Circle(r) | Rect(r, _) => puts(\"#{r}\")");
+			line("Empty => puts(\"empty\")");
+			return;
+		}
 		line("Circle(r) => puts(\"#{r}\")");
 		if (chance(50)) {
 			line("Shape::Rect(w, _) =>");
@@ -397,7 +404,7 @@ final class ProgramGenerator {
 		};
 	}
 
-	/** A lambda body as one expression, with `?` kept out (a known issue inside lambdas). */
+	/** A lambda body as one expression. */
 	private String lambdaBody(Kind kind, int depth) {
 		lambdas++;
 		try {
