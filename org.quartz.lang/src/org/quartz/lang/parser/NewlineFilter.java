@@ -43,6 +43,9 @@ public class NewlineFilter implements TokenSource {
 	private static final Set<String> CANNOT_START_LINE = Set.of(
 			")", "]", "}", ".", "and", "or", "&&", "||");
 
+	/** How far ahead a line is searched for the `=>` of a match or select arm, in tokens. */
+	private static final int ARM_SCAN_LIMIT = 4096;
+
 	/** The deepest bracket nesting the language allows. */
 	public static final int MAX_NESTING = 256;
 
@@ -176,7 +179,11 @@ public class NewlineFilter implements TokenSource {
 		return next.getType() == Token.EOF || CANNOT_START_LINE.contains(next.getText());
 	}
 
-	/** True when the next non-blank line holds `=>` outside brackets. */
+	/**
+	 * True when the next non-blank line holds `=>` outside brackets within its first
+	 * {@link #ARM_SCAN_LIMIT} tokens. The limit keeps a line with an unclosed bracket (which runs
+	 * on to the end of the file) from being scanned again at every newline: quadratic time.
+	 */
 	private boolean nextLineIsArm() {
 		int start = 0;
 		while (peek(start).getType() != Token.EOF && (isHidden(peek(start)) || isStatementEnd(peek(start)))) {
@@ -185,7 +192,8 @@ public class NewlineFilter implements TokenSource {
 		int depth = 0;
 		for (int i = start;; i++) {
 			Token t = peek(i);
-			if (t.getType() == Token.EOF || (depth == 0 && isStatementEnd(t) && !continuesLine(i))) {
+			if (t.getType() == Token.EOF || i - start > ARM_SCAN_LIMIT
+					|| (depth == 0 && isStatementEnd(t) && !continuesLine(i))) {
 				return false;
 			}
 			if (isHidden(t)) {
