@@ -153,6 +153,11 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 		return moduleScope(context, Kind.VALUE).getSingleElement(name);
 	}
 
+	/** Every module-level value named {@code name} at {@code context}: no local bindings, no walk up the tree. */
+	public Iterable<IEObjectDescription> moduleValues(EObject context, QualifiedName name) {
+		return moduleScope(context, Kind.VALUE).getElements(name);
+	}
+
 	private static void addIfAccepted(List<NamedElement> into, NamedElement element, Predicate<EObject> accepts) {
 		if (accepts.test(element)) {
 			into.add(element);

@@ -19,6 +19,7 @@ import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.QuartzPackage;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.scoping.Globals;
+import org.quartz.lang.scoping.QuartzScopeProvider;
 
 import com.google.inject.Inject;
 import com.google.inject.Singleton;
@@ -108,9 +109,16 @@ public class TypeChecker {
 		}
 	}
 
+	/**
+	 * The function a method-form call names. Functions are module-level, so the module's scope is
+	 * enough: the full scope would also gather the local bindings, walking up every enclosing
+	 * expression, which made a long method chain quadratic.
+	 */
 	private FunctionDecl findFunction(EObject context, String name) {
-		for (IEObjectDescription description : scopeProvider.getScope(context, QuartzPackage.Literals.NAME_REF__REF)
-				.getElements(QualifiedName.create(name))) {
+		Iterable<IEObjectDescription> found = scopeProvider instanceof QuartzScopeProvider quartz
+				? quartz.moduleValues(context, QualifiedName.create(name))
+				: scopeProvider.getScope(context, QuartzPackage.Literals.NAME_REF__REF).getElements(QualifiedName.create(name));
+		for (IEObjectDescription description : found) {
 			if (EcoreUtil2.resolve(description.getEObjectOrProxy(), context) instanceof FunctionDecl function) {
 				return function;
 			}
