@@ -381,51 +381,59 @@ static void arm(struct rt_arm *a, int kind, qz_val ch, qz_val v, qz_val ms)
     a->ms = ms;
 }
 
-qz_val qz_try_send(qz_val ch, qz_val v)
+/* The outcome of a single channel operation. */
+struct chan_outcome {
+    qz_val value;
+    int ok;
+};
+
+/* Without waiting: ok only when it completed at once. */
+static struct chan_outcome chan_try(int kind, qz_val ch, qz_val v)
 {
     struct rt_arm a[1];
     struct rt_wait w;
-    arm(&a[0], RT_ARM_SEND, ch, v, 0);
+    arm(&a[0], kind, ch, v, 0);
     atomic_init(&w.phase, 0);
     rt_wait_reset(&w, NULL);
-    return arms_try(a, 1, &w, 0) == 0 && w.ok;
+    int done = arms_try(a, 1, &w, 0) == 0;
+    return (struct chan_outcome){ w.value, done && w.ok };
+}
+
+qz_val qz_try_send(qz_val ch, qz_val v)
+{
+    return chan_try(RT_ARM_SEND, ch, v).ok;
 }
 
 qz_val qz_try_recv(qz_val ch)
 {
+    struct chan_outcome o = chan_try(RT_ARM_RECV, ch, 0);
+    return o.ok ? qz_some(o.value) : qz_none();
+}
+
+/* Synchronous code: blocks its thread until the operation completes. */
+static struct chan_outcome chan_sync(int kind, qz_val ch, qz_val v)
+{
     struct rt_arm a[1];
-    struct rt_wait w;
-    arm(&a[0], RT_ARM_RECV, ch, 0, 0);
-    atomic_init(&w.phase, 0);
-    rt_wait_reset(&w, NULL);
-    return arms_try(a, 1, &w, 0) == 0 && w.ok ? qz_some(w.value) : qz_none();
+    struct rt_sync_wait w;
+    arm(&a[0], kind, ch, v, 0);
+    arms_sync(a, 1, &w);
+    return (struct chan_outcome){ w.w.value, w.w.ok };
 }
 
 qz_val qz_send_sync(qz_val ch, qz_val v)
 {
-    struct rt_arm a[1];
-    struct rt_sync_wait w;
-    arm(&a[0], RT_ARM_SEND, ch, v, 0);
-    arms_sync(a, 1, &w);
-    return w.w.ok;
+    return chan_sync(RT_ARM_SEND, ch, v).ok;
 }
 
 qz_val qz_recv_sync(qz_val ch)
 {
-    struct rt_arm a[1];
-    struct rt_sync_wait w;
-    arm(&a[0], RT_ARM_RECV, ch, 0, 0);
-    arms_sync(a, 1, &w);
-    return w.w.value;
+    return chan_sync(RT_ARM_RECV, ch, 0).value;
 }
 
 qz_val qz_recv_opt_sync(qz_val ch)
 {
-    struct rt_arm a[1];
-    struct rt_sync_wait w;
-    arm(&a[0], RT_ARM_RECV, ch, 0, 0);
-    arms_sync(a, 1, &w);
-    return w.w.ok ? qz_some(w.w.value) : qz_none();
+    struct chan_outcome o = chan_sync(RT_ARM_RECV, ch, 0);
+    return o.ok ? qz_some(o.value) : qz_none();
 }
 
 qz_val qz_recv_timeout_sync(qz_val ch, qz_val ms)
