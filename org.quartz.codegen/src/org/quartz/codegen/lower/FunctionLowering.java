@@ -171,8 +171,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 
 	@Override
 	public void declare(NamedElement binding, Value value) {
-		int slot = b.newSlot();
-		slots.put(binding, slot);
+		int slot = slotOf(binding);
 		if (captures.isBoxed(binding)) {
 			Value box = b.allocate(1);
 			b.store(box, 0, value);
@@ -182,13 +181,16 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 	}
 
+	/**
+	 * The binding's slot, made at its first use. That may come before its declaration is lowered:
+	 * a return path lowers every defer of the function (each guarded by whether it ran), also
+	 * where a binding a defer reads is not declared yet; the guard keeps the read from running
+	 * before the declaration did.
+	 */
 	private int slotOf(NamedElement binding) {
-		Integer slot = slots.get(binding);
-		if (slot == null) {
-			throw new IllegalStateException("binding '" + binding.getName() + "' has no slot");
-		}
-		return slot;
+		return slots.computeIfAbsent(binding, unused -> b.newSlot());
 	}
+
 
 	private Value read(NamedElement binding) {
 		if (Globals.isGlobal(binding)) {

@@ -21,9 +21,9 @@ import org.quartz.tests.e2e.Checkout;
 class FuzzTest {
 
 	private static final long DEFAULT_SEED = 11;
-	private static final int DEFAULT_COUNT = 1200;
+	private static final int DEFAULT_COUNT = 2500;
 	/** CI runs stop here even if the machine is slow; long runs (a count set by hand) do not. */
-	private static final Duration CI_BUDGET = Duration.ofSeconds(75);
+	private static final Duration CI_BUDGET = Duration.ofSeconds(60);
 	private static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 	/** One program in this many that compile goes through llc (about 2 s per 100 in CI). */
 	private static final int LLC_EVERY = 10;
