@@ -21,6 +21,10 @@ import org.quartz.lang.quartz.ParenthesizedExpression;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.scoping.LocalBindings;
+import org.quartz.lang.typing.CallTarget;
+import org.quartz.lang.typing.TypeChecker;
+
+import com.google.inject.Inject;
 
 /**
  * Assignments through immutable bindings. Only `var` bindings and actor fields may be
@@ -28,6 +32,9 @@ import org.quartz.lang.scoping.LocalBindings;
  * `a.b[0] = 1` that is `a`, the binding the assigned place is reached from.
  */
 public class MutabilityValidator extends ComposedValidator {
+
+	@Inject
+	private TypeChecker typeChecker;
 
 	/** `x = 2` where `x` is already visible assigns to it (see LocalBindings). */
 	@Check
@@ -44,7 +51,8 @@ public class MutabilityValidator extends ComposedValidator {
 		Expression target = assignment.getTarget();
 		if (target instanceof NameRef ref) {
 			checkNameAssignment(ref, assignment.getTarget());
-		} else if (target instanceof MemberAccess access && !access.isExplicitArguments() && access.getBlock() == null) {
+		} else if (target instanceof MemberAccess access && !access.isExplicitArguments() && access.getBlock() == null
+				&& !isCall(access)) {
 			checkPlaceAssignment(access.getReceiver(), QuartzIssueCodes.FIELD_ASSIGN_THROUGH_IMMUTABLE, "a field");
 		} else if (target instanceof IndexExpression index) {
 			checkPlaceAssignment(index.getTarget(), QuartzIssueCodes.INDEX_ASSIGN_THROUGH_IMMUTABLE, "an element");
@@ -52,6 +60,12 @@ public class MutabilityValidator extends ComposedValidator {
 			error("cannot assign to this expression; only a name, a field or an element can be assigned",
 					assignment, Q.getAssignment_Target(), QuartzIssueCodes.INVALID_ASSIGNMENT_TARGET);
 		}
+	}
+
+	/** `x.f` without parentheses that calls a function or an actor method: not a field (the typing decides). */
+	private boolean isCall(MemberAccess access) {
+		CallTarget target = typeChecker.typing(access).callTarget(access);
+		return target != null && !(target instanceof CallTarget.FieldRead);
 	}
 
 	private void checkNameAssignment(NameRef ref, Expression target) {

@@ -183,4 +183,11 @@ class MutabilityValidatorTest {
 		diagnostics.assertError("def main()\n  var x = 1\n  (x) = 2\nend\n", Q.getAssignment(),
 				QuartzIssueCodes.INVALID_ASSIGNMENT_TARGET, 3, 3);
 	}
+
+	/** `a.f` without parentheses calls the function f: a call cannot be assigned (found by the fuzzer). */
+	@Test
+	void methodFormCallAsTarget() {
+		diagnostics.assertError("def f(x: Int): Int = x\ndef main()\n  var a = 1\n  a.f = 2\nend\n", Q.getAssignment(),
+				QuartzIssueCodes.INVALID_ASSIGNMENT_TARGET, 4, 3);
+	}
 }
