@@ -553,7 +553,16 @@ final class TypeInference extends QuartzSwitch<Type> {
 		}
 		if (target instanceof Variant variant) {
 			Type.Fn constructor = constructor(variant);
-			return variant.getFields().isEmpty() ? constructor.result() : constructor;
+			if (variant.getFields().isEmpty()) {
+				return constructor.result();
+			}
+			if (!isCallee(at)) {
+				// Constructors are not function values (code generation has none): found by the fuzzer.
+				issue(at, null, NOT_A_VALUE, "variant '" + variant.getName() + "' has fields; construct it with "
+						+ variant.getName() + "(...), or wrap it in a lambda: do x -> " + variant.getName() + "(x) end");
+				return Type.Error.INSTANCE;
+			}
+			return constructor;
 		}
 		if (target instanceof ConstDecl || Globals.isGlobal(target)) {
 			return constantTypes.apply(target);

@@ -439,4 +439,14 @@ class TypeErrorsTest {
 				end
 				"""));
 	}
+
+	/** A variant with fields is not a function value (it was an internal error; found by the fuzzer). */
+	@Test
+	void variantWithFieldsUsedAsAValue() {
+		assertOnly("""
+				def main()
+				  f = Some
+				end
+				""", NOT_A_VALUE, 2, 7);
+	}
 }
