@@ -4,13 +4,14 @@
 #   tools/prerequisites.sh native   a JDK (to build the compiler), llc (LLVM), a C compiler and the
 #                                   garbage collector (libgc): what ./quartz needs to build programs
 #   tools/prerequisites.sh tests    the same, plus Xvfb and GTK 3 for the editor's SWT tests
-# Used by ./quartz and ./run-tests. Quiet when nothing is missing.
+#   tools/prerequisites.sh go       Go only: the benchmarks' peer programs and load drivers
+# Used by ./quartz, ./run-tests and bench/. Quiet when nothing is missing.
 set -euo pipefail
 
 what=${1:-native}
 case "$what" in
-native | tests) ;;
-*) echo "usage: $0 native|tests" >&2; exit 2 ;;
+native | tests | go) ;;
+*) echo "usage: $0 native|tests|go" >&2; exit 2 ;;
 esac
 
 have() {
@@ -41,6 +42,9 @@ have_libgc() {
 }
 
 packages=()
+if [ "$what" = go ]; then
+    have go || packages+=(golang-go)
+else
 # The compiler is built with Maven (./mvnw), which needs a JDK.
 [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] || have javac || packages+=(openjdk-17-jdk-headless)
 have llc llc-19 llc-18 llc-17 llc-16 llc-15 llc-14 || packages+=(llvm)
@@ -51,6 +55,7 @@ if [ "$what" = tests ]; then
     # Not piped into grep -q: with pipefail, ldconfig's SIGPIPE would read as "missing".
     libraries=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p)
     [[ $libraries == *libgtk-3.so.0* ]] || packages+=(libgtk-3-0)
+fi
 fi
 [ ${#packages[@]} -eq 0 ] && exit 0
 

@@ -33,14 +33,9 @@ BENCHES=(
 log() { echo "$*" >&2; }
 
 # ---------- toolchains ----------
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
 HAVE_GO=1; GO_WHY=""
-if ! command -v go >/dev/null 2>&1; then
-  log "go not found: installing golang-go with apt-get"
-  as_root apt-get install -y golang-go >&2 || { as_root apt-get update >&2 && as_root apt-get install -y golang-go >&2; }
-  command -v go >/dev/null 2>&1 || { HAVE_GO=0; GO_WHY="go missing and apt-get install golang-go failed"; }
-fi
+"$ROOT/tools/prerequisites.sh" go || { HAVE_GO=0; GO_WHY="go missing (tools/prerequisites.sh go names the package)"; }
 
 java_major() {  # prints the major version of the java binary $1
   "$1" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\)[."].*/\1/p'

@@ -13,7 +13,7 @@
 # clients, and the slowest one), and the server's peak RSS and CPU time. Rows:
 #   Quartz           ./quartz of this checkout, default workers (one per CPU)
 #   Quartz, 1 worker the same executable with QUARTZ_WORKERS=1
-#   Quartz before    $BEFORE_QUARTZ (default /work/wt-before/quartz): a compiler from before the
+#   Quartz before    $BEFORE_QUARTZ (when set): a compiler from before the
 #                    collector and the fair scheduler; it predates QUARTZ_WORKERS (one worker
 #                    per CPU); the row says n/a when it is missing
 #   Go               server.go, GOMAXPROCS default (one P per CPU)
@@ -32,7 +32,7 @@ CLIENTS="${CLIENTS:-4}"
 SAMPLES="${SAMPLES:-100}"
 INTERVAL_MS="${INTERVAL_MS:-50}"
 PROBE_TIMEOUT_MS="${PROBE_TIMEOUT_MS:-10000}"
-BEFORE_QUARTZ="${BEFORE_QUARTZ:-/work/wt-before/quartz}"
+BEFORE_QUARTZ="${BEFORE_QUARTZ:-}"
 MODE="${MODE:-per-request}"
 case "$MODE" in
   per-request) SERVER_ARG="" ;;
@@ -45,10 +45,7 @@ trap 'rm -rf "$BUILD"' EXIT
 log() { echo "$*" >&2; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-if ! command -v go >/dev/null 2>&1; then
-  log "go not found: the driver is written in Go; install golang-go"
-  exit 1
-fi
+"$ROOT/tools/prerequisites.sh" go || { log "go is needed: the driver is written in Go"; exit 1; }
 
 # ---------- build ----------
 log "building in $BUILD"
@@ -58,7 +55,8 @@ if go build -o "$BUILD/go_server" "$HERE/server.go" >&2; then HAVE+=(go); else l
 if (cd "$ROOT" && ./quartz build "$HERE/server.qz" -o "$BUILD/qz_server") >&2; then HAVE+=(qz qz1);
 else log "quartz build of server.qz failed"; fi
 BEFORE_WHY=""
-if [ ! -x "$BEFORE_QUARTZ" ]; then BEFORE_WHY="$BEFORE_QUARTZ not found"
+if [ -z "$BEFORE_QUARTZ" ]; then BEFORE_WHY="BEFORE_QUARTZ not set"
+elif [ ! -x "$BEFORE_QUARTZ" ]; then BEFORE_WHY="$BEFORE_QUARTZ not found"
 elif "$BEFORE_QUARTZ" build "$HERE/server.qz" -o "$BUILD/qz_before" >&2; then HAVE+=(before)
 else BEFORE_WHY="$BEFORE_QUARTZ failed to build server.qz"; fi
 has() { local h; for h in "${HAVE[@]}"; do [ "$h" = "$1" ] && return 0; done; return 1; }

@@ -41,15 +41,10 @@ BENCHES=(
 )
 
 log() { echo "$*" >&2; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
 
 # ---------- toolchains ----------
 HAVE_GO=1; GO_WHY=""
-if ! command -v go >/dev/null 2>&1; then
-  log "go not found: installing golang-go with apt-get"
-  as_root apt-get install -y golang-go >&2 || { as_root apt-get update >&2 && as_root apt-get install -y golang-go >&2; }
-  command -v go >/dev/null 2>&1 || { HAVE_GO=0; GO_WHY="go missing and apt-get install golang-go failed"; }
-fi
+"$ROOT/tools/prerequisites.sh" go || { HAVE_GO=0; GO_WHY="go missing (tools/prerequisites.sh go names the package)"; }
 CC="${CC:-cc}"
 command -v "$CC" >/dev/null 2>&1 || CC=gcc
 if ! "$CC" -O2 -o "$BUILD/measure" "$HERE/measure.c" >&2; then

@@ -30,12 +30,7 @@ cleanup() {
 trap cleanup EXIT
 
 log() { echo "$*" >&2; }
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else return 1; fi; }
-if ! command -v go >/dev/null 2>&1; then
-  log "go not found: installing golang-go with apt-get"
-  as_root apt-get install -y golang-go >&2 || { as_root apt-get update >&2 && as_root apt-get install -y golang-go >&2; }
-  command -v go >/dev/null 2>&1 || { log "go is needed for the load generator"; exit 1; }
-fi
+"$ROOT/tools/prerequisites.sh" go || { log "go is needed for the load generator"; exit 1; }
 
 log "building in $BUILD (quartz: $QUARTZ)"
 "$QUARTZ" build "$HERE/soak_server.qz" -o "$BUILD/qz_server" >&2 || { log "quartz build of soak_server.qz failed"; exit 1; }
