@@ -32,10 +32,16 @@ struct rt_ctx *rt_current_ctx(void)
     return t->ctx;
 }
 
-struct rt_group *rt_current_scope(void)
+/* The running context if it has been made, else NULL: for reads, which need not make one. */
+static struct rt_ctx *existing_ctx(void)
 {
     struct rt_task *t = rt_current_task();
-    struct rt_ctx *c = t == NULL ? &main_ctx : t->ctx;
+    return t == NULL ? &main_ctx : t->ctx;
+}
+
+struct rt_group *rt_current_scope(void)
+{
+    struct rt_ctx *c = existing_ctx();
     return c != NULL ? c->scope : NULL;
 }
 
@@ -94,6 +100,6 @@ void qz_task_local_set(qz_val key, qz_val v)
 
 qz_val qz_task_local_get(qz_val key)
 {
-    struct rt_ctx *c = rt_current_ctx();
-    return c->locals == 0 ? 0 : qz_unwrap_or(qz_map_get(c->locals, key), 0);
+    struct rt_ctx *c = existing_ctx();
+    return c == NULL || c->locals == 0 ? 0 : qz_unwrap_or(qz_map_get(c->locals, key), 0);
 }
