@@ -44,7 +44,7 @@ row() { # shape, sizes...
   done
 }
 row lines 1000 10000 50000
-for shape in chain bindings errors unclosed nested; do
+for shape in chain bindings errors unclosed nested prefix blocks lambdas; do
   row "$shape" 1000 10000
 done
 echo "(JVM start and an empty program: $base ms, subtracted in 'minus JVM')"

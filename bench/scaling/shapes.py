@@ -8,6 +8,9 @@ usage: shapes.py SHAPE N
   errors     N lines, each with a syntax error
   unclosed   N lines, each opening a parenthesis it never closes
   nested     Some(Some(...)) nested N deep
+  prefix     not not ... true: N prefix operators
+  blocks     if inside if, N deep, each reading a binding of the function
+  lambdas    N lambdas opened and never closed (a fuzzer finding)
 """
 import os
 import subprocess
@@ -30,5 +33,11 @@ elif shape == "unclosed":
     print("def main()\n" + "\n".join(f"  puts(({i} +" for i in range(n)) + "\nend")
 elif shape == "nested":
     print("def main()\n  x = " + "Some(" * n + "1" + ")" * n + "\n  puts(\"done\")\nend")
+elif shape == "prefix":
+    print("def main()\n  x = " + "not " * n + "true\n  puts(x.to_s)\nend")
+elif shape == "blocks":
+    print("def main()\n  x = 1\n" + "  if x > 0\n" * n + "  puts(x.to_s)\n" + "  end\n" * n + "end")
+elif shape == "lambdas":
+    print("def main()\n" + "  f do ->\n" * n + "end")
 else:
     sys.exit(f"unknown shape {shape}")

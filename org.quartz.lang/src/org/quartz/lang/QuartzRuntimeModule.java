@@ -13,6 +13,7 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.eclipse.xtext.scoping.impl.SimpleLocalScopeProvider;
+import org.eclipse.xtext.validation.CompositeEValidator;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.quartz.lang.parser.QuartzSyntaxErrorMessages;
 import org.quartz.lang.parser.QuartzValueConverters;
@@ -90,5 +91,14 @@ public class QuartzRuntimeModule extends AbstractQuartzRuntimeModule {
 
 	public Class<? extends IResourceValidator> bindIResourceValidator() {
 		return QuartzResourceValidator.class;
+	}
+
+	/**
+	 * EMF's generic checks (containment, proxies, multiplicities) repeat what the linker and the
+	 * parser already report, and finding each referenced object's resource walks up its
+	 * containers: quadratic in nesting depth.
+	 */
+	public void configureUseEObjectValidator(Binder binder) {
+		binder.bindConstant().annotatedWith(Names.named(CompositeEValidator.USE_EOBJECT_VALIDATOR)).to(false);
 	}
 }

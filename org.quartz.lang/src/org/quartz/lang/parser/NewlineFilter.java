@@ -19,9 +19,11 @@ import org.antlr.runtime.TokenSource;
  * start a statement ({@code )}, {@code ]}, {@code }}, a leading {@code .}, {@code and}, {@code or}).
  * A {@code >} that closes type arguments ({@code Vec<Int>}) does not continue the line: a
  * {@code <} written right after a capitalised name opens type arguments, a comparison does not.</li>
- * <li>Brackets nest at most {@link #MAX_NESTING} deep: the bracket past it is handed out as an
- * unknown character (the syntax error says why) and the input ends there, so nothing later in
- * the compiler recurses deeper than the language allows.</li>
+ * <li>Brackets nest at most {@link #MAX_NESTING} deep, and so do blocks (a keyword that opens one,
+ * {@code def}, {@code if}, {@code do}, ..., against {@code end}): the bracket or keyword past it
+ * is handed out as an unknown character (the syntax error says why) and the input ends there, so
+ * nothing later in the compiler recurses deeper, or resolves names through more scopes, than
+ * the language allows.</li>
  * <li>A newline that stays and is followed by a line holding {@code =>} outside brackets becomes
  * ARM: the grammar starts a match or select arm there, so an arm body ends where the next
  * {@code pattern =>} begins without any lookahead in the parser.</li>
@@ -46,8 +48,12 @@ public class NewlineFilter implements TokenSource {
 	/** How far ahead a line is searched for the `=>` of a match or select arm, in tokens. */
 	private static final int ARM_SCAN_LIMIT = 4096;
 
-	/** The deepest bracket nesting the language allows. */
+	/** The deepest bracket nesting the language allows, and the deepest block nesting. */
 	public static final int MAX_NESTING = 256;
+
+	/** Keywords that open a block closed by {@code end}. */
+	public static final Set<String> OPENS_BLOCK = Set.of(
+			"def", "struct", "enum", "actor", "while", "for", "loop", "if", "match", "select", "do");
 
 	private final TokenSource delegate;
 	private final TokenTypes types;
@@ -64,7 +70,9 @@ public class NewlineFilter implements TokenSource {
 	private boolean lastClosesTypeArguments;
 	/** Brackets open before the next token. */
 	private int nesting;
-	/** The bracket past {@link #MAX_NESTING} was handed out: only EOF follows. */
+	/** Blocks open before the next token. */
+	private int blockNesting;
+	/** The bracket or block past {@link #MAX_NESTING} was handed out: only EOF follows. */
 	private boolean tooDeep;
 
 	public NewlineFilter(TokenSource delegate, TokenTypes types) {
@@ -103,21 +111,31 @@ public class NewlineFilter implements TokenSource {
 		return handOut(token);
 	}
 
-	/** Counts brackets; true when this one opens too deep (it is now an unknown character). */
+	/** Counts brackets and blocks; true when this token opens one too deep (it is now an unknown character). */
 	private boolean limitNesting(Token token) {
-		switch (token.getText() == null ? "" : token.getText()) {
+		String text = token.getText() == null || token.getType() == types.anyOther() ? "" : token.getText();
+		switch (text) {
 			case "(", "[", "{" -> {
-				if (++nesting > MAX_NESTING && token.getType() != types.anyOther()) {
-					token.setType(types.anyOther());
-					tooDeep = true;
-					return true;
-				}
+				return tooDeep(token, ++nesting);
 			}
 			case ")", "]", "}" -> nesting = Math.max(0, nesting - 1);
+			case "end" -> blockNesting = Math.max(0, blockNesting - 1);
 			default -> {
+				if (OPENS_BLOCK.contains(text)) {
+					return tooDeep(token, ++blockNesting);
+				}
 			}
 		}
 		return false;
+	}
+
+	private boolean tooDeep(Token token, int depth) {
+		if (depth <= MAX_NESTING) {
+			return false;
+		}
+		token.setType(types.anyOther());
+		tooDeep = true;
+		return true;
 	}
 
 	private Token handOut(Token token) {

@@ -76,6 +76,9 @@ public class QuartzSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 		if (isBracket(found)) {
 			return "brackets nested more than " + NewlineFilter.MAX_NESTING + " deep";
 		}
+		if (isBlockKeyword(found)) {
+			return "blocks nested more than " + NewlineFilter.MAX_NESTING + " deep";
+		}
 		if (isKeyword(found) && "name".equals(expectation(context.getCurrentNode()))) {
 			return "'" + found.getText() + "' is a reserved word and cannot be used as a name";
 		}
@@ -118,6 +121,12 @@ public class QuartzSyntaxErrorMessages extends SyntaxErrorMessageProvider {
 	private static boolean isBracket(Token token) {
 		return token != null && token.getType() == InternalQuartzParser.RULE_ANY_OTHER
 				&& ("(".equals(token.getText()) || "[".equals(token.getText()) || "{".equals(token.getText()));
+	}
+
+	/** A block keyword the NewlineFilter turned into an unknown character: nested too deep. */
+	private static boolean isBlockKeyword(Token token) {
+		return token != null && token.getType() == InternalQuartzParser.RULE_ANY_OTHER
+				&& NewlineFilter.OPENS_BLOCK.contains(token.getText());
 	}
 
 	/** A reserved word: a token spelled like a name that the lexer typed as a keyword. */

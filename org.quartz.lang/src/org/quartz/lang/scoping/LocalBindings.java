@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.util.OnChangeEvictingCache;
 import org.eclipse.xtext.util.Tuples;
 import org.quartz.lang.quartz.ActorDecl;
@@ -69,12 +70,13 @@ public final class LocalBindings {
 		if (name == null) {
 			return null;
 		}
+		Resource resource = context.eResource(); // found once: eResource() walks up the containers
 		EObject child = context;
 		for (EObject container = child.eContainer(); container != null; child = container, container = container.eContainer()) {
 			if (container instanceof Module && !(child instanceof Statement)) {
 				return null; // a declaration sees no script bindings
 			}
-			NamedElement found = declaredIn(container, child, name);
+			NamedElement found = declaredIn(container, child, name, resource);
 			if (found != null) {
 				return found;
 			}
@@ -83,9 +85,9 @@ public final class LocalBindings {
 	}
 
 	/** What {@code container} makes visible to {@code child} under {@code name} (the last such). */
-	private static NamedElement declaredIn(EObject container, EObject child, String name) {
+	private static NamedElement declaredIn(EObject container, EObject child, String name, Resource resource) {
 		if (container instanceof Block || container instanceof Module) {
-			return StatementIndex.of(container).lastBefore(name, child);
+			return StatementIndex.of(container, resource).lastBefore(name, child);
 		}
 		if (container instanceof FunctionDecl function) {
 			NamedElement param = last(function.getParams(), name);
@@ -137,11 +139,11 @@ public final class LocalBindings {
 		private final Map<String, List<Integer>> declarationPositions = new HashMap<>();
 		private final Map<Integer, NamedElement> declarations = new HashMap<>();
 
-		static StatementIndex of(EObject container) {
-			if (container.eResource() == null) {
+		static StatementIndex of(EObject container, Resource resource) {
+			if (resource == null) {
 				return new StatementIndex(container);
 			}
-			return CACHE.get(Tuples.pair(StatementIndex.class, container), container.eResource(),
+			return CACHE.get(Tuples.pair(StatementIndex.class, container), resource,
 					() -> new StatementIndex(container));
 		}
 

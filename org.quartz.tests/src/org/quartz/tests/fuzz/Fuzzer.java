@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.quartz.cli.BuildCache;
@@ -185,17 +186,27 @@ final class Fuzzer {
 
 	/**
 	 * Long runs outside the test harness, on the compiler's plain class path plus this bundle's
-	 * classes: {@code java -cp ... org.quartz.tests.fuzz.Fuzzer <checkout> <seed> <count>} (docs/fuzzing.md).
+	 * classes: {@code java -cp ... org.quartz.tests.fuzz.Fuzzer <checkout> <seed> <count> [index]},
+	 * or {@code ... Fuzzer <checkout> --files a.qz b.qz} to check saved inputs again (docs/fuzzing.md).
 	 */
 	public static void main(String[] args) throws IOException {
 		Path checkout = Path.of(args[0]);
-		long seed = Long.parseLong(args[1]);
-		int count = Integer.parseInt(args[2]);
 		Path work = Files.createTempDirectory("quartz-fuzz-");
 		Fuzzer fuzzer = new Fuzzer(work, FuzzInputs.seedPrograms(checkout), Duration.ofSeconds(2), 50);
-		Report report = args.length > 3
-				? fuzzer.runAll(Map.of("input " + args[3], fuzzer.input(seed, Integer.parseInt(args[3]))))
-				: fuzzer.run(seed, count, Duration.ofDays(1));
+		Report report;
+		if (args[1].equals("--files")) {
+			Map<String, String> inputs = new TreeMap<>();
+			for (int i = 2; i < args.length; i++) {
+				inputs.put(args[i], Files.readString(Path.of(args[i]), StandardCharsets.UTF_8));
+			}
+			report = fuzzer.runAll(inputs);
+		} else {
+			long seed = Long.parseLong(args[1]);
+			int count = Integer.parseInt(args[2]);
+			report = args.length > 3
+					? fuzzer.runAll(Map.of("input " + args[3], fuzzer.input(seed, Integer.parseInt(args[3]))))
+					: fuzzer.run(seed, count, Duration.ofDays(1));
+		}
 		report.failures().forEach(failure -> System.out.println("FAILURE " + failure + "\n"));
 		System.out.println(report.summary());
 		System.out.println("failing inputs saved in " + work.resolve("failures"));

@@ -197,4 +197,29 @@ class SyntaxErrorTest {
 		List<Issue> issues = diagnostics.of("def main()\n  x = " + "(".repeat(depth) + "1" + ")".repeat(depth) + "\nend\n");
 		assertOnlyError(issues, SYNTAX, 2, 7 + NewlineFilter.MAX_NESTING);
 	}
+
+	/** `def main` is the first open block, so the limit leaves MAX_NESTING - 1 nested `if`s. */
+	@Test
+	void blocksAtTheNestingLimit() {
+		int ifs = NewlineFilter.MAX_NESTING - 1;
+		assertNoIssues(diagnostics.of("def main()\n  x = 1\n" + "  if x > 0\n".repeat(ifs) + "  puts(\"#{x}\")\n"
+				+ "  end\n".repeat(ifs) + "end\n"));
+	}
+
+	/** Deep blocks resolve names through every enclosing scope; one error at the block past the limit. */
+	@Test
+	void blocksNestedTooDeep() {
+		int depth = 20_000;
+		List<Issue> issues = diagnostics.of("def main()\n  x = 1\n" + "  if x > 0\n".repeat(depth) + "  puts(\"#{x}\")\n"
+				+ "  end\n".repeat(depth) + "end\n");
+		assertOnlyError(issues, SYNTAX, 2 + NewlineFilter.MAX_NESTING, 3);
+		assertTrue(issues.get(0).getMessage().contains("blocks nested more than"), issues.get(0).getMessage());
+	}
+
+	/** Unclosed lambdas (a fuzz finding: a thousand took over ten seconds) stop at the limit too. */
+	@Test
+	void unclosedLambdasStopAtTheLimit() {
+		List<Issue> issues = diagnostics.of("def main()\n" + "  f do ->\n".repeat(5_000) + "end\n");
+		assertOnlyError(issues, SYNTAX, 1 + NewlineFilter.MAX_NESTING, 3);
+	}
 }

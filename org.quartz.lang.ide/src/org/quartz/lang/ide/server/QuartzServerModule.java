@@ -1,6 +1,9 @@
 package org.quartz.lang.ide.server;
 
+import java.util.concurrent.ExecutorService;
+
 import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.ExecutorServiceProvider;
 import org.eclipse.xtext.ide.server.ILanguageServerShutdownAndExitHandler;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
@@ -26,5 +29,7 @@ public class QuartzServerModule extends AbstractModule {
 		bind(LanguageServer.class).to(QuartzLanguageServer.class);
 		bind(LanguageServerImpl.class).to(QuartzLanguageServer.class);
 		bind(ILanguageServerShutdownAndExitHandler.class).to(ExitSignal.class);
+		bind(ExecutorServiceProvider.class).to(DeepStackExecutors.class);
+		bind(ExecutorService.class).toProvider(DeepStackExecutors.class);
 	}
 }
