@@ -5,16 +5,18 @@
  * A Float travels as the IEEE-754 bit pattern of a double in a qz_val word; the
  * two are only ever converted with memcpy (a cast would convert the number).
  *
- * to_s writes the shortest digits that read back as the same double (what Ryu or
- * Grisu give), laid out as the reference's §11 says: at least one digit after the
- * point; plain notation when the shortest decimal d satisfies 1e-4 <= |d| < 1e16,
- * else d.ddde+XX with a sign and at least two exponent digits; -0.0 keeps its
- * sign; NaN, Infinity, -Infinity. This is Ruby's layout except where Ruby puts the
- * switch: Ruby writes whole numbers from 1e15 in exponent form (Crystal writes
- * every number from 1e15 so), the reference switches at 1e16 for all.
+ * to_s writes the shortest digits that read back as the same double, the nearest
+ * to it of that length (what Ryu or Grisu give), laid out as the reference's §11
+ * says: at least one digit after the point; plain notation when the shortest
+ * decimal d satisfies 1e-4 <= |d| < 1e16, else d.ddde+XX with a sign and at least
+ * two exponent digits; -0.0 keeps its sign; NaN, Infinity, -Infinity. That is
+ * Ruby's layout except where it switches: Ruby writes whole numbers from 1e15 in
+ * exponent form (Crystal every number from 1e15, and e-5 unpadded), the reference
+ * switches at 1e16 for all.
  *
  * Everything relies on glibc's printf and strtod being correctly rounded (they
- * are, for every precision and input length).
+ * are, for every precision and input length) and on the C locale (the runtime
+ * never calls setlocale), whose decimal point is '.'.
  */
 #include "rt_internal.h"
 
