@@ -19,6 +19,7 @@
  *            storage with arguments or be read-only: never write to a String.
  *   Vec      pointer to struct qz_vec (below).
  *   Map      opaque pointer; Int or String keys, iterated in insertion order.
+ *   Float    the IEEE-754 bit pattern of a double (moved with memcpy, never a cast).
  *   enum     pointer to a block of words: word 0 is the tag, the payload follows.
  *            Option: None = tag 0, Some = tag 1 + 1 word.
  *            Result: Ok   = tag 0 + 1 word, Err = tag 1 + 1 word.
@@ -168,6 +169,24 @@ qz_val qz_sb_new(void);
 void qz_sb_append(qz_val sb, qz_val s);
 void qz_sb_append_int(qz_val sb, qz_val i);
 qz_val qz_sb_finish(qz_val sb);
+
+/* Float (rt_float.c): every Float argument and result is the IEEE-754 bit pattern
+ * of a double in the word. to_s: the shortest digits that read back as the same
+ * Float, plain for 1e-4 <= |x| < 1e16 ("0.1", "100.0"), else "1.0e+16", "1.0e-05";
+ * "-0.0", "NaN", "Infinity", "-Infinity". format_float: %.*f rounding of the exact
+ * binary value, 0 to 100 places (else a panic). str_to_float: Option<Float>, the
+ * whole string [+-]digits[.digits][e[+-]digits], NaN or [+-]Infinity. to_i:
+ * truncates; NaN, infinities and values outside Int panic. The rest are libm's. */
+qz_val qz_float_to_s(qz_val bits);
+qz_val qz_format_float(qz_val bits, qz_val digits);
+qz_val qz_str_to_float(qz_val s);
+qz_val qz_float_to_i(qz_val bits);
+qz_val qz_float_tan(qz_val x);
+qz_val qz_float_asin(qz_val x);
+qz_val qz_float_acos(qz_val x);
+qz_val qz_float_atan(qz_val x);
+qz_val qz_float_atan2(qz_val y, qz_val x);
+qz_val qz_float_hypot(qz_val x, qz_val y);
 
 /* Vec. Out-of-range indices panic. */
 qz_val qz_vec_new(void);

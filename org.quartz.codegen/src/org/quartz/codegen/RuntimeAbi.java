@@ -70,6 +70,16 @@ public final class RuntimeAbi {
 		fn("qz_sb_append", 2, VOID);
 		fn("qz_sb_append_int", 2, VOID);
 		fn("qz_sb_finish", 1, VALUE);
+		fn("qz_float_to_s", 1, VALUE);
+		fn("qz_format_float", 2, VALUE);
+		fn("qz_str_to_float", 1, VALUE);
+		fn("qz_float_to_i", 1, VALUE);
+		fn("qz_float_tan", 1, VALUE);
+		fn("qz_float_asin", 1, VALUE);
+		fn("qz_float_acos", 1, VALUE);
+		fn("qz_float_atan", 1, VALUE);
+		fn("qz_float_atan2", 2, VALUE);
+		fn("qz_float_hypot", 2, VALUE);
 		fn("qz_vec_new", 0, VALUE);
 		fn("qz_vec_with_capacity", 1, VALUE);
 		fn("qz_vec_push", 2, VOID);
