@@ -56,7 +56,7 @@ for b in "${BENCHES[@]}"; do
   [ -n "$ONLY" ] && [ "$ONLY" != "$name" ] && continue
   for impl in $IMPLS; do
     case $impl in
-      qz) "$QUARTZ" build "$HERE/$name.qz" -o "$BUILD/qz_$name" >&2 ;;
+      qz) "$QUARTZ" build "$HERE/../../org.quartz.tests/programs/float_$name.qz" -o "$BUILD/qz_$name" >&2 ;;
       go) [ $HAVE_GO = 1 ] && go build -o "$BUILD/go_$name" "$HERE/$name.go" >&2 ;;
       c)  "$CC" "${CFLAGS[@]}" -o "$BUILD/c_$name" "$HERE/$name.c" -lm >&2 ;;
     esac

@@ -16,6 +16,13 @@ public sealed interface Instr {
 	record Compare(Value.Temp dst, String predicate, Value a, Value b) implements Instr {
 	}
 
+	/**
+	 * {@code dst = operation(operands)} on Floats (see {@link FloatOperation}): the words hold
+	 * doubles' bits, bit-cast to double around the operation, which LLVM folds away in registers.
+	 */
+	record FloatOp(Value.Temp dst, FloatOperation operation, List<Value> operands) implements Instr {
+	}
+
 	/** A direct call; {@code dst} is null for a call whose result is unused or void. */
 	record Call(Value.Temp dst, String function, List<Value> arguments) implements Instr {
 	}

@@ -129,6 +129,8 @@ public final class IrVerifier {
 			return i.dst();
 		} else if (instruction instanceof Instr.Compare i) {
 			return i.dst();
+		} else if (instruction instanceof Instr.FloatOp i) {
+			return i.dst();
 		} else if (instruction instanceof Instr.Call i) {
 			return i.dst();
 		} else if (instruction instanceof Instr.CallIndirect i) {
@@ -154,6 +156,8 @@ public final class IrVerifier {
 			all.addAll(List.of(i.a(), i.b()));
 		} else if (instruction instanceof Instr.Compare i) {
 			all.addAll(List.of(i.a(), i.b()));
+		} else if (instruction instanceof Instr.FloatOp i) {
+			all.addAll(i.operands());
 		} else if (instruction instanceof Instr.Call i) {
 			all.addAll(i.arguments());
 		} else if (instruction instanceof Instr.CallIndirect i) {

@@ -35,4 +35,9 @@ public sealed interface Value {
 
 	Imm ZERO = new Imm(0);
 	Imm ONE = new Imm(1);
+
+	/** A Float constant: the word holding its IEEE-754 bits. */
+	static Imm ofFloat(double x) {
+		return new Imm(Double.doubleToRawLongBits(x));
+	}
 }

@@ -2,6 +2,8 @@ package org.quartz.codegen.llvm;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.quartz.codegen.RuntimeAbi;
+import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
@@ -31,6 +34,8 @@ public final class LlvmPrinter {
 	private final IrModule module;
 	private final Map<String, Integer> arities = new HashMap<>();
 	private final Set<String> usedRuntime = new LinkedHashSet<>();
+	/** In enum order, so that the same program prints the same declarations. */
+	private final Set<FloatOperation> usedIntrinsics = EnumSet.noneOf(FloatOperation.class);
 	private final StringBuilder out = new StringBuilder();
 	/** Numbers the helper registers (addresses, flags) of the current function. */
 	private int scratch;
@@ -58,6 +63,7 @@ public final class LlvmPrinter {
 		}
 		line("");
 		usedRuntime.forEach(name -> runtimeDeclaration(RuntimeAbi.get(name)));
+		usedIntrinsics.forEach(this::intrinsicDeclaration);
 		module.externs().forEach((name, arity) -> line("declare i64 @" + name + "(" + params(arity, false) + ")"));
 		return out.toString();
 	}
@@ -97,6 +103,44 @@ public final class LlvmPrinter {
 		line("@\"" + name + "\" = private constant [" + words.size() + " x i64] [" + values + "], align 8");
 	}
 
+	/** Bit-casts the operand words to double, applies the operation, and casts the result back. */
+	private void floatOp(Instr.FloatOp i) {
+		String dst = temp(i.dst());
+		FloatOperation operation = i.operation();
+		List<String> operands = new ArrayList<>();
+		for (int n = 0; n < i.operands().size(); n++) {
+			String word = operand(i.operands().get(n));
+			if (operation.kind() == FloatOperation.Kind.FROM_INT) {
+				operands.add(word);
+			} else {
+				line("  " + dst + ".f" + n + " = bitcast i64 " + word + " to double");
+				operands.add(dst + ".f" + n);
+			}
+		}
+		String result = dst + ".r";
+		switch (operation.kind()) {
+			case ARITHMETIC -> line("  " + result + " = " + operation.llvm() + " double " + String.join(", ", operands));
+			case NEGATE -> line("  " + result + " = fneg double " + operands.get(0));
+			case FROM_INT -> line("  " + result + " = sitofp i64 " + operands.get(0) + " to double");
+			case INTRINSIC -> {
+				usedIntrinsics.add(operation);
+				line("  " + result + " = call double @" + operation.llvm() + "("
+						+ operands.stream().map(o -> "double " + o).collect(Collectors.joining(", ")) + ")");
+			}
+			case COMPARE -> {
+				line("  " + result + " = fcmp " + operation.llvm() + " double " + String.join(", ", operands));
+				line("  " + dst + " = zext i1 " + result + " to i64");
+				return;
+			}
+		}
+		line("  " + dst + " = bitcast double " + result + " to i64");
+	}
+
+	private void intrinsicDeclaration(FloatOperation operation) {
+		line("declare double @" + operation.llvm() + "(" + String.join(", ", Collections.nCopies(operation.arity(), "double"))
+				+ ")");
+	}
+
 	private void runtimeDeclaration(RuntimeAbi.Function f) {
 		String params = params(f.arity(), false);
 		switch (f.result()) {
@@ -129,7 +173,9 @@ public final class LlvmPrinter {
 	}
 
 	private void instruction(Instr instruction) {
-		if (instruction instanceof Instr.Binary i) {
+		if (instruction instanceof Instr.FloatOp i) {
+			floatOp(i);
+		} else if (instruction instanceof Instr.Binary i) {
 			line("  " + temp(i.dst()) + " = " + i.op() + " i64 " + operand(i.a()) + ", " + operand(i.b()));
 		} else if (instruction instanceof Instr.Compare i) {
 			line("  " + temp(i.dst()) + ".c = icmp " + i.predicate() + " i64 " + operand(i.a()) + ", " + operand(i.b()));

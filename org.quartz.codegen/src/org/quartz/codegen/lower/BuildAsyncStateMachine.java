@@ -361,6 +361,9 @@ public final class BuildAsyncStateMachine {
 			Value a = operand(i.a());
 			Value b = operand(i.b());
 			emit(new Instr.Compare(define(i.dst()), i.predicate(), a, b));
+		} else if (instruction instanceof Instr.FloatOp i) {
+			List<Value> operands = operands(i.operands());
+			emit(new Instr.FloatOp(define(i.dst()), i.operation(), operands));
 		} else if (instruction instanceof Instr.Call i) {
 			List<Value> arguments = operands(i.arguments());
 			emit(new Instr.Call(i.dst() == null ? null : define(i.dst()), i.function(), arguments));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
+import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
 import org.quartz.codegen.ir.WaitingOperation;
@@ -61,7 +62,20 @@ final class Builtins {
 			Map.entry("atomic_cas", "qz_atomic_cas"), Map.entry("task_group_new", "qz_group_new"),
 			Map.entry("task_group_cancel", "qz_group_cancel"),
 			Map.entry("tcp_listen", "qz_tcp_listen"), Map.entry("tcp_port", "qz_tcp_port"),
-			Map.entry("io_close", "qz_io_close"));
+			Map.entry("io_close", "qz_io_close"),
+			Map.entry("to_i", "qz_float_to_i"), Map.entry("format_float", "qz_format_float"),
+			Map.entry("str_to_float", "qz_str_to_float"), Map.entry("tan", "qz_float_tan"),
+			Map.entry("asin", "qz_float_asin"), Map.entry("acos", "qz_float_acos"), Map.entry("atan", "qz_float_atan"),
+			Map.entry("atan2", "qz_float_atan2"), Map.entry("hypot", "qz_float_hypot"));
+
+	/** Float built-ins that are one LLVM operation, inlined. */
+	private static final Map<String, FloatOperation> FLOAT_OPERATIONS = Map.ofEntries(
+			Map.entry("to_f", FloatOperation.FROM_INT), Map.entry("sqrt", FloatOperation.SQRT),
+			Map.entry("floor", FloatOperation.FLOOR), Map.entry("ceil", FloatOperation.CEIL),
+			Map.entry("round", FloatOperation.ROUND), Map.entry("trunc", FloatOperation.TRUNC),
+			Map.entry("sin", FloatOperation.SIN), Map.entry("cos", FloatOperation.COS), Map.entry("exp", FloatOperation.EXP),
+			Map.entry("log", FloatOperation.LOG), Map.entry("log2", FloatOperation.LOG2),
+			Map.entry("log10", FloatOperation.LOG10), Map.entry("pow", FloatOperation.POW));
 
 	private final ProgramLowering program;
 	private final IrBuilder b;
@@ -109,11 +123,21 @@ final class Builtins {
 		if (direct != null) {
 			return b.runtime(direct, values.toArray(Value[]::new));
 		}
+		FloatOperation floatOperation = FLOAT_OPERATIONS.get(name);
+		if (floatOperation != null) {
+			return b.floatOp(floatOperation, values.toArray(Value[]::new));
+		}
 		Type first = arguments.isEmpty() ? null : expressions.typeOf(arguments.get(0));
+		boolean floats = Types.is(first, Types.FLOAT);
 		return switch (name) {
 			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
 					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
-							: b.runtime("qz_int_to_s", values.get(0));
+							: floats ? b.runtime("qz_float_to_s", values.get(0)) : b.runtime("qz_int_to_s", values.get(0));
+			case "abs" -> floats ? b.floatOp(FloatOperation.ABS, values.get(0)) : intAbs(values.get(0));
+			case "min" -> floats ? b.floatOp(FloatOperation.MIN, values.get(0), values.get(1))
+					: intPick("slt", values.get(0), values.get(1));
+			case "max" -> floats ? b.floatOp(FloatOperation.MAX, values.get(0), values.get(1))
+					: intPick("sgt", values.get(0), values.get(1));
 			case "map_new" -> b.runtime("qz_map_new",
 					Types.is(Types.argument(expressions.typeOf((Expression) call), 0), Types.STRING) ? Value.ONE : Value.ZERO);
 			case "vec_contains?" -> b.runtime(isStringVec(first) ? "qz_vec_contains_str" : "qz_vec_contains_int",
@@ -179,6 +203,26 @@ final class Builtins {
 		Value first = b.wait(WaitingOperation.GROUP_FIRST, group);
 		b.runtime("qz_group_cancel", group);
 		return first;
+	}
+
+	/** |n|, wrapping for the smallest Int as negation does: (n ^ s) - s with s = n >> 63. */
+	private Value intAbs(Value n) {
+		Value sign = b.binary("ashr", n, new Value.Imm(63));
+		return b.binary("sub", b.binary("xor", n, sign), sign);
+	}
+
+	/** {@code a} when {@code a predicate b}, else {@code b}: min and max of Ints. */
+	private Value intPick(String predicate, Value a, Value b2) {
+		int slot = b.newSlot();
+		b.storeSlot(slot, b2);
+		String pickA = b.label("pick.a");
+		String done = b.label("pick.end");
+		b.branch(b.compare(predicate, a, b2), pickA, done);
+		b.startBlock(pickA);
+		b.storeSlot(slot, a);
+		b.jump(done);
+		b.startBlock(done);
+		return b.loadSlot(slot);
 	}
 
 	/** A built-in whose first argument is a Vec, Map or closure reads it (a nil one panics first). */

@@ -11,6 +11,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
@@ -366,7 +367,9 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		if (op.equals("+=") && isString(assignment.getValue())) {
 			return b.runtime("qz_str_concat", current, operand);
 		}
-		return arithmetic(op.substring(0, 1), current, operand);
+		String arithmeticOp = op.substring(0, 1);
+		return isFloat(assignment.getValue()) ? floatArithmetic(arithmeticOp, current, operand)
+				: arithmetic(arithmeticOp, current, operand);
 	}
 
 	private void lowerWhile(WhileStmt loop) {
@@ -458,6 +461,9 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		if (e instanceof IntLiteral literal) {
 			return new Value.Imm(literal.getValue());
 		}
+		if (e instanceof FloatLiteral literal) {
+			return Value.ofFloat(literal.getValue());
+		}
 		if (e instanceof BoolLiteral literal) {
 			return literal.isValue() ? Value.ONE : Value.ZERO;
 		}
@@ -482,7 +488,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 		if (e instanceof UnaryExpression unary) {
 			Value operand = lower(unary.getOperand());
-			return unary.getOp().equals("-") ? b.binary("sub", Value.ZERO, operand) : b.binary("xor", operand, Value.ONE);
+			return switch (unary.getOp()) {
+				case "-" -> isFloat(unary.getOperand()) ? b.floatOp(FloatOperation.NEG, operand) : b.binary("sub", Value.ZERO, operand);
+				case "~" -> b.binary("xor", operand, new Value.Imm(-1));
+				default -> b.binary("xor", operand, Value.ONE);
+			};
 		}
 		if (e instanceof BinaryExpression binary) {
 			return lowerBinary(binary);
@@ -570,6 +580,8 @@ final class FunctionLowering implements LoweringContext.Expressions {
 					b.runtime("qz_sb_append", builder, value);
 				} else if (Types.is(type, Types.BOOL)) {
 					b.runtime("qz_sb_append", builder, b.runtime("qz_bool_to_s", value));
+				} else if (Types.is(type, Types.FLOAT)) {
+					b.runtime("qz_sb_append", builder, b.runtime("qz_float_to_s", value));
 				} else {
 					b.runtime("qz_sb_append_int", builder, value);
 				}
@@ -596,6 +608,9 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 		Value left = lower(binary.getLeft());
 		Value right = lower(binary.getRight());
+		if (isFloat(binary.getLeft())) {
+			return floatBinary(op, left, right);
+		}
 		boolean strings = isString(binary.getLeft());
 		return switch (op) {
 			case "==", "!=" -> {
@@ -613,8 +628,52 @@ final class FunctionLowering implements LoweringContext.Expressions {
 						: b.compare(predicate, left, right);
 			}
 			case "+" -> strings ? b.runtime("qz_str_concat", left, right) : b.binary("add", left, right);
+			case "&" -> b.binary("and", left, right);
+			case "|" -> b.binary("or", left, right);
+			case "^" -> b.binary("xor", left, right);
+			case "<<", ">>", ">>>" -> shift(op, left, right);
 			default -> arithmetic(op, left, right);
 		};
+	}
+
+	/** Comparisons and arithmetic on two Floats (IEEE: no panics, NaN compares unequal). */
+	private Value floatBinary(String op, Value left, Value right) {
+		return switch (op) {
+			case "==" -> b.floatOp(FloatOperation.EQ, left, right);
+			case "!=" -> b.floatOp(FloatOperation.NE, left, right);
+			case "<" -> b.floatOp(FloatOperation.LT, left, right);
+			case "<=" -> b.floatOp(FloatOperation.LE, left, right);
+			case ">" -> b.floatOp(FloatOperation.GT, left, right);
+			case ">=" -> b.floatOp(FloatOperation.GE, left, right);
+			default -> floatArithmetic(op, left, right);
+		};
+	}
+
+	private Value floatArithmetic(String op, Value left, Value right) {
+		return b.floatOp(switch (op) {
+			case "+" -> FloatOperation.ADD;
+			case "-" -> FloatOperation.SUB;
+			case "*" -> FloatOperation.MUL;
+			case "/" -> FloatOperation.DIV;
+			default -> FloatOperation.REM;
+		}, left, right);
+	}
+
+	/**
+	 * Shifts with a defined result for every count (LLVM's would be poison from 64 on): a count
+	 * outside 0..63, negative ones included, shifts every bit out, leaving 0, or the sign for
+	 * {@code >>}. For {@code <<} and {@code >>>} the in-range result is masked with
+	 * -(count <u 64); for {@code >>} the count is clamped to 63.
+	 */
+	private Value shift(String op, Value value, Value count) {
+		Value inRange = b.compare("ult", count, new Value.Imm(64));
+		Value low = b.binary("and", count, new Value.Imm(63));
+		if (op.equals(">>")) {
+			Value clampMask = b.binary("and", b.binary("sub", inRange, Value.ONE), new Value.Imm(63)); // 0 or 63
+			return b.binary("ashr", value, b.binary("or", low, clampMask));
+		}
+		Value shifted = b.binary(op.equals("<<") ? "shl" : "lshr", value, low);
+		return b.binary("and", shifted, b.binary("sub", Value.ZERO, inRange));
 	}
 
 	/**
@@ -868,5 +927,9 @@ final class FunctionLowering implements LoweringContext.Expressions {
 
 	boolean isString(Expression e) {
 		return Types.is(typeOf(e), Types.STRING);
+	}
+
+	boolean isFloat(Expression e) {
+		return Types.is(typeOf(e), Types.FLOAT);
 	}
 }

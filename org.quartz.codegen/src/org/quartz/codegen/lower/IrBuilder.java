@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.quartz.codegen.RuntimeAbi;
+import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
@@ -67,6 +68,12 @@ final class IrBuilder {
 	Value.Temp compare(String predicate, Value a, Value b) {
 		Value.Temp dst = function.newTemp();
 		emit(new Instr.Compare(dst, predicate, a, b));
+		return dst;
+	}
+
+	Value.Temp floatOp(FloatOperation operation, Value... operands) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.FloatOp(dst, operation, List.of(operands)));
 		return dst;
 	}
 

@@ -87,7 +87,7 @@ public final class ProgramLowering {
 		this.verify = verify;
 	}
 
-	/** A constant's compile-time value: a Long, Boolean or String (validation made sure it has one). */
+	/** A constant's compile-time value: a Long, Double, Boolean or String (validation made sure it has one). */
 	Object constantValue(ConstDecl constant) {
 		return constants.of(constant).value();
 	}
@@ -97,6 +97,9 @@ public final class ProgramLowering {
 		Object value = constantValue(constant);
 		if (value instanceof Long n) {
 			return new Value.Imm(n);
+		}
+		if (value instanceof Double x) {
+			return Value.ofFloat(x);
 		}
 		if (value instanceof Boolean b) {
 			return b ? Value.ONE : Value.ZERO;

@@ -31,16 +31,15 @@ import org.antlr.runtime.TokenSource;
  */
 public class NewlineFilter implements TokenSource {
 
-	/** Token type numbers of the generated lexer this filter reads from. */
-	public record TokenTypes(int newline, int arm, int whitespace, int comment, int anyOther) {
+	/** Token type numbers of the generated lexer this filter reads from ({@code greater}: the keyword {@code >}). */
+	public record TokenTypes(int newline, int arm, int whitespace, int comment, int anyOther, int greater) {
 	}
-
 
 	/** Tokens after which a line continues; `>` only as a comparison (see {@link #trackTypeArguments}). */
 	private static final Set<String> CONTINUES_LINE = Set.of(
 			"+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "..", "..=",
 			"and", "or", "&&", "||", "not", "!", "=", "+=", "-=", "*=", "/=", "%=",
-			",", "(", "[", "{", ".", "::", "|");
+			",", "(", "[", "{", ".", "::", "|", "&", "^", "~", "<<", ">>", ">>>");
 
 	private static final Set<String> CANNOT_START_LINE = Set.of(
 			")", "]", "}", ".", "and", "or", "&&", "||");
@@ -164,12 +163,35 @@ public class NewlineFilter implements TokenSource {
 	}
 
 	private Token take() {
+		Token token;
 		if (next < lookahead.size()) {
-			return lookahead.get(next++);
+			token = lookahead.get(next++);
+		} else {
+			lookahead.clear();
+			next = 0;
+			token = delegate.nextToken();
 		}
-		lookahead.clear();
-		next = 0;
-		return delegate.nextToken();
+		return openTypeArguments > 0 ? splitShift(token) : token;
+	}
+
+	/**
+	 * Inside type arguments, {@code >>} and {@code >>>} close two or three lists
+	 * ({@code Vec<Vec<Int>>}): the lexer's longest match made them one shift operator.
+	 */
+	private Token splitShift(Token token) {
+		if (!(token instanceof CommonToken shift) || !(">>".equals(token.getText()) || ">>>".equals(token.getText()))) {
+			return token;
+		}
+		int start = shift.getStartIndex();
+		List<Token> closers = new ArrayList<>();
+		for (int i = 0; i < token.getText().length(); i++) {
+			CommonToken closer = new CommonToken(shift.getInputStream(), types.greater(), shift.getChannel(), start + i, start + i);
+			closer.setLine(shift.getLine());
+			closer.setCharPositionInLine(shift.getCharPositionInLine() + i);
+			closers.add(closer);
+		}
+		lookahead.addAll(next, closers.subList(1, closers.size()));
+		return closers.get(0);
 	}
 
 	/** The i-th token ahead (0-based), reading from the delegate as needed; EOF repeats at the end. */

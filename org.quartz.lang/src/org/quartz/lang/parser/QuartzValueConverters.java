@@ -29,6 +29,30 @@ public class QuartzValueConverters extends AbstractDeclarativeValueConverterServ
 		};
 	}
 
+	@ValueConverter(rule = "FLOAT")
+	public IValueConverter<Double> FLOAT() {
+		return new AbstractLexerBasedConverter<Double>() {
+			@Override
+			public Double toValue(String string, INode node) {
+				double value = parseFloat(string);
+				if (Double.isInfinite(value)) {
+					throw new ValueConverterException("Float literal out of range: " + string, node, null);
+				}
+				return value;
+			}
+
+			@Override
+			protected String toEscapedString(Double value) {
+				return value.toString();
+			}
+		};
+	}
+
+	/** Parses `1.5`, `1_000.25` and `2.5e-3` (correctly rounded, as Java's parser is). */
+	public static double parseFloat(String text) {
+		return Double.parseDouble(text.replace("_", ""));
+	}
+
 	/** Parses `42`, `1_000_000` and `0xff`; values above Int's range are rejected. */
 	public static long parseInt(String text) {
 		String digits = text.replace("_", "");

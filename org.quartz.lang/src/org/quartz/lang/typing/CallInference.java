@@ -162,10 +162,25 @@ final class CallInference {
 	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
 		if (name.equals("map_new")) {
 			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(call), 0), call, "map key"));
+		} else if ((name.equals("abs") || name.equals("min") || name.equals("max")) && !arguments.isEmpty()) {
+			inference.deferredChecks.add(() -> expectNumber(inference.typing.types.get(call), call, name));
 		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
 					"element"));
 		}
+	}
+
+	/** abs, min and max work on Ints or Floats; an unknown type becomes Int. */
+	private void expectNumber(Type type, EObject at, String name) {
+		Type t = type == null ? null : Types.resolve(type);
+		if (t == null || t == Type.Error.INSTANCE || Types.is(t, Types.INT) || Types.is(t, Types.FLOAT)) {
+			return;
+		}
+		if (t instanceof Type.Var var) {
+			inference.unifier.unify(var, Types.builtin(Types.INT));
+			return;
+		}
+		inference.issue(at, null, OPERATOR_TYPE, "'" + name + "' takes Ints or Floats, not " + Types.deepResolve(t));
 	}
 
 	private void expectKeyType(Type type, EObject at, String what) {

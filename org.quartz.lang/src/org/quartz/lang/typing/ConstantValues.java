@@ -20,6 +20,7 @@ import org.quartz.lang.quartz.BinaryExpression;
 import org.quartz.lang.quartz.BoolLiteral;
 import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.Expression;
+import org.quartz.lang.quartz.FloatLiteral;
 import org.quartz.lang.quartz.IntLiteral;
 import org.quartz.lang.quartz.InterpolatedString;
 import org.quartz.lang.quartz.NameRef;
@@ -148,6 +149,9 @@ public final class ConstantValues {
 		if (e instanceof IntLiteral literal) {
 			return literal.getValue();
 		}
+		if (e instanceof FloatLiteral literal) {
+			return literal.getValue();
+		}
 		if (e instanceof BoolLiteral literal) {
 			return literal.isValue();
 		}
@@ -169,7 +173,8 @@ public final class ConstantValues {
 			for (int i = 0; i < string.getParts().size(); i++) {
 				text.append(string.getParts().get(i));
 				if (i < string.getExpressions().size()) {
-					text.append(evaluate(string.getExpressions().get(i)));
+					Object value = evaluate(string.getExpressions().get(i));
+					text.append(value instanceof Double d ? FloatText.of(d) : value);
 				}
 			}
 			return text.toString();
@@ -179,7 +184,13 @@ public final class ConstantValues {
 			if ("-".equals(unary.getOp()) && operand instanceof Long n) {
 				return arithmetic(unary, () -> Math.negateExact(n));
 			}
-			if (operand instanceof Boolean b && !"-".equals(unary.getOp())) {
+			if ("-".equals(unary.getOp()) && operand instanceof Double d) {
+				return -d;
+			}
+			if ("~".equals(unary.getOp()) && operand instanceof Long n) {
+				return ~n;
+			}
+			if (operand instanceof Boolean b && ("not".equals(unary.getOp()) || "!".equals(unary.getOp()))) {
 				return !b;
 			}
 			throw new NoValue(Result.NONE);
@@ -188,7 +199,7 @@ public final class ConstantValues {
 			return binary(binary, evaluate(binary.getLeft()), evaluate(binary.getRight()));
 		}
 		throw new NoValue(new Result(null, e, QuartzIssueCodes.CONSTANT_NOT_COMPILE_TIME,
-				"a constant's value must be known at compile time: Int, Bool and String literals, other constants, and operators on them"));
+				"a constant's value must be known at compile time: Int, Float, Bool and String literals, other constants, and operators on them"));
 	}
 
 	private static Object binary(BinaryExpression e, Object left, Object right) {
@@ -207,7 +218,27 @@ public final class ConstantValues {
 					}
 					yield op.equals("/") ? a / b : a % b;
 				}
+				case "&" -> a & b;
+				case "|" -> a | b;
+				case "^" -> a ^ b;
+				case "<<", ">>", ">>>" -> shift(op, a, b);
 				default -> compare(op, Long.compare(a, b));
+			};
+		}
+		if (left instanceof Double a && right instanceof Double b) {
+			return switch (op) {
+				case "+" -> a + b;
+				case "-" -> a - b;
+				case "*" -> a * b;
+				case "/" -> a / b;
+				case "%" -> a % b; // the sign follows the dividend, as C's fmod
+				case "==" -> a.doubleValue() == b.doubleValue(); // IEEE: NaN equals nothing, -0.0 equals 0.0
+				case "!=" -> a.doubleValue() != b.doubleValue();
+				case "<" -> a < b;
+				case "<=" -> a <= b;
+				case ">" -> a > b;
+				case ">=" -> a >= b;
+				default -> throw new NoValue(Result.NONE);
 			};
 		}
 		if (left instanceof String a && right instanceof String b) {
@@ -223,6 +254,16 @@ public final class ConstantValues {
 			};
 		}
 		throw new NoValue(Result.NONE);
+	}
+
+	/** Shifts as the generated code does them: a count outside 0..63 shifts every bit out. */
+	static long shift(String op, long value, long count) {
+		boolean outside = count < 0 || count > 63;
+		return switch (op) {
+			case "<<" -> outside ? 0 : value << count;
+			case ">>>" -> outside ? 0 : value >>> count;
+			default -> value >> (outside ? 63 : count);
+		};
 	}
 
 	/** Strings compare bytewise, as the runtime compares them. */

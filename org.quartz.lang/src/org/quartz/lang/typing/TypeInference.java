@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -341,14 +340,10 @@ final class TypeInference extends QuartzSwitch<Type> {
 				if (Types.is(target, Types.STRING)) {
 					expect(target, value, assignment.getValue(), null);
 				} else {
-					expectInt(target, assignment.getTarget());
-					expectInt(value, assignment.getValue());
+					arithmetic(target, assignment.getTarget(), value, assignment.getValue(), "+=");
 				}
 			}
-			default -> {
-				expectInt(target, assignment.getTarget());
-				expectInt(value, assignment.getValue());
-			}
+			default -> arithmetic(target, assignment.getTarget(), value, assignment.getValue(), assignment.getOp());
 		}
 	}
 
@@ -398,6 +393,11 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	@Override
+	public Type caseFloatLiteral(FloatLiteral literal) {
+		return Types.builtin(Types.FLOAT);
+	}
+
+	@Override
 	public Type caseBoolLiteral(BoolLiteral literal) {
 		return Types.builtin(Types.BOOL);
 	}
@@ -436,17 +436,18 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return Types.builtin(Types.STRING);
 	}
 
-	/** Interpolation and to_s take Int, Bool or String. */
+	/** Interpolation and to_s take Int, Float, Bool or String. */
 	void expectPrintable(Type type, EObject at) {
 		Type t = Types.resolve(type);
-		if (Types.is(t, Types.INT) || Types.is(t, Types.BOOL) || Types.is(t, Types.STRING) || t == Type.Error.INSTANCE) {
+		if (Types.is(t, Types.INT) || Types.is(t, Types.FLOAT) || Types.is(t, Types.BOOL) || Types.is(t, Types.STRING)
+				|| t == Type.Error.INSTANCE) {
 			return;
 		}
 		if (t instanceof Type.Var var) {
 			unifier.unify(var, Types.builtin(Types.INT));
 			return;
 		}
-		issue(at, null, TYPE_MISMATCH, "cannot convert " + t + " to a String (only Int, Bool and String)");
+		issue(at, null, TYPE_MISMATCH, "cannot convert " + t + " to a String (only Int, Float, Bool and String)");
 	}
 
 	@Override
@@ -466,12 +467,23 @@ final class TypeInference extends QuartzSwitch<Type> {
 	@Override
 	public Type caseUnaryExpression(UnaryExpression expression) {
 		Type operand = infer(expression.getOperand());
-		if ("-".equals(expression.getOp())) {
-			expectInt(operand, expression.getOperand());
-			return Types.builtin(Types.INT);
+		switch (expression.getOp()) {
+			case "-" -> {
+				if (Types.is(operand, Types.FLOAT)) {
+					return Types.builtin(Types.FLOAT);
+				}
+				expectInt(operand, expression.getOperand());
+				return Types.builtin(Types.INT);
+			}
+			case "~" -> {
+				expectInt(operand, expression.getOperand());
+				return Types.builtin(Types.INT);
+			}
+			default -> {
+				expectBool(operand, expression.getOperand());
+				return Types.builtin(Types.BOOL);
+			}
 		}
-		expectBool(operand, expression.getOperand());
-		return Types.builtin(Types.BOOL);
 	}
 
 	@Override
@@ -485,17 +497,24 @@ final class TypeInference extends QuartzSwitch<Type> {
 				return Types.builtin(Types.BOOL);
 			}
 			case "==", "!=" -> {
-				expect(left, right, expression.getRight(), null);
+				if (!mixesIntAndFloat(left, expression.getLeft(), right, expression.getRight(), expression.getOp())) {
+					expect(left, right, expression.getRight(), null);
+				}
 				return Types.builtin(Types.BOOL);
 			}
 			case "<", "<=", ">", ">=" -> {
+				if (mixesIntAndFloat(left, expression.getLeft(), right, expression.getRight(), expression.getOp())) {
+					return Types.builtin(Types.BOOL);
+				}
 				expect(left, right, expression.getRight(), null);
 				deferredChecks.add(() -> {
 					Type t = Types.resolve(left);
 					if (t instanceof Type.Var) {
 						unifier.unify(t, Types.builtin(Types.INT));
-					} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.STRING) && t != Type.Error.INSTANCE) {
-						issue(expression, null, OPERATOR_TYPE, "'" + expression.getOp() + "' compares Int or String, not " + t);
+					} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.FLOAT) && !Types.is(t, Types.STRING)
+							&& t != Type.Error.INSTANCE) {
+						issue(expression, null, OPERATOR_TYPE,
+								"'" + expression.getOp() + "' compares Int, Float or String, not " + t);
 					}
 				});
 				return Types.builtin(Types.BOOL);
@@ -506,11 +525,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 					expect(Types.builtin(Types.STRING), right, expression.getRight(), null);
 					return Types.builtin(Types.STRING);
 				}
-				expectInt(left, expression.getLeft());
-				expectInt(right, expression.getRight());
-				return Types.builtin(Types.INT);
+				return arithmetic(left, expression.getLeft(), right, expression.getRight(), "+");
 			}
-			default -> {
+			case "-", "*", "/", "%" -> {
+				return arithmetic(left, expression.getLeft(), right, expression.getRight(), expression.getOp());
+			}
+			default -> { // bit operators
 				expectInt(left, expression.getLeft());
 				expectInt(right, expression.getRight());
 				return Types.builtin(Types.INT);
@@ -854,6 +874,42 @@ final class TypeInference extends QuartzSwitch<Type> {
 		Type type = infer(condition);
 		if (!unifier.unify(Types.builtin(Types.BOOL), type)) {
 			issue(condition, null, CONDITION_NOT_BOOL, "a condition must be Bool, not " + Types.deepResolve(type));
+		}
+	}
+
+	/**
+	 * `+ - * / %` on two Ints or two Floats. A Float on one side makes an unknown other side a
+	 * Float; an Int there is QZ0315.
+	 */
+	private Type arithmetic(Type left, EObject leftAt, Type right, EObject rightAt, String op) {
+		if (mixesIntAndFloat(left, leftAt, right, rightAt, op)) {
+			return Type.Error.INSTANCE;
+		}
+		if (Types.is(left, Types.FLOAT) || Types.is(right, Types.FLOAT)) {
+			expectFloat(left, leftAt);
+			expectFloat(right, rightAt);
+			return Types.builtin(Types.FLOAT);
+		}
+		expectInt(left, leftAt);
+		expectInt(right, rightAt);
+		return Types.builtin(Types.INT);
+	}
+
+	/** Reports QZ0315 at the Int operand when one operand is an Int and the other a Float. */
+	private boolean mixesIntAndFloat(Type left, EObject leftAt, Type right, EObject rightAt, String op) {
+		boolean intLeft = Types.is(left, Types.INT) && Types.is(right, Types.FLOAT);
+		boolean intRight = Types.is(left, Types.FLOAT) && Types.is(right, Types.INT);
+		if (!intLeft && !intRight) {
+			return false;
+		}
+		issue(intLeft ? leftAt : rightAt, null, MIXED_INT_AND_FLOAT, "'" + op + "' mixes an Int with a Float; convert the Int"
+				+ " with to_f (`n.to_f`), or the Float with to_i");
+		return true;
+	}
+
+	private void expectFloat(Type type, EObject at) {
+		if (!unifier.unify(Types.builtin(Types.FLOAT), type)) {
+			issue(at, null, OPERATOR_TYPE, "expected Float, found " + Types.deepResolve(type));
 		}
 	}
 

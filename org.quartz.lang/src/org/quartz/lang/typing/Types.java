@@ -12,6 +12,7 @@ import org.quartz.lang.quartz.StructDecl;
 public final class Types {
 
 	public static final String INT = "Int";
+	public static final String FLOAT = "Float";
 	public static final String BOOL = "Bool";
 	public static final String STRING = "String";
 	public static final String VOID = "Void";

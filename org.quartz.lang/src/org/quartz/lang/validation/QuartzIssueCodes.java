@@ -52,6 +52,8 @@ public final class QuartzIssueCodes {
 	public static final String NOT_ITERABLE = "QZ0312";
 	public static final String VOID_VALUE = "QZ0313";
 	public static final String INVALID_MAIN = "QZ0314";
+	/** An Int and a Float in one operation: Quartz never converts implicitly (reference §11). */
+	public static final String MIXED_INT_AND_FLOAT = "QZ0315";
 
 	// ---- control flow
 	public static final String MISSING_RETURN = "QZ0401";

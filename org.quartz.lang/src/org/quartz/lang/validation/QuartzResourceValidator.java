@@ -61,7 +61,12 @@ public class QuartzResourceValidator extends ResourceValidatorImpl {
 			if (elseIf != null) {
 				acceptor.accept(elseIfIssue(elseIf, resource));
 			} else {
-				issueFromXtextResourceDiagnostic(error, Severity.ERROR, acceptor);
+				try {
+					issueFromXtextResourceDiagnostic(error, Severity.ERROR, acceptor);
+				} catch (RuntimeException e) {
+					// Xtext finds no line for an error at the end of a text ending in a lone '\r'.
+					acceptor.accept(syntaxIssue(error, resource, text));
+				}
 			}
 		}
 	}
@@ -97,6 +102,24 @@ public class QuartzResourceValidator extends ResourceValidatorImpl {
 		issue.setLength(elseLeaf.getLength());
 		issue.setLineNumber(elseLeaf.getStartLine());
 		issue.setColumn(NodeModelUtils.getLineAndColumn(elseLeaf, elseLeaf.getOffset()).getColumn());
+		issue.setUriToProblem(resource.getURI());
+		return issue;
+	}
+
+	/** A syntax error as an issue, placed by counting lines in the text itself. */
+	private static Issue syntaxIssue(Diagnostic error, Resource resource, String text) {
+		int offset = error instanceof XtextSyntaxDiagnostic syntax ? Math.min(Math.max(syntax.getOffset(), 0), text.length()) : 0;
+		int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+		Issue.IssueImpl issue = new Issue.IssueImpl();
+		issue.setSyntaxError(true);
+		issue.setSeverity(Severity.ERROR);
+		issue.setType(CheckType.FAST);
+		issue.setCode(QuartzIssueCodes.SYNTAX_ERROR);
+		issue.setMessage(error.getMessage());
+		issue.setOffset(offset);
+		issue.setLength(0);
+		issue.setLineNumber((int) text.substring(0, lineStart).chars().filter(c -> c == '\n').count() + 1);
+		issue.setColumn(offset - lineStart + 1);
 		issue.setUriToProblem(resource.getURI());
 		return issue;
 	}

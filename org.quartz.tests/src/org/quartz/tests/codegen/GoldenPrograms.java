@@ -24,7 +24,7 @@ public class GoldenPrograms {
 
 	/** One program per lowering: closures, structs and enums, strings, arithmetic, control flow, tasks, state machines, globals, actors. */
 	public static final List<String> NAMES = List.of("closures", "structs_enums", "strings", "arithmetic",
-			"control_flow", "tasks_channels", "async_state_machine", "globals", "actors");
+			"control_flow", "tasks_channels", "async_state_machine", "globals", "actors", "floats");
 
 	@Inject
 	private ParseHelper<Module> parser;

@@ -184,6 +184,48 @@ class LanguageServerTest {
 		assertTrue(hover(uri, at(PROGRAM, "p.x * p.x", 0, 2)).contains("x: Int"));
 	}
 
+	/** Floats and the bit operators (reference §11) in the editor: types, diagnostics, completion, tokens. */
+	@Test
+	void floatsAndBitOperators() throws Exception {
+		String text = """
+				def area(r: Float): Float = PI * r * r
+
+				def main()
+				  radius = 1.5
+				  a = area(radius)
+				  mask = 6 & 3 | 1 << 4
+				  puts("#{a.sqrt} #{mask}")
+				end
+				""";
+		String uri = client.open(workspace.resolve("floats.qz"), text);
+		assertEquals(List.of(), client.diagnostics(uri));
+		assertTrue(hover(uri, at(text, "a = area", 0, 0)).contains("a: Float"));
+		assertTrue(hover(uri, at(text, "mask =", 0, 0)).contains("mask: Int"));
+		assertTrue(hover(uri, at(text, "area(radius)", 0, 1)).contains("def area(r: Float): Float"));
+
+		String unfinished = text.replace("  puts(", "  radius.\n  puts(");
+		client.change(uri, 2, unfinished);
+		client.diagnostics(uri);
+		Set<String> members = labels(uri, unfinished, at(unfinished, "  radius.\n", 0, 9));
+		assertTrue(members.containsAll(Set.of("sqrt", "to_i", "floor", "format_float")), "Float functions in method form: " + members);
+		assertFalse(members.contains("str_size"), "a String function is not offered on a Float: " + members);
+
+		String mixed = text.replace("  puts(", "  bad = 2 * radius\n  puts(");
+		client.change(uri, 3, mixed);
+		List<Diagnostic> diagnostics = client.diagnostics(uri);
+		assertEquals(1, diagnostics.size(), diagnostics.toString());
+		assertEquals("QZ0315", diagnostics.get(0).getCode().getLeft());
+		assertEquals(at(mixed, "2 * radius", 0, 0), diagnostics.get(0).getRange().getStart());
+
+		SemanticTokens tokens = client.server.getTextDocumentService()
+				.semanticTokensFull(new SemanticTokensParams(document(uri))).get(TIMEOUT, TimeUnit.SECONDS);
+		List<String> legend = client.initializeResult.getCapabilities().getSemanticTokensProvider().getLegend()
+				.getTokenTypes();
+		Map<Position, String> types = decode(tokens.getData(), legend);
+		assertEquals("type", types.get(at(mixed, "Float)", 0, 0)));
+		assertTrue(Set.of("function", "method").contains(types.get(at(mixed, "sqrt}", 0, 0))), "a prelude function: " + types);
+	}
+
 	private String hover(String uri, Position position) throws Exception {
 		Hover hover = client.server.getTextDocumentService().hover(new HoverParams(document(uri), position))
 				.get(TIMEOUT, TimeUnit.SECONDS);

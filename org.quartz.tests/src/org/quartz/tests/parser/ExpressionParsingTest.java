@@ -55,6 +55,17 @@ class ExpressionParsingTest {
 			await a + 1                      ==> (+ (await a) 1)
 			-await t                         ==> (- (await t))
 			go f(1) == t                     ==> (== (go (call f 1)) t)
+			1 + 2 << 1                       ==> (<< (+ 1 2) 1)
+			a & 1 == 0                       ==> (== (& a 1) 0)
+			a | b ^ c                        ==> (^ (| a b) c)
+			a | b & c                        ==> (| a (& b c))
+			a & b << c                       ==> (& a (<< b c))
+			a >> b >>> c                     ==> (>>> (>> a b) c)
+			a < b | c                        ==> (< a (| b c))
+			a..b | c                         ==> (.. a (| b c))
+			~a & b                           ==> (& (~ a) b)
+			-~a                              ==> (- (~ a))
+			a * b >> c                       ==> (>> (* a b) c)
 			""")
 	void precedence(String source, String shape) {
 		assertEquals(shape, parsing.shape(source));
@@ -66,6 +77,18 @@ class ExpressionParsingTest {
 			0xff                             ==> 255
 			1_000_000                        ==> 1000000
 			-7                               ==> (- 7)
+			1.5                              ==> f1.5
+			0.25                             ==> f0.25
+			1e9                              ==> f1.0E9
+			2.5e-3                           ==> f0.0025
+			1_000.5                          ==> f1000.5
+			3E+2                             ==> f300.0
+			1..5                             ==> (.. 1 5)
+			1.to_s                           ==> (. 1 to_s)
+			1.5.to_s                         ==> (. f1.5 to_s)
+			1.e5                             ==> (. 1 e5)
+			0x1e5                            ==> 485
+			-2.5                             ==> (- f2.5)
 			true                             ==> true
 			false                            ==> false
 			nil                              ==> nil

@@ -82,6 +82,9 @@ public class Parsing {
 		if (e instanceof IntLiteral i) {
 			return Long.toString(i.getValue());
 		}
+		if (e instanceof FloatLiteral f) {
+			return "f" + f.getValue();
+		}
 		if (e instanceof BoolLiteral b) {
 			return Boolean.toString(b.isValue());
 		}

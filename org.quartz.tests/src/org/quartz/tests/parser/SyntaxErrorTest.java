@@ -222,4 +222,11 @@ class SyntaxErrorTest {
 		List<Issue> issues = diagnostics.of("def main()\n" + "  f do ->\n".repeat(5_000) + "end\n");
 		assertOnlyError(issues, SYNTAX, 1 + NewlineFilter.MAX_NESTING, 3);
 	}
+
+	/** A lone carriage return is blank; an error just before one at the end of the file is still reported (fuzz finding). */
+	@Test
+	void loneCarriageReturn() {
+		assertNoIssues(diagnostics.of("def main()\r  puts(\"a\")\r\nend\r"));
+		assertOnlyError(diagnostics.of(" go \r"), SYNTAX, 1, 4);
+	}
 }

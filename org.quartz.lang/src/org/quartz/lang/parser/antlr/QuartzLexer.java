@@ -3,10 +3,14 @@ package org.quartz.lang.parser.antlr;
 import org.antlr.runtime.CharStream;
 import org.antlr.runtime.Token;
 import org.quartz.lang.parser.NameEndings;
+import org.quartz.lang.parser.NumberLiterals;
 import org.quartz.lang.parser.StringLiterals;
 import org.quartz.lang.parser.antlr.lexer.InternalQuartzLexer;
 
-/** The generated runtime lexer, with string literals lexed by {@link StringLiterals} and `a!=b` split by {@link NameEndings}. */
+/**
+ * The generated runtime lexer, with string literals lexed by {@link StringLiterals}, `a!=b` split by
+ * {@link NameEndings} and Float literals made by {@link NumberLiterals}.
+ */
 public class QuartzLexer extends InternalQuartzLexer {
 
 	private final StringLiterals strings = new StringLiterals(new StringLiterals.TokenTypes(RULE_STRING,
@@ -31,7 +35,8 @@ public class QuartzLexer extends InternalQuartzLexer {
 		if (string != null) {
 			return string;
 		}
-		Token token = NameEndings.splitBangEquals(super.nextToken(), RULE_ID, input);
+		Token token = NumberLiterals.extendFloat(NameEndings.splitBangEquals(super.nextToken(), RULE_ID, input), RULE_INT,
+				RULE_FLOAT, input);
 		strings.track(token);
 		return token;
 	}

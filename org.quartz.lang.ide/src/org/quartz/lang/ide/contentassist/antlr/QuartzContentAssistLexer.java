@@ -4,9 +4,13 @@ import org.antlr.runtime.CharStream;
 import org.antlr.runtime.Token;
 import org.quartz.lang.ide.contentassist.antlr.lexer.InternalQuartzLexer;
 import org.quartz.lang.parser.NameEndings;
+import org.quartz.lang.parser.NumberLiterals;
 import org.quartz.lang.parser.StringLiterals;
 
-/** The generated content-assist lexer, with string literals lexed by {@link StringLiterals} and `a!=b` split by {@link NameEndings}. */
+/**
+ * The generated content-assist lexer, with string literals lexed by {@link StringLiterals}, `a!=b` split by
+ * {@link NameEndings} and Float literals made by {@link NumberLiterals}.
+ */
 public class QuartzContentAssistLexer extends InternalQuartzLexer {
 
 	private final StringLiterals strings = new StringLiterals(new StringLiterals.TokenTypes(RULE_STRING,
@@ -31,7 +35,8 @@ public class QuartzContentAssistLexer extends InternalQuartzLexer {
 		if (string != null) {
 			return string;
 		}
-		Token token = NameEndings.splitBangEquals(super.nextToken(), RULE_ID, input);
+		Token token = NumberLiterals.extendFloat(NameEndings.splitBangEquals(super.nextToken(), RULE_ID, input), RULE_INT,
+				RULE_FLOAT, input);
 		strings.track(token);
 		return token;
 	}

@@ -8,7 +8,8 @@ import org.quartz.lang.parser.NewlineFilter;
 public class QuartzTokenSource extends NewlineFilter {
 
 	static final TokenTypes TYPES = new TokenTypes(InternalQuartzParser.RULE_NL, InternalQuartzParser.RULE_ARM,
-			InternalQuartzParser.RULE_WS, InternalQuartzParser.RULE_SL_COMMENT, InternalQuartzParser.RULE_ANY_OTHER);
+			InternalQuartzParser.RULE_WS, InternalQuartzParser.RULE_SL_COMMENT, InternalQuartzParser.RULE_ANY_OTHER,
+			InternalQuartzParser.GreaterThanSign);
 
 	public QuartzTokenSource(TokenSource delegate) {
 		super(delegate, TYPES);
