@@ -236,7 +236,7 @@ struct rt_park_kind {
      * then makes it 0). 0 = the operation parked the task again instead (an I/O
      * retry that would block). */
     int (*finish)(struct rt_task *t, struct rt_park *p);
-    int outside;                /* woken from outside the tasks (the poller): rt_sched_outside_wait */
+    int outside;                /* woken from outside the tasks (the poller, the blocking pool): rt_sched_outside_wait */
 };
 struct rt_park {
     const struct rt_park_kind *kind;
