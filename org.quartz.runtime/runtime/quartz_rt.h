@@ -164,6 +164,25 @@ qz_val qz_str_byte_at(qz_val s, qz_val i);
 qz_val qz_str_join(qz_val vec, qz_val sep);
 qz_val qz_str_hash(qz_val s);
 
+/* Text (rt_text.c). chr: a code point as UTF-8; ord: the first code point; both
+ * panic on an invalid one. Padding counts characters (code points) and takes a
+ * fill of one character (else it panics). env_get gives an Option. */
+qz_val qz_chr(qz_val code);
+qz_val qz_ord(qz_val s);
+qz_val qz_str_from_bytes(qz_val vec);
+qz_val qz_str_ljust(qz_val s, qz_val width, qz_val fill);
+qz_val qz_str_rjust(qz_val s, qz_val width, qz_val fill);
+qz_val qz_str_center(qz_val s, qz_val width, qz_val fill);
+qz_val qz_env_get(qz_val name);
+
+/* StrBuf, the language's string builder (rt_builder.c): appends in amortised O(1);
+ * to_s copies. A byte outside 0..255 panics. */
+qz_val qz_strbuf_new(void);
+void qz_strbuf_append(qz_val b, qz_val s);
+void qz_strbuf_append_byte(qz_val b, qz_val byte);
+qz_val qz_strbuf_size(qz_val b);
+qz_val qz_strbuf_to_s(qz_val b);
+
 /* String builder for interpolation. qz_sb_finish consumes the builder. */
 qz_val qz_sb_new(void);
 void qz_sb_append(qz_val sb, qz_val s);
@@ -342,5 +361,30 @@ qz_val qz_io_read_sync(qz_val fd, qz_val max);
 qz_val qz_io_write_begin(qz_val task, qz_val fd, qz_val s);
 qz_val qz_io_write_sync(qz_val fd, qz_val s);
 void qz_io_close(qz_val fd);
+
+/* Files and standard input (rt_file.c): waiting operations whose task forms run
+ * the blocking system calls on the blocking pool (rt_blocking.c) while the task
+ * is parked. Failures are Err("<syscall> <path>: <reason>"). io word: file_read
+ * -> Result<String, String>; file_write, file_append -> Result<Int, String> (bytes
+ * written); file_exists -> Bool; file_delete -> Result<Bool, String> (Ok(0): no
+ * such file); dir_list -> Result<Vec<String>, String> (sorted, without . and ..);
+ * read_line -> Option<String> (without its \n or \r\n; None at the end of input);
+ * read_all -> String. */
+qz_val qz_file_read_begin(qz_val task, qz_val path);
+qz_val qz_file_read_sync(qz_val path);
+qz_val qz_file_write_begin(qz_val task, qz_val path, qz_val s);
+qz_val qz_file_write_sync(qz_val path, qz_val s);
+qz_val qz_file_append_begin(qz_val task, qz_val path, qz_val s);
+qz_val qz_file_append_sync(qz_val path, qz_val s);
+qz_val qz_file_exists_begin(qz_val task, qz_val path);
+qz_val qz_file_exists_sync(qz_val path);
+qz_val qz_file_delete_begin(qz_val task, qz_val path);
+qz_val qz_file_delete_sync(qz_val path);
+qz_val qz_dir_list_begin(qz_val task, qz_val path);
+qz_val qz_dir_list_sync(qz_val path);
+qz_val qz_read_line_begin(qz_val task);
+qz_val qz_read_line_sync(void);
+qz_val qz_read_all_begin(qz_val task);
+qz_val qz_read_all_sync(void);
 
 #endif

@@ -4,8 +4,9 @@
  * The main thread is deadlocked when it waits with no deadline (on a channel, a
  * task, a mutex, a group, or in sched_shutdown for unfinished tasks) and no task
  * can ever run again: every worker is idle, no task is queued, and none waits
- * for a timer or for I/O (the scheduler's outside waits: those are woken from
- * outside the tasks). Only main could then wake anything, and main waits.
+ * for a timer, for I/O or for a call of the blocking pool (the scheduler's
+ * outside waits: those are woken from outside the tasks). Only main could then
+ * wake anything, and main waits.
  *
  * Both sides check, each under the scheduler's mu, so whichever comes last sees
  * the other: main after it published its wait and before it parks

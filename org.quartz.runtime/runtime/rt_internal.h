@@ -73,6 +73,9 @@ uint64_t rt_hash_bytes(const char *p, int64_t len);
 uint64_t rt_hash_int(int64_t v);
 int rt_int_len(int64_t v);                      /* characters in v's decimal form */
 void rt_int_write(char *dst, int64_t v, int len);   /* writes exactly len = rt_int_len(v) */
+/* Bytes of the well-formed UTF-8 sequence at p (n >= 1 available), or 1 for a byte
+ * that starts none (a stray byte counts as one character). */
+int64_t rt_utf8_len(const unsigned char *p, int64_t n);
 
 static inline int rt_str_equal(const struct qz_string *a, const struct qz_string *b)
 {
@@ -98,6 +101,7 @@ static inline int rt_str_compare(const struct qz_string *a, const struct qz_stri
 void rt_out_lock(void);
 void rt_out_unlock(void);
 void rt_out_flush_locked(void);         /* under the lock; a failure is ignored (abnormal ends) */
+void rt_out_flush_if_terminal(void);    /* takes the lock: flushes when stdout is a terminal */
 /* For a fatal signal handler: the lock unless this thread holds it already, and a
  * flush with write(2) only. */
 void rt_out_lock_for_signal(void);
@@ -115,20 +119,22 @@ void rt_out_flush_for_signal(void);
  *                 rt_deadlock.c
  *   wait sources: rt_timer.c, rt_chan.c, rt_select.c (select, the channel
  *                 operations, sleep), rt_mutex.c, rt_group.c (groups, go,
- *                 go_scope), rt_poll.c, rt_net.c
+ *                 go_scope), rt_poll.c, rt_net.c, rt_blocking.c (the pool of
+ *                 threads for blocking calls), rt_file.c (files, stdin)
  * The core knows no particular operation: a wait source parks a task with a park
  * record it owns (struct rt_park) whose kind finishes the operation before the
  * task's next resume.
  * LAYER core: rt_wait rt_task rt_cancel rt_sched rt_deadlock
- * LAYER sources: rt_timer rt_chan rt_select rt_mutex rt_group rt_poll rt_net
+ * LAYER sources: rt_timer rt_chan rt_select rt_mutex rt_group rt_poll rt_net rt_blocking rt_file
  *
  * Lock order (outer first): channel locks (several at once only in ascending
  * address order) -> the timer heap's lock or its start lock; the poller's table
- * lock -> a descriptor's lock; the timer's start lock and the poller's table
- * lock -> the scheduler's hook lock. A task's own lock (await), a mutex's lock,
+ * lock -> a descriptor's lock; the timer's start lock, the poller's table lock
+ * and the blocking pool's lock -> the scheduler's hook lock; standard input's
+ * lock (rt_file.c) -> the output lock. A task's own lock (await), a mutex's lock,
  * a group's lock, a synchronous waiter's lock and the scheduler's queue locks
  * are leaves. Nobody wakes a waiter (enqueues a task, signals a thread) while
- * holding a channel, task, mutex, group, timer or poller lock: claimers collect
+ * holding a channel, task, mutex, group, timer, poller or pool lock: claimers collect
  * wake-ups in a list and call rt_wake_all after unlocking.
  * ------------------------------------------------------------------------- */
 #include <pthread.h>
@@ -230,7 +236,7 @@ struct rt_park_kind {
      * then makes it 0). 0 = the operation parked the task again instead (an I/O
      * retry that would block). */
     int (*finish)(struct rt_task *t, struct rt_park *p);
-    int outside;                /* woken from outside the tasks (the poller): rt_sched_outside_wait */
+    int outside;                /* woken from outside the tasks (the poller, the blocking pool): rt_sched_outside_wait */
 };
 struct rt_park {
     const struct rt_park_kind *kind;
@@ -408,5 +414,15 @@ unsigned rt_poll_seq(struct rt_pdesc *d, int dir);   /* readiness edges seen so 
  * readiness arrived since seq, retry the syscall; -1 = the descriptor was closed. */
 int rt_poll_park(struct rt_task *t, struct rt_queue_park *p, struct rt_pdesc *d, int dir, unsigned seq);
 void rt_poll_close(int fd);                 /* before close(fd): wakes its waiters, unregisters */
+
+/* rt_blocking.c: a pool of threads that make blocking system calls for tasks
+ * (started by the first call, stopped with the scheduler). */
+#define RT_BLOCKING_MAX_THREADS 64
+typedef qz_val (*rt_blocking_fn)(qz_val a, qz_val b);
+/* Parks t while a pool thread runs fn(a, b), which must not touch t (a and b stay
+ * reachable meanwhile). Returns what a task form returns: 0, parked; the result
+ * is in t->io at the next resume. */
+qz_val rt_blocking_begin(struct rt_task *t, rt_blocking_fn fn, qz_val a, qz_val b);
+int rt_blocking_threads(void);              /* threads the pool has started (for tests) */
 
 #endif

@@ -182,6 +182,17 @@ void qz_flush(void)
     rt_out_unlock();
 }
 
+/* Before a read from standard input, as C's stdio does: a prompt written without a
+ * newline shows on a terminal before the program waits for the answer. */
+void rt_out_flush_if_terminal(void)
+{
+    if (!line_buffered)
+        return;
+    rt_out_lock();
+    flush_or_fail();
+    rt_out_unlock();
+}
+
 void qz_eputs(qz_val s)
 {
     const struct qz_string *str = rt_ptr(s);

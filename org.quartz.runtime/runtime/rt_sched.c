@@ -30,7 +30,7 @@
  *   condition variable with a deadline.
  *   I/O. Tasks waiting for a descriptor park on the poller (rt_poll.c): an
  *   epoll thread started by the first such wait and stopped at shutdown.
- *   Deadlock. Tasks parked on a timer or the poller are counted (outside_waits);
+ *   Deadlock. Tasks parked on a timer, the poller or the blocking pool are counted (outside_waits);
  *   the last worker to go idle with nothing queued and none of those checks
  *   whether main waits forever (rt_deadlock.c).
  *   Shutdown. qz_sched_shutdown waits (done_cv) until no spawned task is
@@ -85,7 +85,7 @@ static struct rt_sched *_Atomic sched;
 static int default_workers;                 /* from qz_sched_init; owner: life_mu */
 static _Thread_local struct rt_worker *current_worker;
 static atomic_long sched_allocs;
-static atomic_long outside_waits;           /* tasks parked on a timer or the poller */
+static atomic_long outside_waits;           /* tasks parked on a timer, the poller or the blocking pool */
 
 void *rt_sched_alloc(size_t n)
 {

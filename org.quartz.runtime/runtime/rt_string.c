@@ -313,10 +313,10 @@ qz_val qz_str_split(qz_val s, qz_val sep)
 }
 
 /*
- * Length of the well-formed UTF-8 sequence at p (n bytes available), or 1 when p
- * does not start one: a stray byte stands alone, so chars never loses data.
+ * Length of the well-formed UTF-8 sequence at p (n bytes available, n >= 1), or 1
+ * when p does not start one: a stray byte stands alone, so chars never loses data.
  */
-static int64_t utf8_len(const unsigned char *p, int64_t n)
+int64_t rt_utf8_len(const unsigned char *p, int64_t n)
 {
     unsigned c = p[0], lo = 0x80, hi = 0xBF;
     int64_t len;
@@ -353,7 +353,7 @@ qz_val qz_str_chars(qz_val s)
     int64_t n = rt_str_len(str(s)), count = 0;
     size_t total = 0;
     for (int64_t i = 0; i < n; count++) {
-        int64_t len = utf8_len((const unsigned char *)p + i, n - i);
+        int64_t len = rt_utf8_len((const unsigned char *)p + i, n - i);
         total += footprint(len);
         i += len;
     }
@@ -361,7 +361,7 @@ qz_val qz_str_chars(qz_val s)
     struct qz_vec *v = rt_ptr(out);
     char *block = carve_block(total);
     for (int64_t i = 0; i < n;) {
-        int64_t len = utf8_len((const unsigned char *)p + i, n - i);
+        int64_t len = rt_utf8_len((const unsigned char *)p + i, n - i);
         v->data[v->len++] = carve(&block, p + i, len);
         i += len;
     }

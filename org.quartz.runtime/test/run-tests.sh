@@ -24,7 +24,7 @@ export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 # Any data race fails the test.
 export TSAN_OPTIONS=halt_on_error=1:exitcode=66:second_deadlock_stack=1
 
-CONCURRENCY_TESTS="test_chan test_task test_select test_stress test_mutex test_group test_net test_deadlock"
+CONCURRENCY_TESTS="test_chan test_task test_select test_stress test_mutex test_group test_net test_deadlock test_blocking test_file"
 GC_TESTS="test_gc"
 # How a compiled program links the collector (org.quartz.cli.Toolchain): statically.
 GC_LIBS=(-Wl,-Bstatic -lgc -Wl,-Bdynamic)

@@ -66,6 +66,18 @@ public final class RuntimeAbi {
 		fn("qz_str_byte_at", 2, VALUE);
 		fn("qz_str_join", 2, VALUE);
 		fn("qz_str_hash", 1, VALUE);
+		fn("qz_chr", 1, VALUE);
+		fn("qz_ord", 1, VALUE);
+		fn("qz_str_from_bytes", 1, VALUE);
+		fn("qz_str_ljust", 3, VALUE);
+		fn("qz_str_rjust", 3, VALUE);
+		fn("qz_str_center", 3, VALUE);
+		fn("qz_env_get", 1, VALUE);
+		fn("qz_strbuf_new", 0, VALUE);
+		fn("qz_strbuf_append", 2, VOID);
+		fn("qz_strbuf_append_byte", 2, VOID);
+		fn("qz_strbuf_size", 1, VALUE);
+		fn("qz_strbuf_to_s", 1, VALUE);
 		fn("qz_sb_new", 0, VALUE);
 		fn("qz_sb_append", 2, VOID);
 		fn("qz_sb_append_int", 2, VOID);
@@ -203,6 +215,22 @@ public final class RuntimeAbi {
 		fn("qz_io_write_begin", 3, VALUE);
 		fn("qz_io_write_sync", 2, VALUE);
 		fn("qz_io_close", 1, VOID);
+		fn("qz_file_read_begin", 2, VALUE);
+		fn("qz_file_read_sync", 1, VALUE);
+		fn("qz_file_write_begin", 3, VALUE);
+		fn("qz_file_write_sync", 2, VALUE);
+		fn("qz_file_append_begin", 3, VALUE);
+		fn("qz_file_append_sync", 2, VALUE);
+		fn("qz_file_exists_begin", 2, VALUE);
+		fn("qz_file_exists_sync", 1, VALUE);
+		fn("qz_file_delete_begin", 2, VALUE);
+		fn("qz_file_delete_sync", 1, VALUE);
+		fn("qz_dir_list_begin", 2, VALUE);
+		fn("qz_dir_list_sync", 1, VALUE);
+		fn("qz_read_line_begin", 1, VALUE);
+		fn("qz_read_line_sync", 0, VALUE);
+		fn("qz_read_all_begin", 1, VALUE);
+		fn("qz_read_all_sync", 0, VALUE);
 	}
 
 	private RuntimeAbi() {

@@ -23,10 +23,10 @@ public enum WaitingOperation {
 
 	/** `await t`. */
 	AWAIT(null, "qz_await_sync", "qz_await_begin", true),
-	/** `send(ch, v)`, a message to an actor (its mailbox is bounded). */
-	SEND(null, "qz_send_sync", "qz_send_begin", true),
-	/** `recv(ch)`, an actor's loop taking the next message. */
-	RECV(null, "qz_recv_sync", "qz_recv_begin", true),
+	/** `send(ch, v)`, `ch.send(v)`, a message to an actor (its mailbox is bounded). */
+	SEND("channel_send", "qz_send_sync", "qz_send_begin", true),
+	/** `recv(ch)`, `ch.recv`, an actor's loop taking the next message. */
+	RECV("channel_recv", "qz_recv_sync", "qz_recv_begin", true),
 	/** `recv_opt(ch)`, each step of `for v in ch`. */
 	RECV_OPT("recv_opt", "qz_recv_opt_sync", "qz_recv_opt_begin", true),
 	RECV_TIMEOUT("recv_timeout", "qz_recv_timeout_sync", "qz_recv_timeout_begin", true),
@@ -44,7 +44,16 @@ public enum WaitingOperation {
 	TCP_ACCEPT("tcp_accept", "qz_tcp_accept_sync", "qz_tcp_accept_begin", true),
 	TCP_CONNECT("tcp_connect", "qz_tcp_connect_sync", "qz_tcp_connect_begin", true),
 	IO_READ("io_read", "qz_io_read_sync", "qz_io_read_begin", true),
-	IO_WRITE("io_write", "qz_io_write_sync", "qz_io_write_begin", true);
+	IO_WRITE("io_write", "qz_io_write_sync", "qz_io_write_begin", true),
+	/** Standard input and files: blocking calls, made on the blocking pool for a task. */
+	READ_LINE("read_line", "qz_read_line_sync", "qz_read_line_begin", true),
+	READ_ALL("read_all", "qz_read_all_sync", "qz_read_all_begin", true),
+	FILE_READ("file_read", "qz_file_read_sync", "qz_file_read_begin", true),
+	FILE_WRITE("file_write", "qz_file_write_sync", "qz_file_write_begin", true),
+	FILE_APPEND("file_append", "qz_file_append_sync", "qz_file_append_begin", true),
+	FILE_EXISTS("file_exists?", "qz_file_exists_sync", "qz_file_exists_begin", true),
+	FILE_DELETE("file_delete", "qz_file_delete_sync", "qz_file_delete_begin", true),
+	DIR_LIST("dir_list", "qz_dir_list_sync", "qz_dir_list_begin", true);
 
 	private static final Map<String, WaitingOperation> BY_BUILTIN = Arrays.stream(values())
 			.filter(op -> op.builtin != null).collect(Collectors.toMap(op -> op.builtin, Function.identity()));

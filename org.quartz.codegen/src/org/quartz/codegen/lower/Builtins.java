@@ -9,6 +9,7 @@ import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
 import org.quartz.codegen.ir.WaitingOperation;
+import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.IndexExpression;
@@ -66,7 +67,13 @@ final class Builtins {
 			Map.entry("to_i", "qz_float_to_i"), Map.entry("format_float", "qz_format_float"),
 			Map.entry("str_to_float", "qz_str_to_float"), Map.entry("tan", "qz_float_tan"),
 			Map.entry("asin", "qz_float_asin"), Map.entry("acos", "qz_float_acos"), Map.entry("atan", "qz_float_atan"),
-			Map.entry("atan2", "qz_float_atan2"), Map.entry("hypot", "qz_float_hypot"));
+			Map.entry("atan2", "qz_float_atan2"), Map.entry("hypot", "qz_float_hypot"),
+			Map.entry("str_ljust", "qz_str_ljust"), Map.entry("str_rjust", "qz_str_rjust"),
+			Map.entry("str_center", "qz_str_center"), Map.entry("chr", "qz_chr"), Map.entry("ord", "qz_ord"),
+			Map.entry("str_from_bytes", "qz_str_from_bytes"), Map.entry("env_get", "qz_env_get"),
+			Map.entry("strbuf_new", "qz_strbuf_new"), Map.entry("strbuf_append", "qz_strbuf_append"),
+			Map.entry("strbuf_append_byte", "qz_strbuf_append_byte"), Map.entry("strbuf_size", "qz_strbuf_size"),
+			Map.entry("strbuf_to_s", "qz_strbuf_to_s"));
 
 	/** Float built-ins that are one LLVM operation, inlined. */
 	private static final Map<String, FloatOperation> FLOAT_OPERATIONS = Map.ofEntries(
@@ -114,6 +121,10 @@ final class Builtins {
 		List<Value> values = expressions.lowerAll(arguments);
 		if (!arguments.isEmpty() && usesFirst(expressions.typeOf(arguments.get(0)))) {
 			values.set(0, expressions.nonNil(values.get(0), arguments.get(0)));
+		}
+		if (values.size() < builtin.getParams().size()) {
+			// A left-out last argument (the type checker allowed only that): its default.
+			Prelude.lastParameterDefault(builtin).ifPresent(fill -> values.add(program.module().string(fill)));
 		}
 		Optional<WaitingOperation> waiting = WaitingOperation.ofBuiltin(name);
 		if (waiting.isPresent()) {
@@ -225,9 +236,10 @@ final class Builtins {
 		return b.loadSlot(slot);
 	}
 
-	/** A built-in whose first argument is a Vec, Map or closure reads it (a nil one panics first). */
+	/** A built-in whose first argument is a Vec, Map, StrBuf or closure reads it (a nil one panics first). */
 	private static boolean usesFirst(Type type) {
-		return Types.is(type, Types.VEC) || Types.is(type, Types.MAP) || Types.resolve(type) instanceof Type.Fn;
+		return Types.is(type, Types.VEC) || Types.is(type, Types.MAP) || Types.is(type, Types.STRBUF)
+				|| Types.resolve(type) instanceof Type.Fn;
 	}
 
 	private static boolean isStringVec(Type vec) {

@@ -903,7 +903,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return true;
 		}
 		return type instanceof Type.Named named && (named.declaration() instanceof StructDecl
-				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP));
+				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP) || Types.is(named, Types.STRBUF));
 	}
 
 	/** {@code file.qz:line:column} of where e starts (the file's name, so the IR is the same on every machine). */

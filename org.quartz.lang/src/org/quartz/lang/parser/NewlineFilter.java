@@ -15,8 +15,10 @@ import org.antlr.runtime.TokenSource;
  * <li>{@code ;} becomes NL.</li>
  * <li>A newline is dropped (re-typed as whitespace, so the node model keeps its text) at the
  * start of input, after another statement end, after a token that continues the line (a
- * binary operator, {@code ,}, an open bracket, {@code =}), and before a token that cannot
- * start a statement ({@code )}, {@code ]}, {@code }}, a leading {@code .}, {@code and}, {@code or}).
+ * binary operator, {@code ,}, an open bracket, {@code =}, the {@code #{} opening an interpolation),
+ * and before a token that cannot start a statement ({@code )}, {@code ]}, {@code }}, a leading
+ * {@code .}, {@code and}, {@code or}, the {@code }} closing an interpolation). A string literal's
+ * own newlines are inside its token and never reach this filter.
  * A {@code >} that closes type arguments ({@code Vec<Int>}) does not continue the line: a
  * {@code <} written right after a capitalised name opens type arguments, a comparison does not.</li>
  * <li>Brackets nest at most {@link #MAX_NESTING} deep, and so do blocks (a keyword that opens one,
@@ -97,7 +99,7 @@ public class NewlineFilter implements TokenSource {
 			token.setType(types.newline());
 			if (lastSignificant == null || lastSignificant.getType() == types.newline()
 					|| lastSignificant.getType() == types.arm()
-					|| (CONTINUES_LINE.contains(lastSignificant.getText()) && !lastClosesTypeArguments)
+					|| (continuesLine(lastSignificant.getText()) && !lastClosesTypeArguments)
 					|| cannotStartLine(peekSignificant())) {
 				token.setType(types.whitespace());
 				return handOut(token);
@@ -216,7 +218,22 @@ public class NewlineFilter implements TokenSource {
 	}
 
 	private static boolean cannotStartLine(Token next) {
-		return next.getType() == Token.EOF || CANNOT_START_LINE.contains(next.getText());
+		return next.getType() == Token.EOF || CANNOT_START_LINE.contains(next.getText()) || resumesString(next.getText());
+	}
+
+	/** After an operator, `,`, an open bracket, or the `#{` of an interpolation. */
+	private static boolean continuesLine(String text) {
+		return CONTINUES_LINE.contains(text) || opensInterpolation(text);
+	}
+
+	/** `"a #{` and `}b #{`: string pieces (the lexer's) that open an interpolation. */
+	private static boolean opensInterpolation(String text) {
+		return text != null && text.length() >= 3 && text.endsWith("#{") && (text.startsWith("\"") || text.startsWith("}"));
+	}
+
+	/** `}b"` and `}b #{`: string pieces that close an interpolation and go on with the string. */
+	private static boolean resumesString(String text) {
+		return text != null && text.length() >= 2 && text.startsWith("}");
 	}
 
 	/**
@@ -258,7 +275,7 @@ public class NewlineFilter implements TokenSource {
 		for (int j = i - 1; j >= 0; j--) {
 			Token t = peek(j);
 			if (!isHidden(t)) {
-				return CONTINUES_LINE.contains(t.getText());
+				return continuesLine(t.getText());
 			}
 		}
 		return false;

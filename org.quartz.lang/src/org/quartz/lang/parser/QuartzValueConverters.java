@@ -106,11 +106,17 @@ public class QuartzValueConverters extends AbstractDeclarativeValueConverterServ
 		}
 	}
 
-	/** Resolves `\n \t \\ \" \0 \e \#` in a string piece. */
+	/**
+	 * Resolves `\n \t \\ \" \0 \e \#` in a string piece. A line break in the source is a
+	 * newline whatever the file's line endings: `\r\n` becomes `\n`.
+	 */
 	public static String unescape(String raw, INode node) {
 		StringBuilder out = new StringBuilder(raw.length());
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
+			if (c == '\r' && i + 1 < raw.length() && raw.charAt(i + 1) == '\n') {
+				continue;
+			}
 			if (c != '\\') {
 				out.append(c);
 				continue;
@@ -123,6 +129,7 @@ public class QuartzValueConverters extends AbstractDeclarativeValueConverterServ
 				case '0' -> out.append('\0');
 				case 'e' -> out.append('\u001b');
 				case '\\', '"', '#' -> out.append(e);
+				case '\n', '\r' -> throw new ValueConverterException("unknown escape: \\ at the end of a line", node, null);
 				default -> throw new ValueConverterException("unknown escape \\" + e, node, null);
 			}
 		}

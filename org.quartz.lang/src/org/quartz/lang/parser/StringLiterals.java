@@ -15,8 +15,10 @@ import org.antlr.runtime.Token;
  * resumes the string.
  *
  * Tokens: {@code "abc"} STRING, {@code "abc#{} STRING_START, {@code }abc#{} STRING_MIDDLE,
- * {@code }abc"} STRING_END. A string not closed on its line becomes one ANY_OTHER token, which
- * the parser reports as a syntax error.
+ * {@code }abc"} STRING_END. A string may span lines: its newlines are part of the token, so they
+ * never end a statement, and the character stream still counts them for the line numbers of
+ * later tokens. A string not closed before the end of the input becomes one ANY_OTHER token,
+ * which the parser reports as a syntax error (`unterminated string`) where it starts.
  */
 public final class StringLiterals {
 
@@ -69,14 +71,13 @@ public final class StringLiterals {
 		int type;
 		while (true) {
 			int c = input.LA(1);
-			if (c == CharStream.EOF || c == '\n' || c == '\r') {
+			if (c == CharStream.EOF) {
 				type = types.anyOther();
 				break;
 			}
 			input.consume();
 			if (c == '\\') {
-				int escaped = input.LA(1);
-				if (escaped != CharStream.EOF && escaped != '\n' && escaped != '\r') {
+				if (input.LA(1) != CharStream.EOF) {
 					input.consume();
 				}
 			} else if (c == '"') {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
+import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.*;
 
 /**
@@ -22,7 +23,7 @@ final class CallInference {
 	/** Method forms of built-in types: `v.push(x)` is `vec_push(v, x)`. */
 	private static final Map<String, String> METHOD_PREFIXES = Map.of(Types.VEC, "vec_", Types.MAP, "map_",
 			Types.STRING, "str_", Types.CHANNEL, "channel_", Types.TASK, "task_", Types.MUTEX, "mutex_",
-			Types.ATOMIC, "atomic_", Types.INT, "int_", Types.BOOL, "bool_");
+			Types.ATOMIC, "atomic_", Types.INT, "int_", Types.BOOL, "bool_", Types.STRBUF, "strbuf_");
 
 	private final TypeInference inference;
 	/**
@@ -151,7 +152,19 @@ final class CallInference {
 				}
 			}
 		}
-		Type result = applySignature(call, inference.signature(function), arguments, "'" + name + "'");
+		Type.Fn signature = inference.signature(function);
+		if (builtin && Prelude.lastParameterDefault(function).isPresent()) {
+			int all = signature.parameters().size();
+			if (arguments.size() == all - 1) {
+				signature = new Type.Fn(signature.parameters().subList(0, all - 1), signature.result());
+			} else if (arguments.size() != all) {
+				inference.issue(call, null, WRONG_ARGUMENT_COUNT, "'" + name + "' takes " + (all - 1) + " or " + all
+						+ " argument(s), but " + arguments.size() + " were given");
+				arguments.forEach(this::inferArgument);
+				return signature.result();
+			}
+		}
+		Type result = applySignature(call, signature, arguments, "'" + name + "'");
 		if (builtin) {
 			addBuiltinChecks(call, name, arguments);
 		}

@@ -22,6 +22,8 @@ public final class Types {
 	public static final String TASK = "Task";
 	public static final String MUTEX = "Mutex";
 	public static final String ATOMIC = "Atomic";
+	/** The string builder of the prelude (reference §12). */
+	public static final String STRBUF = "StrBuf";
 	/** The type of `a..b`, which only `for` iterates; not nameable in source. */
 	public static final String RANGE = "Range";
 	public static final String OPTION = "Option";

@@ -41,7 +41,8 @@ class GcStressTest {
 				arguments("actor_many_senders", 2), arguments("async_regressions", 1), arguments("async_closures", 1),
 				arguments("async_spill", 1), arguments("channels_sync", 1), arguments("task_groups", 1),
 				arguments("mutex_atomics", 1), arguments("actor_request_reply", 1), arguments("actor_backpressure", 1),
-				arguments("tcp_echo", 1), arguments("tasks_everywhere", 1));
+				arguments("tcp_echo", 1), arguments("tasks_everywhere", 1), arguments("files", 1),
+				arguments("stdin_task", 10), arguments("text_builder", 1));
 	}
 
 	@ParameterizedTest(name = "{0} collecting every {1} allocations")
@@ -51,7 +52,7 @@ class GcStressTest {
 		Path executable = work.resolve(name);
 		CliRun build = program.build(executable);
 		assertEquals(0, build.exitCode(), "build failed:\n" + build.describe());
-		program.assertRanAsExpected(NativeRun.run(List.of(executable.toString()),
+		program.assertRanAsExpected(program.run(executable,
 				Map.of("QUARTZ_GC_STRESS", Integer.toString(allocationsPerCollection)), RUN_TIMEOUT, work));
 	}
 

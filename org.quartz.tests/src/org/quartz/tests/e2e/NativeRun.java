@@ -22,13 +22,37 @@ public record NativeRun(int exitCode, String stdout, String stderr) {
 	 */
 	public static NativeRun run(List<String> command, Map<String, String> extraEnvironment, Duration timeout,
 			Path outputDir) throws IOException, InterruptedException {
+		return run(command, extraEnvironment, timeout, outputDir, null);
+	}
+
+	/**
+	 * The same with stdin fed from the file {@code stdin} through a pipe, as a shell's {@code |}
+	 * gives it (null: from /dev/null).
+	 */
+	public static NativeRun run(List<String> command, Map<String, String> extraEnvironment, Duration timeout,
+			Path outputDir, Path stdin) throws IOException, InterruptedException {
 		Path stdout = Files.createTempFile(outputDir, "run", ".stdout");
 		Path stderr = Files.createTempFile(outputDir, "run", ".stderr");
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-				.redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+				.redirectError(stderr.toFile());
+		if (stdin == null) {
+			builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+		}
 		builder.environment().remove("QUARTZ_GC_STRESS");
 		builder.environment().putAll(extraEnvironment);
 		Process process = builder.start();
+		if (stdin != null) {
+			// A pipe, not a file: the program must cope with reads that return less than it asked for.
+			Thread feeder = new Thread(() -> {
+				try (var in = process.getOutputStream()) {
+					Files.copy(stdin, in);
+				} catch (IOException e) {
+					// the program ended without reading everything: its output tells
+				}
+			}, "stdin feeder");
+			feeder.setDaemon(true);
+			feeder.start();
+		}
 		if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			// A wrapper's child would outlive it: kill the whole tree.
 			process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -26,7 +26,7 @@ import org.quartz.tests.codegen.TaskFormCheck;
  * are on the -I path), compiled with the command line to an executable and run twice: with the
  * default number of workers and with one (QUARTZ_WORKERS=1), where a task that blocked its
  * worker would hang the program. Its IR must have no blocking wait that a task could reach
- * ({@link TaskFormCheck}).
+ * ({@link TaskFormCheck}). Its stdin and TMPDIR: see {@link TestProgram#run}.
  */
 class ProgramsTest {
 
@@ -68,7 +68,7 @@ class ProgramsTest {
 			assertEquals(List.of(), TaskFormCheck.blockingWaitsInTasks(ir.toString()),
 					"blocking waits that a task reaches");
 			for (Map<String, String> environment : List.of(Map.<String, String>of(), Map.of("QUARTZ_WORKERS", "1"))) {
-				program.assertRanAsExpected(NativeRun.run(List.of(executable.toString()), environment, RUN_TIMEOUT, work),
+				program.assertRanAsExpected(program.run(executable, environment, RUN_TIMEOUT, work),
 						environment.isEmpty() ? "" : " with " + environment);
 			}
 		}

@@ -356,6 +356,31 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void theTextBuiltInsAndStrBufShowInCompletionHoverAndSignatureHelp() throws Exception {
+		String text = """
+				def main()
+				  b = strbuf_new()
+				  b.append("7".rjust(3, "0"))
+				  b.
+				  puts(b.to_s)
+				end
+				""";
+		String uri = client.open(workspace.resolve("text.qz"), text);
+		Set<String> labels = labels(uri, text, at(text, "  b.\n", 0, 4));
+		assertTrue(labels.containsAll(Set.of("strbuf_append", "strbuf_append_byte", "strbuf_size", "strbuf_to_s")),
+				"the StrBuf functions after 'b.': " + labels);
+		assertFalse(labels.contains("vec_push"), labels.toString());
+		assertTrue(hover(uri, at(text, "b = strbuf_new", 0, 0)).contains("b: StrBuf"));
+		assertTrue(hover(uri, at(text, "strbuf_new", 0, 1)).contains("def strbuf_new(): StrBuf"));
+		assertTrue(hover(uri, at(text, "rjust", 0, 1)).contains("def str_rjust(s: String, width: Int, fill: String = \" \"): String"),
+				hover(uri, at(text, "rjust", 0, 1)));
+		SignatureHelp help = client.server.getTextDocumentService()
+				.signatureHelp(new SignatureHelpParams(document(uri), at(text, "\"0\"))", 0, 1)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals("str_rjust(s: String, width: Int, fill: String = \" \"): String", help.getSignatures().get(0).getLabel());
+	}
+
+	@Test
 	void semanticTokensClassifyNames() throws Exception {
 		String uri = openProgram();
 		SemanticTokens tokens = client.server.getTextDocumentService()

@@ -2,6 +2,8 @@ package org.quartz.tests.parser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
+
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,23 @@ class ExpressionParsingTest {
 	void escapes() {
 		StringLiteral literal = parsing.single("\"\\\"q\\\" \\\\ \\n \\t \\0 \\e \\#\"", StringLiteral.class);
 		assertEquals("\"q\" \\ \n \t \0 \u001b #", literal.getValue());
+	}
+
+	@Test
+	void aStringSpansLinesAndKeepsItsNewlines() {
+		assertEquals("a\n  b\n", parsing.single("\"a\n  b\n\"", StringLiteral.class).getValue());
+		// The source's line breaks are newlines whatever the file uses.
+		assertEquals("a\nb", parsing.single("\"a\r\nb\"", StringLiteral.class).getValue());
+		// Interpolations across lines: the string's pieces, and an expression broken after `#{`.
+		assertEquals("(str \"x\n\" 1 \"\ny\")", parsing.shape("\"x\n#{1}\ny\""));
+		assertEquals("(str \"s \" (+ 1 2) \"\")", parsing.shape("\"s #{\n  1 +\n  2\n}\""));
+	}
+
+	@Test
+	void aStringsNewlinesEndNoStatement() {
+		assertEquals(List.of("(let s \"a\nb\")", "(call puts s)"), parsing.shapes("s = \"a\nb\"\nputs(s)"));
+		assertEquals(List.of("(let s (str \"a\n\" x \"\nb\"))", "(let y 1)"),
+				parsing.shapes("s = \"a\n#{x}\nb\"\ny = 1"));
 	}
 
 	@Test

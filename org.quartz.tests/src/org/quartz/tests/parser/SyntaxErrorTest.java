@@ -100,6 +100,24 @@ class SyntaxErrorTest {
 	}
 
 	@Test
+	void unterminatedStringRunsToTheEndAndIsReportedWhereItStarts() {
+		assertOnlyError(diagnostics.of("def main()\n  x = 1\nend\ndef f()\n  puts(\"abc)\nend\n\ndef g()\nend\n"), SYNTAX, 5, 8);
+	}
+
+	@Test
+	void diagnosticsAfterAMultiLineStringHaveTheirLineAndColumn() {
+		// Line 5 is after a literal of three lines; its error is at 5:12.
+		assertOnlyError(diagnostics.of("def main()\n  s = \"one\ntwo #{1 +\n 2} three\"\n  n: Int = s\n  puts(s)\nend\n"),
+				QuartzIssueCodes.TYPE_MISMATCH, 5, 12);
+		assertOnlyError(diagnostics.of("def main()\n  s = \"one\n\n\"\n  puts(s) +* 1\nend\n"), SYNTAX, 5, 12);
+	}
+
+	@Test
+	void aBackslashAtTheEndOfALineInAStringIsAnUnknownEscape() {
+		assertOnlyError(diagnostics.of("def main()\n  puts(\"a\\\nb\")\nend\n"), QuartzIssueCodes.INVALID_LITERAL, 2, 8);
+	}
+
+	@Test
 	void trailingCommaInParameters() {
 		assertOnlyError(diagnostics.of("def f(a: Int, ): Int = a\n"), SYNTAX, 1, 15);
 	}

@@ -3,6 +3,7 @@ package org.quartz.lang.ide.symbols;
 import java.util.stream.Collectors;
 
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Param;
 import org.quartz.lang.quartz.TypeParam;
@@ -27,9 +28,14 @@ public final class Signatures {
 		return text.toString();
 	}
 
-	/** `a: Int`. */
+	/** `a: Int`; a built-in's last parameter that a call may leave out shows its value: `fill: String = " "`. */
 	public static String of(Param param) {
-		return param.getName() + ": " + of(param.getType());
+		String text = param.getName() + ": " + of(param.getType());
+		if (param.eContainer() instanceof FunctionDecl function
+				&& function.getParams().indexOf(param) == function.getParams().size() - 1) {
+			text += Prelude.lastParameterDefault(function).map(value -> " = \"" + value + "\"").orElse("");
+		}
+		return text;
 	}
 
 	/** A type as written in the source, whitespace normalised. */

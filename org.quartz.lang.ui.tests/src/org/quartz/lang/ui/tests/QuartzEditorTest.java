@@ -146,6 +146,25 @@ class QuartzEditorTest {
 	}
 
 	@Test
+	void aStringSpanningLinesIsColouredOnEveryLineAndAnEditRecoloursTheLinesAfterIt() throws Exception {
+		String text = "def main()\n  s = \"first\nsecond line\n\"\n  puts(s)\nend\n";
+		SourceViewer viewer = open(configuration(), text);
+		display.readAndDispatch();
+		StyleRange inside = viewer.getTextWidget().getStyleRangeAtOffset(text.indexOf("second"));
+		assertNotNull(inside, "no style inside the string");
+		assertEquals(TokenStyles.STRING_COLOR, inside.foreground);
+		StyleRange after = viewer.getTextWidget().getStyleRangeAtOffset(text.indexOf("puts"));
+		assertTrue(after == null || !TokenStyles.STRING_COLOR.equals(after.foreground), "code after the string");
+
+		// A quote typed on the first line opens a string that runs on: later lines change colour too.
+		viewer.getDocument().replace(text.indexOf("main"), 0, "\"");
+		display.readAndDispatch();
+		StyleRange end = viewer.getTextWidget().getStyleRangeAtOffset(viewer.getDocument().get().indexOf("  s ="));
+		assertNotNull(end, "no style after the new quote");
+		assertEquals(TokenStyles.STRING_COLOR, end.foreground);
+	}
+
+	@Test
 	void completionOfAHalfTypedNameOffersTheNamesStartingWithIt() {
 		String text = """
 				def main()

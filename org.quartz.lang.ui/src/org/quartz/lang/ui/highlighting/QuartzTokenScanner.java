@@ -7,12 +7,13 @@ import org.eclipse.jface.text.rules.IRule;
 import org.eclipse.jface.text.rules.IWordDetector;
 import org.eclipse.jface.text.rules.NumberRule;
 import org.eclipse.jface.text.rules.RuleBasedScanner;
-import org.eclipse.jface.text.rules.SingleLineRule;
+import org.eclipse.jface.text.rules.MultiLineRule;
 import org.eclipse.jface.text.rules.WordRule;
 
 /**
  * Splits Quartz text into keywords, strings, comments and numbers for syntax colouring. Lexical
- * only (no parse), so it stays fast on every keystroke; an interpolated string is coloured whole.
+ * only (no parse), so it stays fast on every keystroke; an interpolated string is coloured whole,
+ * and a string may span lines (an unclosed one runs to the end).
  */
 public class QuartzTokenScanner extends RuleBasedScanner {
 
@@ -21,7 +22,7 @@ public class QuartzTokenScanner extends RuleBasedScanner {
 		keywords.forEach(keyword -> words.addWord(keyword, styles.keyword));
 		setRules(new IRule[] {
 				new EndOfLineRule("#", styles.comment),
-				new SingleLineRule("\"", "\"", styles.string, '\\'),
+				new MultiLineRule("\"", "\"", styles.string, '\\', true),
 				new NumberRule(styles.number),
 				words });
 		setDefaultReturnToken(styles.other);
