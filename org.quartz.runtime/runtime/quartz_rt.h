@@ -113,6 +113,9 @@ struct qz_string {
     char bytes[];   /* len bytes, then NUL */
 };
 
+/* Compiled code reads len and data directly (ObjectLayouts.VEC_LEN, VEC_DATA): the
+ * bounds-checked v[i], v[i] = x and size are inlined, and only panic through
+ * qz_panic_index. */
 struct qz_vec {
     int64_t len;    /* elements in use */
     int64_t cap;    /* words allocated at data */
@@ -129,6 +132,7 @@ QZ_NORETURN void qz_panic_unwrap_none(void);
 QZ_NORETURN void qz_panic_unwrap_err(void);
 QZ_NORETURN void qz_panic_match(void);
 QZ_NORETURN void qz_panic_nil(qz_val type, qz_val where);
+QZ_NORETURN void qz_panic_index(qz_val index, qz_val size);
 
 /* Process. */
 QZ_NORETURN void qz_exit(qz_val code);

@@ -81,6 +81,11 @@ void qz_panic_nil(qz_val type, qz_val where)
     rt_panic_msg(buf, (size_t)n);
 }
 
+void qz_panic_index(qz_val index, qz_val size)
+{
+    rt_panic_index(index, size);
+}
+
 void qz_panic_div_zero(void)
 {
     rt_panic_cstr("division by zero");

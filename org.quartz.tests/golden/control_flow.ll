@@ -28,47 +28,67 @@ nonnil.1:
   br label %for.2
 for.2:
   %t2 = load i64, i64* %s1, align 8
-  %t3 = call i64 @qz_vec_size(i64 %t0)
+  %o1 = inttoptr i64 %t0 to i64*
+  %w1 = getelementptr inbounds i64, i64* %o1, i64 0
+  %t3 = load i64, i64* %w1, align 8
   %t4.c = icmp slt i64 %t2, %t3
   %t4 = zext i1 %t4.c to i64
-  %b1 = icmp ne i64 %t4, 0
-  br i1 %b1, label %for.body.3, label %for.end.5
+  %b2 = icmp ne i64 %t4, 0
+  br i1 %b2, label %for.body.3, label %for.end.5
 for.body.3:
   %t5 = load i64, i64* %s1, align 8
-  %t6 = call i64 @qz_vec_get(i64 %t0, i64 %t5)
-  store i64 %t6, i64* %s2, align 8
-  store i64 0, i64* %s3, align 8
-  %t7 = load i64, i64* %s2, align 8
-  %t8.c = icmp sgt i64 %t7, 0
-  %t8 = zext i1 %t8.c to i64
-  %b2 = icmp ne i64 %t8, 0
-  br i1 %b2, label %if.then.7, label %if.else.8
-if.then.7:
-  %t9 = load i64, i64* %s2, align 8
-  %t10 = call i64 @qz_alloc(i64 16)
-  %o3 = inttoptr i64 %t10 to i64*
+  %o3 = inttoptr i64 %t0 to i64*
   %w3 = getelementptr inbounds i64, i64* %o3, i64 0
-  store i64 1, i64* %w3, align 8
-  %o4 = inttoptr i64 %t10 to i64*
-  %w4 = getelementptr inbounds i64, i64* %o4, i64 1
-  store i64 %t9, i64* %w4, align 8
-  ret i64 %t10
-dead.9:
+  %t6 = load i64, i64* %w3, align 8
+  %t7.c = icmp ult i64 %t5, %t6
+  %t7 = zext i1 %t7.c to i64
+  %b4 = icmp ne i64 %t7, 0
+  br i1 %b4, label %index.ok.6, label %index.bad.7
+index.bad.7:
+  call void @qz_panic_index(i64 %t5, i64 %t6)
+  unreachable
+index.ok.6:
+  %o5 = inttoptr i64 %t0 to i64*
+  %w5 = getelementptr inbounds i64, i64* %o5, i64 2
+  %t8 = load i64, i64* %w5, align 8
+  %t9 = shl i64 %t5, 3
+  %t10 = add i64 %t8, %t9
+  %o6 = inttoptr i64 %t10 to i64*
+  %w6 = getelementptr inbounds i64, i64* %o6, i64 0
+  %t11 = load i64, i64* %w6, align 8
+  store i64 %t11, i64* %s2, align 8
   store i64 0, i64* %s3, align 8
-  br label %if.end.6
-if.else.8:
-  br label %if.end.6
-if.end.6:
-  %t11 = load i64, i64* %s3, align 8
+  %t12 = load i64, i64* %s2, align 8
+  %t13.c = icmp sgt i64 %t12, 0
+  %t13 = zext i1 %t13.c to i64
+  %b7 = icmp ne i64 %t13, 0
+  br i1 %b7, label %if.then.9, label %if.else.10
+if.then.9:
+  %t14 = load i64, i64* %s2, align 8
+  %t15 = call i64 @qz_alloc(i64 16)
+  %o8 = inttoptr i64 %t15 to i64*
+  %w8 = getelementptr inbounds i64, i64* %o8, i64 0
+  store i64 1, i64* %w8, align 8
+  %o9 = inttoptr i64 %t15 to i64*
+  %w9 = getelementptr inbounds i64, i64* %o9, i64 1
+  store i64 %t14, i64* %w9, align 8
+  ret i64 %t15
+dead.11:
+  store i64 0, i64* %s3, align 8
+  br label %if.end.8
+if.else.10:
+  br label %if.end.8
+if.end.8:
+  %t16 = load i64, i64* %s3, align 8
   br label %for.step.4
 for.step.4:
-  %t12 = load i64, i64* %s1, align 8
-  %t13 = add i64 %t12, 1
-  store i64 %t13, i64* %s1, align 8
+  %t17 = load i64, i64* %s1, align 8
+  %t18 = add i64 %t17, 1
+  store i64 %t18, i64* %s1, align 8
   br label %for.2
 for.end.5:
-  %t14 = call i64 @qz_none()
-  ret i64 %t14
+  %t19 = call i64 @qz_none()
+  ret i64 %t19
 cancelled:
   ret i64 0
 }
@@ -191,78 +211,98 @@ nonnil.11:
   br label %for.12
 for.12:
   %t18 = load i64, i64* %s6, align 8
-  %t19 = call i64 @qz_vec_size(i64 %t17)
+  %o4 = inttoptr i64 %t17 to i64*
+  %w4 = getelementptr inbounds i64, i64* %o4, i64 0
+  %t19 = load i64, i64* %w4, align 8
   %t20.c = icmp slt i64 %t18, %t19
   %t20 = zext i1 %t20.c to i64
-  %b4 = icmp ne i64 %t20, 0
-  br i1 %b4, label %for.body.13, label %for.end.15
+  %b5 = icmp ne i64 %t20, 0
+  br i1 %b5, label %for.body.13, label %for.end.15
 for.body.13:
   %t21 = load i64, i64* %s6, align 8
-  %t22 = call i64 @qz_vec_get(i64 %t17, i64 %t21)
-  store i64 %t22, i64* %s7, align 8
-  %t23 = load i64, i64* %s7, align 8
-  call void @qz_puts(i64 %t23)
+  %o6 = inttoptr i64 %t17 to i64*
+  %w6 = getelementptr inbounds i64, i64* %o6, i64 0
+  %t22 = load i64, i64* %w6, align 8
+  %t23.c = icmp ult i64 %t21, %t22
+  %t23 = zext i1 %t23.c to i64
+  %b7 = icmp ne i64 %t23, 0
+  br i1 %b7, label %index.ok.16, label %index.bad.17
+index.bad.17:
+  call void @qz_panic_index(i64 %t21, i64 %t22)
+  unreachable
+index.ok.16:
+  %o8 = inttoptr i64 %t17 to i64*
+  %w8 = getelementptr inbounds i64, i64* %o8, i64 2
+  %t24 = load i64, i64* %w8, align 8
+  %t25 = shl i64 %t21, 3
+  %t26 = add i64 %t24, %t25
+  %o9 = inttoptr i64 %t26 to i64*
+  %w9 = getelementptr inbounds i64, i64* %o9, i64 0
+  %t27 = load i64, i64* %w9, align 8
+  store i64 %t27, i64* %s7, align 8
+  %t28 = load i64, i64* %s7, align 8
+  call void @qz_puts(i64 %t28)
   br label %for.step.14
 for.step.14:
-  %t24 = load i64, i64* %s6, align 8
-  %t25 = add i64 %t24, 1
-  store i64 %t25, i64* %s6, align 8
+  %t29 = load i64, i64* %s6, align 8
+  %t30 = add i64 %t29, 1
+  store i64 %t30, i64* %s6, align 8
   br label %for.12
 for.end.15:
-  br label %while.16
-while.16:
-  %t26 = load i64, i64* %s1, align 8
-  %t27.c = icmp sgt i64 %t26, 0
-  %t27 = zext i1 %t27.c to i64
-  %b5 = icmp ne i64 %t27, 0
-  br i1 %b5, label %while.body.17, label %while.end.18
-while.body.17:
-  %t28 = load i64, i64* %s1, align 8
-  %t29 = sub i64 %t28, 3
-  store i64 %t29, i64* %s1, align 8
+  br label %while.18
+while.18:
+  %t31 = load i64, i64* %s1, align 8
+  %t32.c = icmp sgt i64 %t31, 0
+  %t32 = zext i1 %t32.c to i64
+  %b10 = icmp ne i64 %t32, 0
+  br i1 %b10, label %while.body.19, label %while.end.20
+while.body.19:
+  %t33 = load i64, i64* %s1, align 8
+  %t34 = sub i64 %t33, 3
+  store i64 %t34, i64* %s1, align 8
   store i64 0, i64* %s8, align 8
-  %t30 = load i64, i64* %s1, align 8
-  %t31.c = icmp slt i64 %t30, 2
-  %t31 = zext i1 %t31.c to i64
-  %b6 = icmp ne i64 %t31, 0
-  br i1 %b6, label %if.then.20, label %if.else.21
-if.then.20:
-  br label %while.end.18
-dead.22:
+  %t35 = load i64, i64* %s1, align 8
+  %t36.c = icmp slt i64 %t35, 2
+  %t36 = zext i1 %t36.c to i64
+  %b11 = icmp ne i64 %t36, 0
+  br i1 %b11, label %if.then.22, label %if.else.23
+if.then.22:
+  br label %while.end.20
+dead.24:
   store i64 0, i64* %s8, align 8
-  br label %if.end.19
-if.else.21:
-  br label %if.end.19
-if.end.19:
-  %t32 = load i64, i64* %s8, align 8
-  br label %while.16
-while.end.18:
-  %t33 = call i64 @qz_sb_new()
-  %t34 = call i64 @qz_vec_with_capacity(i64 2)
-  %t35 = sub i64 0, 1
-  call void @qz_vec_push(i64 %t34, i64 %t35)
-  call void @qz_vec_push(i64 %t34, i64 4)
-  %t36 = call i64 @"control_flow.plus_one"(i64 %t34)
-  %t37 = call i64 @qz_unwrap_or(i64 %t36, i64 0)
-  call void @qz_sb_append_int(i64 %t33, i64 %t37)
-  %t38 = call i64 @qz_sb_finish(i64 %t33)
-  call void @qz_puts(i64 %t38)
-  %t39 = load i64, i64* %s0, align 8
-  %b7 = icmp ne i64 %t39, 0
-  br i1 %b7, label %defer.23, label %defer.done.24
-defer.23:
-  call void @qz_puts(i64 ptrtoint ({ i64, [5 x i8] }* @str.6 to i64))
-  br label %defer.done.24
-defer.done.24:
-  ret i64 0
-cancelled:
-  %t40 = load i64, i64* %s0, align 8
-  %b8 = icmp ne i64 %t40, 0
-  br i1 %b8, label %defer.25, label %defer.done.26
+  br label %if.end.21
+if.else.23:
+  br label %if.end.21
+if.end.21:
+  %t37 = load i64, i64* %s8, align 8
+  br label %while.18
+while.end.20:
+  %t38 = call i64 @qz_sb_new()
+  %t39 = call i64 @qz_vec_with_capacity(i64 2)
+  %t40 = sub i64 0, 1
+  call void @qz_vec_push(i64 %t39, i64 %t40)
+  call void @qz_vec_push(i64 %t39, i64 4)
+  %t41 = call i64 @"control_flow.plus_one"(i64 %t39)
+  %t42 = call i64 @qz_unwrap_or(i64 %t41, i64 0)
+  call void @qz_sb_append_int(i64 %t38, i64 %t42)
+  %t43 = call i64 @qz_sb_finish(i64 %t38)
+  call void @qz_puts(i64 %t43)
+  %t44 = load i64, i64* %s0, align 8
+  %b12 = icmp ne i64 %t44, 0
+  br i1 %b12, label %defer.25, label %defer.done.26
 defer.25:
   call void @qz_puts(i64 ptrtoint ({ i64, [5 x i8] }* @str.6 to i64))
   br label %defer.done.26
 defer.done.26:
+  ret i64 0
+cancelled:
+  %t45 = load i64, i64* %s0, align 8
+  %b13 = icmp ne i64 %t45, 0
+  br i1 %b13, label %defer.27, label %defer.done.28
+defer.27:
+  call void @qz_puts(i64 ptrtoint ({ i64, [5 x i8] }* @str.6 to i64))
+  br label %defer.done.28
+defer.done.28:
   ret i64 0
 }
 
@@ -273,8 +313,7 @@ entry:
 }
 
 declare void @qz_panic_nil(i64, i64) noreturn
-declare i64 @qz_vec_size(i64)
-declare i64 @qz_vec_get(i64, i64)
+declare void @qz_panic_index(i64, i64) noreturn
 declare i64 @qz_alloc(i64)
 declare i64 @qz_none()
 declare i64 @qz_map_new(i64)

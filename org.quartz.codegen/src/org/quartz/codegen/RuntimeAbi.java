@@ -38,6 +38,7 @@ public final class RuntimeAbi {
 		fn("qz_panic_unwrap_err", 0, NORETURN);
 		fn("qz_panic_match", 0, NORETURN);
 		fn("qz_panic_nil", 2, NORETURN);
+		fn("qz_panic_index", 2, NORETURN);
 		fn("qz_exit", 1, NORETURN);
 		fn("qz_at_exit", 1, VOID);
 		fn("qz_args", 0, VALUE);

@@ -16,7 +16,9 @@ import org.quartz.lang.quartz.Variant;
  * closure first; the frame constructor makes a frame of its task form when it may wait;</li>
  * <li>box: one word (a captured local, an actor field);</li>
  * <li>actor state: {mailbox, box of field 0, box of field 1, ...};</li>
- * <li>actor message: {method index, reply promise, arguments...}.</li>
+ * <li>actor message: {method index, reply promise, arguments...};</li>
+ * <li>Vec (the runtime's struct qz_vec, quartz_rt.h): {len, cap, data}, data pointing to the
+ * elements, one word each; compiled code reads len and data to index inline.</li>
  * </ul>
  */
 public final class ObjectLayouts {
@@ -34,6 +36,9 @@ public final class ObjectLayouts {
 	public static final int MESSAGE_METHOD = 0;
 	public static final int MESSAGE_REPLY = 1;
 	public static final int MESSAGE_ARGUMENTS = 2;
+
+	public static final int VEC_LEN = 0;
+	public static final int VEC_DATA = 2;
 
 	private ObjectLayouts() {
 	}

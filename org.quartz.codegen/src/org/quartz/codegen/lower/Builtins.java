@@ -40,8 +40,7 @@ final class Builtins {
 			Map.entry("str_repeat", "qz_str_repeat"), Map.entry("str_byte_at", "qz_str_byte_at"),
 			Map.entry("str_join", "qz_str_join"), Map.entry("vec_new", "qz_vec_new"),
 			Map.entry("vec_push", "qz_vec_push"), Map.entry("vec_pop", "qz_vec_pop"),
-			Map.entry("vec_get", "qz_vec_get"), Map.entry("vec_set", "qz_vec_set"),
-			Map.entry("vec_size", "qz_vec_size"), Map.entry("vec_clear", "qz_vec_clear"),
+			Map.entry("vec_clear", "qz_vec_clear"),
 			Map.entry("vec_insert", "qz_vec_insert"), Map.entry("vec_remove", "qz_vec_remove"),
 			Map.entry("vec_slice", "qz_vec_slice"), Map.entry("vec_reverse", "qz_vec_reverse"),
 			Map.entry("map_set", "qz_map_set"), Map.entry("map_get", "qz_map_get"),
@@ -144,6 +143,12 @@ final class Builtins {
 			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
 					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
 							: floats ? b.runtime("qz_float_to_s", values.get(0)) : b.runtime("qz_int_to_s", values.get(0));
+			case "vec_get" -> b.vecGet(values.get(0), values.get(1));
+			case "vec_set" -> {
+				b.vecSet(values.get(0), values.get(1), values.get(2));
+				yield Value.ZERO;
+			}
+			case "vec_size" -> b.vecSize(values.get(0));
 			case "abs" -> floats ? b.floatOp(FloatOperation.ABS, values.get(0)) : intAbs(values.get(0));
 			case "min" -> floats ? b.floatOp(FloatOperation.MIN, values.get(0), values.get(1))
 					: intPick("slt", values.get(0), values.get(1));
@@ -204,9 +209,9 @@ final class Builtins {
 		b.jump(test);
 		b.startBlock(test);
 		Value i = b.loadSlot(index);
-		b.branch(b.compare("slt", i, b.runtime("qz_vec_size", closures)), body, done);
+		b.branch(b.compare("slt", i, b.vecSize(closures)), body, done);
 		b.startBlock(body);
-		Value closure = b.runtime("qz_vec_get", closures, i);
+		Value closure = b.vecGet(closures, i);
 		b.runtime("qz_group_spawn", group, tasks.newClosureValueTask(closure, List.of()));
 		b.storeSlot(index, b.binary("add", i, Value.ONE));
 		b.jump(test);
@@ -263,7 +268,7 @@ final class Builtins {
 	/** `v[i]` (bounds-checked) or `m[k]` (panics when the key is missing). */
 	Value index(IndexExpression index, Value container, Value key) {
 		return Types.is(expressions.typeOf(index.getTarget()), Types.MAP) ? b.runtime("qz_map_get_or_panic", container, key)
-				: b.runtime("qz_vec_get", container, key);
+				: b.vecGet(container, key);
 	}
 
 	/** `v[i] = x` or `m[k] = x`. */
@@ -271,7 +276,7 @@ final class Builtins {
 		if (Types.is(expressions.typeOf(index.getTarget()), Types.MAP)) {
 			b.runtime("qz_map_set", container, key, value);
 		} else {
-			b.runtime("qz_vec_set", container, key, value);
+			b.vecSet(container, key, value);
 		}
 	}
 }

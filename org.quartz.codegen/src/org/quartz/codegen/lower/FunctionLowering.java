@@ -421,10 +421,10 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.jump(head);
 		b.startBlock(head);
 		Value index = b.loadSlot(counter);
-		Value bound = limit != null ? limit : b.runtime("qz_vec_size", sequence);
+		Value bound = limit != null ? limit : b.vecSize(sequence);
 		b.branch(b.compare(compare, index, bound), body, exit);
 		b.startBlock(body);
-		Value element = sequence == null ? b.loadSlot(counter) : b.runtime("qz_vec_get", sequence, b.loadSlot(counter));
+		Value element = sequence == null ? b.loadSlot(counter) : b.vecGet(sequence, b.loadSlot(counter));
 		declare(loop.getVariable(), element);
 		loops.push(new LoopLabels(exit, step));
 		lowerBlock(loop.getBody());

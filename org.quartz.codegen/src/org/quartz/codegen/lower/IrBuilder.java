@@ -11,6 +11,7 @@ import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
+import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.codegen.ir.WaitingOperation;
 
@@ -75,6 +76,33 @@ final class IrBuilder {
 		Value.Temp dst = function.newTemp();
 		emit(new Instr.FloatOp(dst, operation, List.of(operands)));
 		return dst;
+	}
+
+	/** {@code vec[i]}, bounds-checked inline (a negative index is a large unsigned one). */
+	Value vecGet(Value vec, Value index) {
+		return load(vecElement(vec, index), 0);
+	}
+
+	/** {@code vec[i] = x}, bounds-checked inline. */
+	void vecSet(Value vec, Value index, Value x) {
+		store(vecElement(vec, index), 0, x);
+	}
+
+	Value vecSize(Value vec) {
+		return load(vec, ObjectLayouts.VEC_LEN);
+	}
+
+	/** The address of element {@code index}, after panicking when it is out of bounds. */
+	private Value vecElement(Value vec, Value index) {
+		Value size = vecSize(vec);
+		String inBounds = label("index.ok");
+		String outOfBounds = label("index.bad");
+		branch(compare("ult", index, size), inBounds, outOfBounds);
+		startBlock(outOfBounds);
+		runtime("qz_panic_index", index, size);
+		startBlock(inBounds);
+		Value data = load(vec, ObjectLayouts.VEC_DATA);
+		return binary("add", data, binary("shl", index, new Value.Imm(3)));
 	}
 
 	Value load(Value object, int index) {

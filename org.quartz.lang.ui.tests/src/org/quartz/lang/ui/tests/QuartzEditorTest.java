@@ -146,6 +146,22 @@ class QuartzEditorTest {
 	}
 
 	@Test
+	void floatLiteralsAreColouredWhole() {
+		String text = "def main()\n  x = 2.5e-3 + 1.5\n  for i in 1..9\n    puts(i.to_s)\n  end\nend\n";
+		SourceViewer viewer = open(configuration(), text);
+		display.readAndDispatch();
+		for (String number : List.of("2.5e-3", "1.5")) {
+			for (int offset = text.indexOf(number); offset < text.indexOf(number) + number.length(); offset++) {
+				StyleRange range = viewer.getTextWidget().getStyleRangeAtOffset(offset);
+				assertNotNull(range, "no style at " + offset + " of " + number);
+				assertEquals(TokenStyles.NUMBER_COLOR, range.foreground, "every character of " + number);
+			}
+		}
+		StyleRange dots = viewer.getTextWidget().getStyleRangeAtOffset(text.indexOf("..9"));
+		assertTrue(dots == null || !TokenStyles.NUMBER_COLOR.equals(dots.foreground), "the range's dots are not a number");
+	}
+
+	@Test
 	void aStringSpanningLinesIsColouredOnEveryLineAndAnEditRecoloursTheLinesAfterIt() throws Exception {
 		String text = "def main()\n  s = \"first\nsecond line\n\"\n  puts(s)\nend\n";
 		SourceViewer viewer = open(configuration(), text);

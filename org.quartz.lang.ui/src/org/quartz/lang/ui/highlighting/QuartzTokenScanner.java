@@ -5,7 +5,6 @@ import java.util.Set;
 import org.eclipse.jface.text.rules.EndOfLineRule;
 import org.eclipse.jface.text.rules.IRule;
 import org.eclipse.jface.text.rules.IWordDetector;
-import org.eclipse.jface.text.rules.NumberRule;
 import org.eclipse.jface.text.rules.RuleBasedScanner;
 import org.eclipse.jface.text.rules.MultiLineRule;
 import org.eclipse.jface.text.rules.WordRule;
@@ -23,7 +22,7 @@ public class QuartzTokenScanner extends RuleBasedScanner {
 		setRules(new IRule[] {
 				new EndOfLineRule("#", styles.comment),
 				new MultiLineRule("\"", "\"", styles.string, '\\', true),
-				new NumberRule(styles.number),
+				new NumberLiteralRule(styles.number),
 				words });
 		setDefaultReturnToken(styles.other);
 	}
