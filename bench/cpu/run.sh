@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # CPU benchmark suite: Quartz vs Go vs C on Benchmarks Game programs that are not Float
 # arithmetic (fib, fannkuch-redux, fasta, k-nucleotide, thread-ring; the Float ones are in
-# bench/numeric, binary-trees in bench/memory). Builds every program into a temporary
-# folder, runs each implementation RUNS times (default 3; the implementations of a row take
-# turns, so a disturbance hits them alike), checks that all of them print the same text in
-# every run, and prints one table: median wall time and median peak RSS side by side. Wall
-# time from CLOCK_MONOTONIC, peak RSS from wait4's rusage, both through
-# bench/memory/measure.c, which this script compiles.
+# bench/numeric, binary-trees in bench/memory). One table, Quartz, Go and C side by side, the
+# output of all three checked on every run (bench/suite.sh).
 #
 #   bench/cpu/run.sh                         # from anywhere
 #   RUNS=1 bench/cpu/run.sh                  # one run per program
@@ -16,20 +12,14 @@
 #
 # k-nucleotide reads on stdin the output of `fasta KNUC_N` (made once by the C fasta).
 # thread-ring has no C version (see README.md): its C columns show "-".
-set -u
+SUITE=CPU
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-RUNS="${RUNS:-3}"
-QUARTZ="${QUARTZ:-$ROOT/quartz}"
 FIB_N="${FIB_N:-45}"
 FANNKUCH_N="${FANNKUCH_N:-11}"
 FASTA_N="${FASTA_N:-25000000}"
 KNUC_N="${KNUC_N:-4000000}"
 THREADRING_N="${THREADRING_N:-20000000}"
-ONLY="${ONLY:-}"
-TIMEOUT="${TIMEOUT:-300}"
-BUILD="$(mktemp -d "${TMPDIR:-/tmp}/qz-cpu-bench.XXXXXX")"
-trap 'rm -rf "$BUILD"' EXIT
 
 # name|argument (empty: none, stdin instead)|implementations|description
 BENCHES=(
@@ -39,110 +29,19 @@ BENCHES=(
   "knucleotide||qz go c|k-nucleotide, fasta $KNUC_N"
   "threadring|$THREADRING_N|qz go|thread-ring, $THREADRING_N passes"
 )
-IMPLS="qz go c"
+C_LIBS=()
+quartz_source() { echo "$HERE/$1.qz"; }
 
-log() { echo "$*" >&2; }
-
-# ---------- toolchains ----------
-HAVE_GO=1; GO_WHY=""
-"$ROOT/tools/prerequisites.sh" go || { HAVE_GO=0; GO_WHY="go missing (tools/prerequisites.sh go names the package)"; }
-CC="${CC:-cc}"
-command -v "$CC" >/dev/null 2>&1 || CC=gcc
-CFLAGS=(-O2)
-if ! "$CC" -O2 -o "$BUILD/measure" "$ROOT/bench/memory/measure.c" >&2; then
-  log "cannot compile measure.c with $CC: no times or RSS without it"; exit 1
-fi
-
-# ---------- build ----------
-log "building in $BUILD (quartz: $QUARTZ)"
-declare -A OK
-for b in "${BENCHES[@]}"; do
-  IFS='|' read -r name arg impls desc <<<"$b"
-  [ -n "$ONLY" ] && [ "$ONLY" != "$name" ] && continue
-  for impl in $IMPLS; do
-    [[ " $impls " == *" $impl "* ]] || { OK[$impl.$name]=none; continue; }
-    case $impl in
-      qz) "$QUARTZ" build "$HERE/$name.qz" -o "$BUILD/qz_$name" >&2 ;;
-      go) [ $HAVE_GO = 1 ] && go build -o "$BUILD/go_$name" "$HERE/$name.go" >&2 ;;
-      c)  "$CC" "${CFLAGS[@]}" -o "$BUILD/c_$name" "$HERE/$name.c" >&2 ;;
-    esac
-    if [ $? = 0 ]; then OK[$impl.$name]=1; else OK[$impl.$name]=0; log "build of $name ($impl) failed"; fi
-  done
-done
-
-# k-nucleotide's input: the C fasta's output (the same text as every fasta's, checked below)
-INPUT=/dev/null
-if [ -z "$ONLY" ] || [ "$ONLY" = knucleotide ]; then
-  INPUT="$BUILD/knucleotide-input.txt"
-  if "$CC" "${CFLAGS[@]}" -o "$BUILD/fasta_gen" "$HERE/fasta.c" >&2; then
-    "$BUILD/fasta_gen" "$KNUC_N" >"$INPUT"
-  else
-    log "cannot build fasta.c: no input for k-nucleotide"
+# k-nucleotide's input: the C fasta's output (the same text as every fasta's, checked too)
+prepare_input() {
+  if [ -z "$ONLY" ] || [ "$ONLY" = knucleotide ]; then
+    INPUT="$BUILD/knucleotide-input.txt"
+    if "$CC" "${CFLAGS[@]}" -o "$BUILD/fasta_gen" "$HERE/fasta.c" >&2; then
+      "$BUILD/fasta_gen" "$KNUC_N" >"$INPUT"
+    else
+      log "cannot build fasta.c: no input for k-nucleotide"
+    fi
   fi
-fi
+}
 
-# ---------- run ----------
-median() { sort -n | awk '{a[NR]=$1} END{ if(NR==0) print "?"; else print a[int((NR+1)/2)] }'; }
-ratio() { if [[ "$1" =~ ^[0-9.]+$ && "$2" =~ ^[0-9.]+$ ]] && [ "$2" != 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; else echo "n/a"; fi; }
-
-LOAD_BEFORE="$(uptime | sed 's/.*load average: //')"
-ROWS=()
-for b in "${BENCHES[@]}"; do
-  IFS='|' read -r name arg impls desc <<<"$b"
-  [ -n "$ONLY" ] && [ "$ONLY" != "$name" ] && continue
-  log "running $name $arg (x$RUNS, load $(uptime | sed 's/.*load average: //'))"
-  declare -A W=() R=() OUT=() FAIL=()
-  for ((i = 0; i < RUNS; i++)); do
-    for impl in $IMPLS; do
-      [ "${OK[$impl.$name]}" = none ] && continue
-      [ "${OK[$impl.$name]}" = 1 ] || { FAIL[$impl]=1; continue; }
-      if [ -n "$arg" ]; then
-        timeout "$TIMEOUT" "$BUILD/measure" -o "$BUILD/m" "$BUILD/${impl}_$name" "$arg" >"$BUILD/out" 2>"$BUILD/err"
-      else
-        timeout "$TIMEOUT" "$BUILD/measure" -o "$BUILD/m" "$BUILD/${impl}_$name" <"$INPUT" >"$BUILD/out" 2>"$BUILD/err"
-      fi
-      rc=$?
-      if [ $rc != 0 ]; then
-        log "  $impl FAILED (exit $rc): $BUILD/${impl}_$name $arg"; head -5 "$BUILD/err" >&2; FAIL[$impl]=1; continue
-      fi
-      read -r wall user sys rss <"$BUILD/m"
-      W[$impl]+="$wall "; R[$impl]+="$rss "
-      sum="$(md5sum <"$BUILD/out" | cut -c1-32)"
-      if [ -z "${OUT[$impl]:-}" ]; then OUT[$impl]=$sum; elif [ "${OUT[$impl]}" != "$sum" ]; then FAIL[$impl]=1; log "  $impl: output differs between runs"; fi
-      [ $i = 0 ] && log "  $impl: $(tr '\n' ' ' <"$BUILD/out" | head -c 200)"
-    done
-  done
-  declare -A MW=() MR=()
-  for impl in $IMPLS; do
-    if [ "${OK[$impl.$name]}" = none ]; then MW[$impl]=-; MR[$impl]=-; continue; fi
-    if [ -n "${FAIL[$impl]:-}" ] || [ -z "${W[$impl]:-}" ]; then MW[$impl]=n/a; MR[$impl]=n/a; continue; fi
-    MW[$impl]=$(printf '%s\n' ${W[$impl]} | median)
-    MR[$impl]=$(printf '%s\n' ${R[$impl]} | median | awk '{printf "%.1f", $1/1024}')
-  done
-  # ok: every implementation that ran printed the same text in every run; Quartz must have run.
-  check=ok
-  [ -n "${FAIL[qz]:-}" ] && check=FAILED
-  for impl in go c; do
-    if [ -n "${FAIL[$impl]:-}" ] && [ "${OK[$impl.$name]}" = 1 ]; then check=FAILED
-    elif [ -n "${OUT[$impl]:-}" ] && [ -n "${OUT[qz]:-}" ] && [ "${OUT[$impl]}" != "${OUT[qz]}" ]; then check=DIFFERS; fi
-  done
-  ROWS+=("$desc|${MW[qz]}|${MW[go]}|${MW[c]}|$(ratio "${MW[qz]}" "${MW[go]}")|$(ratio "${MW[qz]}" "${MW[c]}")|${MR[qz]}|${MR[go]}|${MR[c]}|$check")
-done
-LOAD_AFTER="$(uptime | sed 's/.*load average: //')"
-
-# ---------- table ----------
-echo
-echo "CPU benchmarks: median of $RUNS run(s); wall = whole process (CLOCK_MONOTONIC); peak RSS = ru_maxrss (wait4)"
-echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo); quartz: $(git -C "$(dirname "$(readlink -f "$QUARTZ")")" log -1 --format=%h 2>/dev/null || echo '?'); go: $( [ $HAVE_GO = 1 ] && go version | awk '{print $3}' || echo "n/a ($GO_WHY)"); cc: $("$CC" --version | head -1), ${CFLAGS[*]}"
-echo "load average before: $LOAD_BEFORE; after: $LOAD_AFTER"
-echo
-printf '| %-32s | %9s | %7s | %7s | %6s | %6s | %9s | %6s | %6s | %-7s |\n' \
-  benchmark "Quartz ms" "Go ms" "C ms" "Q/Go" "Q/C" "Quartz MB" "Go MB" "C MB" check
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------------------------------- ----------- --------- --------- -------- -------- ----------- -------- -------- ---------
-for r in "${ROWS[@]}"; do
-  IFS='|' read -r d a g c rg rc ma mg mc s <<<"$r"
-  printf '| %-32s | %9s | %7s | %7s | %6s | %6s | %9s | %6s | %6s | %-7s |\n' "$d" "$a" "$g" "$c" "$rg" "$rc" "$ma" "$mg" "$mc" "$s"
-done
-echo
-[ $HAVE_GO = 1 ] || echo "Go: n/a because $GO_WHY"
-echo "Ratios > 1 mean Quartz is slower; - = no such implementation. check: ok = Quartz, Go and C printed the same text in every run."
+source "$ROOT/bench/suite.sh"
