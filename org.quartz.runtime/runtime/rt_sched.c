@@ -14,8 +14,13 @@
  *   Running a task = one call of its resume function (rt_task_run).
  *   Queues. Each worker has a FIFO run queue (intrusive list through
  *   task->run_next, its own mutex; only that worker pushes to it, anybody pops
- *   from the head, so a thief takes the oldest task). Tasks spawned or woken on
- *   a worker go to that worker's queue (locality). A task that yields
+ *   from the head, so a thief takes the oldest task). Tasks spawned on a worker
+ *   go to that worker's queue (locality). A task woken on a worker goes to the
+ *   worker's next slot and runs as soon as the waker parks (a hand-off stays on
+ *   one thread and wakes no other worker); the task it displaces, and every
+ *   NEXT_RUN_LIMIT-th one in a row, goes to the queue instead. A task in the slot
+ *   is not stolen: it waits at most until the running task parks, yields or is
+ *   preempted (its budget, the loop time slice). A task that yields
  *   (sched_yield, its budget, preemption) goes to the global queue, behind
  *   everything already waiting, as in Go. Tasks spawned or woken elsewhere (main thread, synchronous code on
  *   other threads, the timer thread) go to the global injection queue.
@@ -45,7 +50,9 @@
  *     shutdown hold throughout; spawns from outside workers also take it, so they
  *     never meet a scheduler being torn down. Code running on a worker, and any
  *     wake-up of a parked task, implies a live scheduler (live > 0).
- *   - A task is in at most one run queue, and only while RT_RUNNABLE.
+ *   - A task is in at most one run queue or next slot, and only while RT_RUNNABLE.
+ *     A worker's next slot is its own (no lock); it is empty whenever the worker
+ *     parks, so an idle worker never holds work that any_work cannot see.
  *   - live counts spawned, unfinished tasks; it drops after the worker's resume
  *     call returned QZ_DONE, so shutdown never frees under a running task.
  *   - Lock order: life_mu -> sched mu; a worker queue lock is a leaf (never held
@@ -63,6 +70,8 @@ struct rt_worker {
     struct rt_task *head, *tail;
     atomic_long n;                  /* queue length, readable without mu */
     unsigned ticks;                 /* tasks it ran; owner: the worker */
+    struct rt_task *next;           /* runs next (a task woken here); owner: the worker */
+    unsigned next_runs;             /* tasks run in a row from next; owner: the worker */
 };
 
 struct rt_sched {
@@ -79,6 +88,9 @@ struct rt_sched {
 };
 
 enum { GLOBAL_QUEUE_INTERVAL = 61 };
+/* After this many tasks in a row from next, the queue's head goes first (a chain of
+ * hand-offs, such as a ring of tasks, would otherwise keep it waiting). */
+enum { NEXT_RUN_LIMIT = 16 };
 
 static pthread_mutex_t life_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct rt_sched *_Atomic sched;
@@ -153,6 +165,31 @@ static void push_local(struct rt_worker *w, struct rt_task *t)
     wake_idle(w->s);   /* another worker may steal it */
 }
 
+/* A task woken by the one running here runs next on this worker (Go's runnext,
+ * Tokio's LIFO slot): a hand-off between tasks stays on one thread, with no
+ * wake-up of another worker. The task it displaces goes to the queue. */
+static void push_next(struct rt_worker *w, struct rt_task *t)
+{
+    struct rt_task *displaced = w->next;
+    w->next = t;
+    if (displaced != NULL)
+        push_local(w, displaced);
+}
+
+static struct rt_task *take_next(struct rt_worker *w)
+{
+    struct rt_task *t = w->next;
+    if (t == NULL)
+        return NULL;
+    w->next = NULL;
+    if (++w->next_runs > NEXT_RUN_LIMIT && atomic_load(&w->n) > 0) {
+        w->next_runs = 0;
+        push_local(w, t);   /* behind the queue it kept waiting */
+        return NULL;
+    }
+    return t;
+}
+
 static struct rt_task *pop_worker(struct rt_worker *w)
 {
     if (atomic_load(&w->n) == 0)
@@ -217,7 +254,7 @@ void rt_sched_enqueue(struct rt_task *t)
 {
     struct rt_worker *w = current_worker;
     if (w != NULL)
-        push_local(w, t);
+        push_next(w, t);
     else
         push_global(atomic_load(&sched), t);
 }
@@ -291,7 +328,11 @@ static void *worker_main(void *arg)
         if (++w->ticks % GLOBAL_QUEUE_INTERVAL == 0)
             t = pop_global(s);
         if (t == NULL)
+            t = take_next(w);
+        if (t == NULL) {
+            w->next_runs = 0;
             t = pop_worker(w);
+        }
         if (t == NULL)
             t = pop_global(s);
         if (t == NULL)
