@@ -22,7 +22,7 @@ import org.antlr.runtime.TokenSource;
  * A {@code >} that closes type arguments ({@code Vec<Int>}) does not continue the line: a
  * {@code <} written right after a capitalised name opens type arguments, a comparison does not.</li>
  * <li>Brackets nest at most {@link #MAX_NESTING} deep, and so do blocks (a keyword that opens one,
- * {@code def}, {@code if}, {@code do}, ..., against {@code end}): the bracket or keyword past it
+ * {@code if}, {@code do}, {@code while}, ..., against {@code end}): the bracket or keyword past it
  * is handed out as an unknown character (the syntax error says why) and the input ends there, so
  * nothing later in the compiler recurses deeper, or resolves names through more scopes, than
  * the language allows.</li>
@@ -52,9 +52,12 @@ public class NewlineFilter implements TokenSource {
 	/** The deepest bracket nesting the language allows, and the deepest block nesting. */
 	public static final int MAX_NESTING = 256;
 
-	/** Keywords that open a block closed by {@code end}. */
+	/**
+	 * Keywords that open a block closed by {@code end}. Not {@code def}: `def f() = e` and
+	 * extern functions have no `end`, and a def's own `end` only makes the count smaller.
+	 */
 	public static final Set<String> OPENS_BLOCK = Set.of(
-			"def", "struct", "enum", "actor", "while", "for", "loop", "if", "match", "select", "do");
+			"struct", "enum", "actor", "while", "for", "loop", "if", "match", "select", "do");
 
 	private final TokenSource delegate;
 	private final TokenTypes types;
