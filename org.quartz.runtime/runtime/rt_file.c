@@ -39,23 +39,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static inline const struct qz_string *str(qz_val v)
-{
-    return rt_ptr(v);
-}
-
 /* Err("op path: reason"). */
 static qz_val failure(const char *op, qz_val path, int err)
 {
     char reason_buf[128];
     const char *reason = strerror_r(err, reason_buf, sizeof reason_buf);   /* GNU: may not use the buffer */
-    int64_t op_len = (int64_t)strlen(op), path_len = rt_str_len(str(path)), reason_len = (int64_t)strlen(reason);
+    int64_t op_len = (int64_t)strlen(op), path_len = rt_str_len(rt_str(path)), reason_len = (int64_t)strlen(reason);
     struct qz_string *m = rt_str_new(op_len + 1 + path_len + 2 + reason_len);
     char *out = m->bytes;
     memcpy(out, op, (size_t)op_len);
     out += op_len;
     *out++ = ' ';
-    memcpy(out, rt_str_bytes(str(path)), (size_t)path_len);
+    memcpy(out, rt_str_bytes(rt_str(path)), (size_t)path_len);
     out += path_len;
     *out++ = ':';
     *out++ = ' ';
@@ -66,7 +61,7 @@ static qz_val failure(const char *op, qz_val path, int err)
 /* The path as a C string (Strings end in a NUL already); NULL if it holds a NUL. */
 static const char *c_path(qz_val path)
 {
-    const struct qz_string *s = str(path);
+    const struct qz_string *s = rt_str(path);
     const char *p = rt_str_bytes(s);
     return memchr(p, '\0', (size_t)rt_str_len(s)) == NULL ? p : NULL;
 }
@@ -142,8 +137,8 @@ static qz_val write_file(qz_val path, qz_val text, int flags)
     int fd = open_retrying(p, O_WRONLY | O_CREAT | flags);
     if (fd < 0)
         return failure("open", path, errno);
-    const char *bytes = rt_str_bytes(str(text));
-    int64_t len = rt_str_len(str(text)), done = 0;
+    const char *bytes = rt_str_bytes(rt_str(text));
+    int64_t len = rt_str_len(rt_str(text)), done = 0;
     while (done < len) {
         ssize_t n = write(fd, bytes + done, (size_t)(len - done));
         if (n < 0) {

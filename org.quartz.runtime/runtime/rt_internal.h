@@ -65,6 +65,7 @@ void rt_signal_thread_start(void);
 void rt_signal_thread_stop(void);
 
 /* rt_string.c. A NULL String reads as "". */
+static inline const struct qz_string *rt_str(qz_val v) { return rt_ptr(v); }
 static inline int64_t rt_str_len(const struct qz_string *s) { return s ? s->len : 0; }
 static inline const char *rt_str_bytes(const struct qz_string *s) { return s ? s->bytes : ""; }
 struct qz_string *rt_str_new(int64_t len);      /* bytes uninitialised, NUL in place */

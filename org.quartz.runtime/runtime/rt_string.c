@@ -30,11 +30,6 @@ static const struct { int64_t len; char bytes[8]; } one_byte_str[256] = {
 #undef ONE16
 #undef ONE64
 
-static inline const struct qz_string *str(qz_val v)
-{
-    return rt_ptr(v);
-}
-
 static inline qz_val empty(void)
 {
     return rt_val(&empty_str);
@@ -179,30 +174,30 @@ qz_val qz_bool_to_s(qz_val b)
 
 qz_val qz_str_concat(qz_val a, qz_val b)
 {
-    int64_t la = rt_str_len(str(a)), lb = rt_str_len(str(b));
+    int64_t la = rt_str_len(rt_str(a)), lb = rt_str_len(rt_str(b));
     if (lb == 0)
         return same(a);
     if (la == 0)
         return b;
     struct qz_string *s = rt_str_new(la + lb);
-    memcpy(s->bytes, str(a)->bytes, (size_t)la);
-    memcpy(s->bytes + la, str(b)->bytes, (size_t)lb);
+    memcpy(s->bytes, rt_str(a)->bytes, (size_t)la);
+    memcpy(s->bytes + la, rt_str(b)->bytes, (size_t)lb);
     return rt_val(s);
 }
 
 qz_val qz_str_eq(qz_val a, qz_val b)
 {
-    return rt_str_equal(str(a), str(b));
+    return rt_str_equal(rt_str(a), rt_str(b));
 }
 
 qz_val qz_str_cmp(qz_val a, qz_val b)
 {
-    return rt_str_compare(str(a), str(b));
+    return rt_str_compare(rt_str(a), rt_str(b));
 }
 
 qz_val qz_str_size(qz_val s)
 {
-    return rt_str_len(str(s));
+    return rt_str_len(rt_str(s));
 }
 
 static int64_t clamp(int64_t x, int64_t lo, int64_t hi)
@@ -212,14 +207,14 @@ static int64_t clamp(int64_t x, int64_t lo, int64_t hi)
 
 qz_val qz_str_slice(qz_val s, qz_val from, qz_val to)
 {
-    int64_t n = rt_str_len(str(s));
+    int64_t n = rt_str_len(rt_str(s));
     from = clamp(from, 0, n);
     to = clamp(to, 0, n);
     if (from >= to)
         return empty();
     if (from == 0 && to == n)
         return s;
-    return rt_str_from(str(s)->bytes + from, to - from);
+    return rt_str_from(rt_str(s)->bytes + from, to - from);
 }
 
 /* Byte offset of sub in s, or -1. An empty sub is found at 0. */
@@ -232,31 +227,31 @@ static int64_t find(const struct qz_string *s, const struct qz_string *sub)
 
 qz_val qz_str_find(qz_val s, qz_val sub)
 {
-    return find(str(s), str(sub));
+    return find(rt_str(s), rt_str(sub));
 }
 
 qz_val qz_str_contains(qz_val s, qz_val sub)
 {
-    return find(str(s), str(sub)) >= 0;
+    return find(rt_str(s), rt_str(sub)) >= 0;
 }
 
 qz_val qz_str_starts_with(qz_val s, qz_val prefix)
 {
-    int64_t n = rt_str_len(str(s)), m = rt_str_len(str(prefix));
-    return m <= n && memcmp(rt_str_bytes(str(s)), rt_str_bytes(str(prefix)), (size_t)m) == 0;
+    int64_t n = rt_str_len(rt_str(s)), m = rt_str_len(rt_str(prefix));
+    return m <= n && memcmp(rt_str_bytes(rt_str(s)), rt_str_bytes(rt_str(prefix)), (size_t)m) == 0;
 }
 
 qz_val qz_str_ends_with(qz_val s, qz_val suffix)
 {
-    int64_t n = rt_str_len(str(s)), m = rt_str_len(str(suffix));
-    return m <= n && memcmp(rt_str_bytes(str(s)) + n - m, rt_str_bytes(str(suffix)), (size_t)m) == 0;
+    int64_t n = rt_str_len(rt_str(s)), m = rt_str_len(rt_str(suffix));
+    return m <= n && memcmp(rt_str_bytes(rt_str(s)) + n - m, rt_str_bytes(rt_str(suffix)), (size_t)m) == 0;
 }
 
 /* Some(n) for an optional sign and one or more decimal digits; None otherwise or on overflow. */
 qz_val qz_str_to_int(qz_val s)
 {
-    const char *p = rt_str_bytes(str(s));
-    int64_t n = rt_str_len(str(s)), i = 0;
+    const char *p = rt_str_bytes(rt_str(s));
+    int64_t n = rt_str_len(rt_str(s)), i = 0;
     int neg = 0;
     if (n > 0 && (p[0] == '+' || p[0] == '-')) {
         neg = p[0] == '-';
@@ -278,8 +273,8 @@ qz_val qz_str_to_int(qz_val s)
 
 qz_val qz_str_split(qz_val s, qz_val sep)
 {
-    const char *p = rt_str_bytes(str(s)), *q = rt_str_bytes(str(sep));
-    int64_t n = rt_str_len(str(s)), m = rt_str_len(str(sep));
+    const char *p = rt_str_bytes(rt_str(s)), *q = rt_str_bytes(rt_str(sep));
+    int64_t n = rt_str_len(rt_str(s)), m = rt_str_len(rt_str(sep));
     if (m == 0) {
         qz_val out = qz_vec_with_capacity(n);
         struct qz_vec *v = rt_ptr(out);
@@ -349,8 +344,8 @@ int64_t rt_utf8_len(const unsigned char *p, int64_t n)
 
 qz_val qz_str_chars(qz_val s)
 {
-    const char *p = rt_str_bytes(str(s));
-    int64_t n = rt_str_len(str(s)), count = 0;
+    const char *p = rt_str_bytes(rt_str(s));
+    int64_t n = rt_str_len(rt_str(s)), count = 0;
     size_t total = 0;
     for (int64_t i = 0; i < n; count++) {
         int64_t len = rt_utf8_len((const unsigned char *)p + i, n - i);
@@ -375,8 +370,8 @@ static int is_space(char c)
 
 qz_val qz_str_trim(qz_val s)
 {
-    const char *p = rt_str_bytes(str(s));
-    int64_t from = 0, to = rt_str_len(str(s));
+    const char *p = rt_str_bytes(rt_str(s));
+    int64_t from = 0, to = rt_str_len(rt_str(s));
     while (from < to && is_space(p[from]))
         from++;
     while (to > from && is_space(p[to - 1]))
@@ -387,8 +382,8 @@ qz_val qz_str_trim(qz_val s)
 /* ASCII case mapping; copies only when some byte actually changes. */
 static qz_val map_case(qz_val s, char first, char last, int delta)
 {
-    const char *p = rt_str_bytes(str(s));
-    int64_t n = rt_str_len(str(s)), i = 0;
+    const char *p = rt_str_bytes(rt_str(s));
+    int64_t n = rt_str_len(rt_str(s)), i = 0;
     while (i < n && (p[i] < first || p[i] > last))
         i++;
     if (i == n)
@@ -412,7 +407,7 @@ qz_val qz_str_downcase(qz_val s)
 
 qz_val qz_str_repeat(qz_val s, qz_val n)
 {
-    int64_t len = rt_str_len(str(s));
+    int64_t len = rt_str_len(rt_str(s));
     if (n <= 0 || len == 0)
         return empty();
     if (n == 1)
@@ -421,7 +416,7 @@ qz_val qz_str_repeat(qz_val s, qz_val n)
         rt_panic_oom();
     int64_t total = len * n;
     struct qz_string *r = rt_str_new(total);
-    memcpy(r->bytes, str(s)->bytes, (size_t)len);
+    memcpy(r->bytes, rt_str(s)->bytes, (size_t)len);
     /* Double what is already there: log2(n) copies instead of n. */
     for (int64_t done = len; done < total;) {
         int64_t chunk = done < total - done ? done : total - done;
@@ -433,10 +428,10 @@ qz_val qz_str_repeat(qz_val s, qz_val n)
 
 qz_val qz_str_byte_at(qz_val s, qz_val i)
 {
-    int64_t n = rt_str_len(str(s));
+    int64_t n = rt_str_len(rt_str(s));
     if (i < 0 || i >= n)
         rt_panic_index(i, n);
-    return (unsigned char)str(s)->bytes[i];
+    return (unsigned char)rt_str(s)->bytes[i];
 }
 
 qz_val qz_str_join(qz_val vec, qz_val sep)
@@ -446,18 +441,18 @@ qz_val qz_str_join(qz_val vec, qz_val sep)
         return empty();
     if (v->len == 1)
         return same(v->data[0]);
-    int64_t m = rt_str_len(str(sep)), total = m * (v->len - 1);
+    int64_t m = rt_str_len(rt_str(sep)), total = m * (v->len - 1);
     for (int64_t i = 0; i < v->len; i++)
-        total += rt_str_len(str(v->data[i]));
+        total += rt_str_len(rt_str(v->data[i]));
     struct qz_string *r = rt_str_new(total);
     char *out = r->bytes;
     for (int64_t i = 0; i < v->len; i++) {
         if (i > 0) {
-            memcpy(out, rt_str_bytes(str(sep)), (size_t)m);
+            memcpy(out, rt_str_bytes(rt_str(sep)), (size_t)m);
             out += m;
         }
-        int64_t len = rt_str_len(str(v->data[i]));
-        memcpy(out, rt_str_bytes(str(v->data[i])), (size_t)len);
+        int64_t len = rt_str_len(rt_str(v->data[i]));
+        memcpy(out, rt_str_bytes(rt_str(v->data[i])), (size_t)len);
         out += len;
     }
     return rt_val(r);
@@ -465,5 +460,5 @@ qz_val qz_str_join(qz_val vec, qz_val sep)
 
 qz_val qz_str_hash(qz_val s)
 {
-    return (qz_val)rt_hash_bytes(rt_str_bytes(str(s)), rt_str_len(str(s)));
+    return (qz_val)rt_hash_bytes(rt_str_bytes(rt_str(s)), rt_str_len(rt_str(s)));
 }

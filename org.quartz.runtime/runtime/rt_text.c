@@ -16,11 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static inline const struct qz_string *str(qz_val v)
-{
-    return rt_ptr(v);
-}
-
 qz_val qz_chr(qz_val code)
 {
     if (code < 0 || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
@@ -55,8 +50,8 @@ qz_val qz_chr(qz_val code)
 
 qz_val qz_ord(qz_val s)
 {
-    const unsigned char *p = (const unsigned char *)rt_str_bytes(str(s));
-    int64_t len = rt_str_len(str(s));
+    const unsigned char *p = (const unsigned char *)rt_str_bytes(rt_str(s));
+    int64_t len = rt_str_len(rt_str(s));
     if (len == 0)
         rt_panic_cstr("ord of an empty string");
     int64_t n = rt_utf8_len(p, len);
@@ -117,8 +112,8 @@ static char *put_fill(char *out, const char *fill, int64_t fill_len, int64_t tim
 
 static qz_val pad(const char *what, qz_val s, qz_val width, qz_val fill, int where)
 {
-    const char *f = rt_str_bytes(str(fill));
-    int64_t flen = rt_str_len(str(fill));
+    const char *f = rt_str_bytes(rt_str(fill));
+    int64_t flen = rt_str_len(rt_str(fill));
     if (flen == 0 || rt_utf8_len((const unsigned char *)f, flen) != flen) {
         char msg[128];
         int shown = flen > 24 ? 24 : (int)flen;
@@ -126,8 +121,8 @@ static qz_val pad(const char *what, qz_val s, qz_val width, qz_val fill, int whe
                          flen > shown ? "..." : "");
         rt_panic_msg(msg, (size_t)n);
     }
-    const char *p = rt_str_bytes(str(s));
-    int64_t len = rt_str_len(str(s));
+    const char *p = rt_str_bytes(rt_str(s));
+    int64_t len = rt_str_len(rt_str(s));
     int64_t chars = char_count(p, len);
     if (width <= chars)
         return s ? s : rt_str_from("", 0);
@@ -162,7 +157,7 @@ qz_val qz_str_center(qz_val s, qz_val width, qz_val fill)
 /* Nobody calls setenv once the program runs, so getenv is safe on any thread. */
 qz_val qz_env_get(qz_val name)
 {
-    const struct qz_string *n = str(name);
+    const struct qz_string *n = rt_str(name);
     if (memchr(rt_str_bytes(n), '\0', (size_t)rt_str_len(n)) != NULL)
         return qz_none();   /* no variable has a NUL in its name */
     const char *v = getenv(rt_str_bytes(n));

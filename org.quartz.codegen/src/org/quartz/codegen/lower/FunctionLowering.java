@@ -192,7 +192,6 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		return slots.computeIfAbsent(binding, unused -> b.newSlot());
 	}
 
-
 	private Value read(NamedElement binding) {
 		if (Globals.isGlobal(binding)) {
 			return b.load(program.global((VarDecl) binding), 0);

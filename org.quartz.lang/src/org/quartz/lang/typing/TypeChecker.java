@@ -8,7 +8,6 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
-import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.util.IResourceScopeCache;
 import org.eclipse.xtext.util.Tuples;
 import org.quartz.lang.quartz.ActorField;
@@ -16,7 +15,6 @@ import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NamedElement;
-import org.quartz.lang.quartz.QuartzPackage;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzScopeProvider;
@@ -36,7 +34,7 @@ public class TypeChecker {
 	private IResourceScopeCache cache;
 
 	@Inject
-	private IScopeProvider scopeProvider;
+	private QuartzScopeProvider scopeProvider;
 
 	/** Constants and globals being typed, to stop a cycle `const A = B`, `const B = A`. */
 	private final ThreadLocal<Set<EObject>> constantsInProgress = ThreadLocal.withInitial(HashSet::new);
@@ -115,10 +113,7 @@ public class TypeChecker {
 	 * expression, which made a long method chain quadratic.
 	 */
 	private FunctionDecl findFunction(EObject context, String name) {
-		Iterable<IEObjectDescription> found = scopeProvider instanceof QuartzScopeProvider quartz
-				? quartz.moduleValues(context, QualifiedName.create(name))
-				: scopeProvider.getScope(context, QuartzPackage.Literals.NAME_REF__REF).getElements(QualifiedName.create(name));
-		for (IEObjectDescription description : found) {
+		for (IEObjectDescription description : scopeProvider.moduleValues(context, QualifiedName.create(name))) {
 			if (EcoreUtil2.resolve(description.getEObjectOrProxy(), context) instanceof FunctionDecl function) {
 				return function;
 			}
