@@ -8,8 +8,10 @@
  * outside waits: those are woken from outside the tasks). Only main could then
  * wake anything, and main waits.
  *
- * Both sides check, each under the scheduler's mu, so whichever comes last sees
- * the other: main after it published its wait and before it parks
+ * Main runs tasks while it waits (rt_sched_main_helps) and publishes its wait
+ * only once it found none to run, so a task running on main's thread never
+ * counts as stuck. Both sides check, each under the scheduler's mu, so whichever
+ * comes last sees the other: main after it published its wait and before it parks
  * (rt_deadlock_main_waits, through rt_sched_stuck), a worker when it is the last
  * one to go idle (rt_deadlock_main_stuck). A wait that somebody claimed is about
  * to be woken, so it does not count as stuck.

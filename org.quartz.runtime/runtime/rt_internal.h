@@ -368,6 +368,9 @@ void rt_sched_at_shutdown(void (*stop)(void));
 /* A parked task that a timer or the poller will wake: +1 when it parks, -1 when it runs. */
 void rt_sched_outside_wait(int delta);
 int rt_sched_stuck(void);   /* no task can run again unless main wakes one (rt_deadlock.c) */
+/* Main, about to wait for w: runs tasks on its own thread until w is claimed, the
+ * deadline passes (ns; < 0: none) or nothing is runnable. Other threads: nothing. */
+void rt_sched_main_helps(struct rt_wait *w, int64_t deadline);
 
 /* rt_deadlock.c: main waiting forever on tasks that can never run. */
 void rt_deadlock_main_waits(struct rt_wait *w);     /* main, before parking without a deadline */

@@ -22,13 +22,19 @@
  *   is not stolen: it waits at most until the running task parks, yields or is
  *   preempted (its budget, the loop time slice). A task that yields
  *   (sched_yield, its budget, preemption) goes to the global queue, behind
- *   everything already waiting, as in Go. Tasks spawned or woken elsewhere (main thread, synchronous code on
- *   other threads, the timer thread) go to the global injection queue.
+ *   everything already waiting, as in Go. Tasks spawned or woken elsewhere (synchronous
+ *   code on other threads, the timer thread, main's spawns) go to the global
+ *   injection queue. Main has a queue and a next slot of its own and runs tasks
+ *   while it waits (the last section).
+ *   Waking. A push wakes an idle worker only when none is searching for work
+ *   already (Tokio's searching workers): a burst of pushes wakes one worker, and
+ *   a searcher that finds a task wakes the next while more are queued.
  *   Parking. An idle worker parks on one condition variable (idle_cv, under the
- *   scheduler's mu) - no busy waiting. Before it sleeps it increments nidle and
- *   re-checks every queue; a pusher appends and then reads nidle, signalling
- *   when it is non-zero (both sides sequentially consistent, so one of them sees
- *   the other: no lost wake-up). Global pushes signal under mu.
+ *   scheduler's mu) - no busy waiting. Before it sleeps it ends its search
+ *   (nsearching), increments nidle and re-checks every queue; a pusher appends,
+ *   then reads nidle and nsearching and signals when a worker is idle and none
+ *   searching (all sequentially consistent, so one side sees the other: no lost
+ *   wake-up). Signals are sent under mu.
  *   Timers. One timer thread (rt_timer.c) owns a binary heap of deadlines
  *   (sleep, timeout arms, recv_timeout in tasks); it claims the expired waiter
  *   and enqueues its task. Synchronous code never uses it: it waits on its own
@@ -51,16 +57,18 @@
  *     never meet a scheduler being torn down. Code running on a worker, and any
  *     wake-up of a parked task, implies a live scheduler (live > 0).
  *   - A task is in at most one run queue or next slot, and only while RT_RUNNABLE.
- *     A worker's next slot is its own (no lock); it is empty whenever the worker
- *     parks, so an idle worker never holds work that any_work cannot see.
+ *     A worker's next slot is its own; it is empty whenever the worker parks, so
+ *     an idle worker never holds work that any_work cannot see. Main's next slot
+ *     is main's, or sysmon's when it takes a deferred task (both by exchange).
  *   - live counts spawned, unfinished tasks; it drops after the worker's resume
  *     call returned QZ_DONE, so shutdown never frees under a running task.
- *   - Lock order: life_mu -> sched mu; a worker queue lock is a leaf (never held
- *     with another). No queue lock is held while a task runs.
+ *   - Lock order: life_mu -> sched mu; a worker queue lock and sysmon_mu are
+ *     leaves (never held with another). No queue lock is held while a task runs.
  */
 #include "rt_internal.h"
 
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 struct rt_worker {
@@ -70,22 +78,31 @@ struct rt_worker {
     struct rt_task *head, *tail;
     atomic_long n;                  /* queue length, readable without mu */
     unsigned ticks;                 /* tasks it ran; owner: the worker */
-    struct rt_task *next;           /* runs next (a task woken here); owner: the worker */
+    struct rt_task *_Atomic next;   /* runs next (a task woken here); owner: the worker (main's: see below) */
     unsigned next_runs;             /* tasks run in a row from next; owner: the worker */
 };
 
 struct rt_sched {
-    int nworkers;
-    struct rt_worker *workers;
+    int nworkers;                   /* worker threads */
+    struct rt_worker *workers;      /* nworkers + 1: the last is main's (no thread of its own) */
     pthread_mutex_t mu;             /* guards the global queue, stopping */
     pthread_cond_t idle_cv;         /* idle workers wait here */
     pthread_cond_t done_cv;         /* shutdown waits here for live == 0 */
     struct rt_task *ghead, *gtail;
     atomic_long gn;
     atomic_int nidle;
+    atomic_int nsearching;          /* workers woken to look for work that have not found any yet */
+    int wakeups;                    /* signals sent to idle_cv, not yet taken by a worker; owner: mu */
     int stopping;
     atomic_long live;
+    atomic_int main_helping;        /* main runs tasks while it waits (rt_sched_main_helps) */
+    atomic_long main_deferrals;     /* tasks main put in its next slot; written by main only */
 };
+
+static struct rt_worker *main_worker(struct rt_sched *s)
+{
+    return &s->workers[s->nworkers];
+}
 
 enum { GLOBAL_QUEUE_INTERVAL = 61 };
 /* After this many tasks in a row from next, the queue's head goes first (a chain of
@@ -96,6 +113,7 @@ static pthread_mutex_t life_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct rt_sched *_Atomic sched;
 static int default_workers;                 /* from qz_sched_init; owner: life_mu */
 static _Thread_local struct rt_worker *current_worker;
+static _Thread_local int thread_kind;       /* on_main_thread: 0 not known yet */
 static atomic_long sched_allocs;
 static atomic_long outside_waits;           /* tasks parked on a timer, the poller or the blocking pool */
 
@@ -147,11 +165,23 @@ static struct rt_task *list_pop(struct rt_task **head, struct rt_task **tail)
     return t;
 }
 
+/* Under mu: wakes an idle worker to look for work unless one is looking already
+ * (Tokio's searching workers): a burst of pushes wakes one worker, not one each;
+ * a searcher that finds work wakes the next one when more is queued. */
+static void signal_idle_locked(struct rt_sched *s)
+{
+    if (atomic_load(&s->nidle) > s->wakeups && atomic_load(&s->nsearching) == 0) {
+        s->wakeups++;
+        atomic_fetch_add(&s->nsearching, 1);
+        pthread_cond_signal(&s->idle_cv);
+    }
+}
+
 static void wake_idle(struct rt_sched *s)
 {
-    if (atomic_load(&s->nidle) > 0) {
+    if (atomic_load(&s->nidle) > 0 && atomic_load(&s->nsearching) == 0) {
         pthread_mutex_lock(&s->mu);
-        pthread_cond_signal(&s->idle_cv);
+        signal_idle_locked(s);
         pthread_mutex_unlock(&s->mu);
     }
 }
@@ -170,18 +200,18 @@ static void push_local(struct rt_worker *w, struct rt_task *t)
  * wake-up of another worker. The task it displaces goes to the queue. */
 static void push_next(struct rt_worker *w, struct rt_task *t)
 {
-    struct rt_task *displaced = w->next;
-    w->next = t;
+    struct rt_task *displaced = atomic_exchange(&w->next, t);
     if (displaced != NULL)
         push_local(w, displaced);
 }
 
 static struct rt_task *take_next(struct rt_worker *w)
 {
-    struct rt_task *t = w->next;
+    if (atomic_load_explicit(&w->next, memory_order_relaxed) == NULL)
+        return NULL;
+    struct rt_task *t = atomic_exchange(&w->next, NULL);   /* main's: sysmon may take it first */
     if (t == NULL)
         return NULL;
-    w->next = NULL;
     if (++w->next_runs > NEXT_RUN_LIMIT && atomic_load(&w->n) > 0) {
         w->next_runs = 0;
         push_local(w, t);   /* behind the queue it kept waiting */
@@ -207,8 +237,7 @@ static void push_global(struct rt_sched *s, struct rt_task *t)
     pthread_mutex_lock(&s->mu);
     list_push(&s->ghead, &s->gtail, t);
     atomic_fetch_add(&s->gn, 1);
-    if (atomic_load(&s->nidle) > 0)
-        pthread_cond_signal(&s->idle_cv);
+    signal_idle_locked(s);
     pthread_mutex_unlock(&s->mu);
 }
 
@@ -226,7 +255,7 @@ static struct rt_task *pop_global(struct rt_sched *s)
 
 static struct rt_task *steal(struct rt_sched *s, struct rt_worker *self, unsigned *seed)
 {
-    int n = s->nworkers;
+    int n = s->nworkers + 1;
     *seed = *seed * 1103515245u + 12345u;
     int start = (int)((*seed >> 16) % (unsigned)n);
     for (int k = 0; k < n; k++) {
@@ -244,17 +273,22 @@ static int any_work(struct rt_sched *s)
 {
     if (atomic_load(&s->gn) > 0)
         return 1;
-    for (int i = 0; i < s->nworkers; i++)
+    for (int i = 0; i <= s->nworkers; i++)
         if (atomic_load(&s->workers[i].n) > 0)
             return 1;
     return 0;
 }
+
+static void main_defers(struct rt_sched *s, struct rt_task *t);
+static int on_main_thread(void);
 
 void rt_sched_enqueue(struct rt_task *t)
 {
     struct rt_worker *w = current_worker;
     if (w != NULL)
         push_next(w, t);
+    else if (on_main_thread())
+        main_defers(atomic_load(&sched), t);
     else
         push_global(atomic_load(&sched), t);
 }
@@ -314,6 +348,27 @@ int rt_sched_stuck(void)
 
 /* ---- workers ---- */
 
+/* The task w runs next, or NULL when none is runnable anywhere. */
+static struct rt_task *find_task(struct rt_sched *s, struct rt_worker *w, unsigned *seed)
+{
+    struct rt_task *t = NULL;
+    /* Now and then the global queue first, so tasks woken by timers, the poller or
+     * main are not starved by a worker whose own queue never empties (Go: 61). */
+    if (++w->ticks % GLOBAL_QUEUE_INTERVAL == 0)
+        t = pop_global(s);
+    if (t == NULL)
+        t = take_next(w);
+    if (t == NULL) {
+        w->next_runs = 0;
+        t = pop_worker(w);
+    }
+    if (t == NULL)
+        t = pop_global(s);
+    if (t == NULL)
+        t = steal(s, w, seed);
+    return t;
+}
+
 static void *worker_main(void *arg)
 {
     struct rt_worker *w = arg;
@@ -321,22 +376,15 @@ static void *worker_main(void *arg)
     unsigned seed = (unsigned)(w - s->workers) * 2654435761u + 1;
     current_worker = w;
     rt_signal_thread_start();
+    int searching = 0;   /* woken by signal_idle_locked, no task found yet */
     for (;;) {
-        struct rt_task *t = NULL;
-        /* Now and then the global queue first, so tasks woken by timers, the poller or
-         * main are not starved by a worker whose own queue never empties (Go: 61). */
-        if (++w->ticks % GLOBAL_QUEUE_INTERVAL == 0)
-            t = pop_global(s);
-        if (t == NULL)
-            t = take_next(w);
-        if (t == NULL) {
-            w->next_runs = 0;
-            t = pop_worker(w);
+        struct rt_task *t = find_task(s, w, &seed);
+        if (searching) {
+            /* Before any_work below: a pusher that saw this search still on is seen by it. */
+            searching = 0;
+            if (atomic_fetch_sub(&s->nsearching, 1) == 1 && t != NULL && any_work(s))
+                wake_idle(s);
         }
-        if (t == NULL)
-            t = pop_global(s);
-        if (t == NULL)
-            t = steal(s, w, &seed);
         if (t != NULL) {
             rt_task_run(t);
             continue;
@@ -351,6 +399,10 @@ static void *worker_main(void *arg)
             if (quiescent(s, atomic_load(&s->nidle)))
                 rt_deadlock_check(atomic_load(&s->live));
             pthread_cond_wait(&s->idle_cv, &s->mu);
+            if (s->wakeups > 0) {
+                s->wakeups--;
+                searching = 1;
+            }
         }
         atomic_fetch_sub(&s->nidle, 1);
         pthread_mutex_unlock(&s->mu);
@@ -384,11 +436,11 @@ static struct rt_sched *start(int nworkers)
         nworkers = 1024;
     struct rt_sched *s = rt_sched_alloc(sizeof *s);
     s->nworkers = nworkers;
-    s->workers = rt_sched_alloc((size_t)nworkers * sizeof *s->workers);
+    s->workers = rt_sched_alloc((size_t)(nworkers + 1) * sizeof *s->workers);
     pthread_mutex_init(&s->mu, NULL);
     pthread_cond_init(&s->idle_cv, NULL);
     pthread_cond_init(&s->done_cv, NULL);
-    for (int i = 0; i < nworkers; i++) {
+    for (int i = 0; i <= nworkers; i++) {
         struct rt_worker *w = &s->workers[i];
         w->s = s;
         pthread_mutex_init(&w->mu, NULL);
@@ -462,6 +514,9 @@ void qz_sched_shutdown(void)
         pthread_mutex_unlock(&life_mu);
         return;
     }
+    struct rt_task *deferred = atomic_exchange(&main_worker(s)->next, NULL);
+    if (deferred != NULL)
+        push_global(s, deferred);
     pthread_mutex_lock(&s->mu);
     if (atomic_load(&s->live) > 0) {
         rt_deadlock_main_in_shutdown(1);
@@ -477,7 +532,7 @@ void qz_sched_shutdown(void)
     for (int i = 0; i < s->nworkers; i++)
         pthread_join(s->workers[i].thread, NULL);
     run_shutdown_hooks();
-    for (int i = 0; i < s->nworkers; i++)
+    for (int i = 0; i <= s->nworkers; i++)
         pthread_mutex_destroy(&s->workers[i].mu);
     pthread_mutex_destroy(&s->mu);
     pthread_cond_destroy(&s->idle_cv);
@@ -487,4 +542,132 @@ void qz_sched_shutdown(void)
     atomic_store(&sched, NULL);
     rt_sched_free(s);
     pthread_mutex_unlock(&life_mu);
+}
+
+/* ---- main: runs tasks while it waits ----
+ *
+ * Main is a thread of its own, not a task, so every hand-off between main and a task
+ * would cost a futex wake and sleep on each side. Instead main has a worker slot
+ * without a thread (the last of workers): a task main wakes goes to that slot's next
+ * (deferred: no other worker is woken for it), and when main has to wait it runs
+ * tasks on its own thread - its next, its queue, the global queue, stolen ones -
+ * until its wait is claimed or nothing is runnable; only then it sleeps. So
+ * "main sends, then receives the reply" runs the receiver on main's thread with no
+ * system call, as the next slot does between tasks on a worker.
+ *
+ * A deferred task must not wait for main's next wait: plain code between two waits
+ * may run for long. The sysmon thread (Go's sysmon), started by main's first
+ * deferral, looks every SYSMON_TICK_NS: a task deferred before its last look and
+ * still there while main is not helping goes to the global queue, which wakes a
+ * worker. It sleeps without a timeout after SYSMON_IDLE_TICKS looks that found
+ * nothing; main's next deferral wakes it.
+ *
+ * Main's queue and next are seen by thieves and any_work like a worker's; sysmon
+ * takes main's next only by exchange, so exactly one of main and sysmon gets it.
+ */
+enum { SYSMON_IDLE_TICKS = 100 };
+static const int64_t SYSMON_TICK_NS = 1000 * 1000;
+
+static pthread_mutex_t sysmon_mu = PTHREAD_MUTEX_INITIALIZER;   /* a leaf */
+static pthread_cond_t sysmon_cv;
+static pthread_t sysmon_thread;
+static int sysmon_started, sysmon_stop;     /* owner: sysmon_mu */
+static atomic_int sysmon_asleep;            /* it waits for main's next deferral */
+
+/* The process's first thread (its thread id is the process id on Linux). */
+static int on_main_thread(void)
+{
+    if (thread_kind == 0)
+        thread_kind = gettid() == getpid() ? 1 : 2;
+    return thread_kind == 1;
+}
+
+static void *sysmon_main(void *arg)
+{
+    struct rt_sched *s = arg;
+    struct rt_worker *mw = main_worker(s);
+    long seen = -1;
+    int idle = 0;
+    pthread_mutex_lock(&sysmon_mu);
+    while (!sysmon_stop) {
+        if (idle >= SYSMON_IDLE_TICKS) {
+            atomic_store(&sysmon_asleep, 1);
+            pthread_cond_wait(&sysmon_cv, &sysmon_mu);
+            atomic_store(&sysmon_asleep, 0);
+            idle = 0;
+            continue;
+        }
+        int64_t deadline = qz_time_now_ns() + SYSMON_TICK_NS;
+        struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
+        pthread_cond_timedwait(&sysmon_cv, &sysmon_mu, &ts);
+        long deferrals = atomic_load(&s->main_deferrals);
+        struct rt_task *t = atomic_load(&mw->next);
+        if (t == NULL || atomic_load(&s->main_helping)) {
+            idle++;
+        } else if (deferrals == seen && atomic_compare_exchange_strong(&mw->next, &t, NULL)) {
+            pthread_mutex_unlock(&sysmon_mu);
+            push_global(s, t);
+            pthread_mutex_lock(&sysmon_mu);
+        }
+        seen = deferrals;
+    }
+    pthread_mutex_unlock(&sysmon_mu);
+    return NULL;
+}
+
+static void sysmon_shutdown(void)
+{
+    pthread_mutex_lock(&sysmon_mu);
+    sysmon_stop = 1;
+    pthread_cond_signal(&sysmon_cv);
+    pthread_mutex_unlock(&sysmon_mu);
+    pthread_join(sysmon_thread, NULL);
+    pthread_cond_destroy(&sysmon_cv);
+    sysmon_started = 0;
+    sysmon_stop = 0;
+    atomic_store(&sysmon_asleep, 0);
+}
+
+/* Main (not helping) woke t: it runs at main's next wait, or sysmon hands it on. */
+static void main_defers(struct rt_sched *s, struct rt_task *t)
+{
+    push_next(main_worker(s), t);
+    atomic_store_explicit(&s->main_deferrals, atomic_load_explicit(&s->main_deferrals, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+    if (!sysmon_started) {
+        sysmon_started = 1;   /* only main starts it; sysmon_shutdown runs on main too */
+        pthread_condattr_t attr;
+        pthread_condattr_init(&attr);
+        pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+        pthread_cond_init(&sysmon_cv, &attr);
+        pthread_condattr_destroy(&attr);
+        if (pthread_create(&sysmon_thread, NULL, sysmon_main, s) != 0)
+            rt_panic_cstr("cannot start the scheduler's monitor thread");
+        rt_sched_at_shutdown(sysmon_shutdown);
+    } else if (atomic_load(&sysmon_asleep)) {
+        pthread_mutex_lock(&sysmon_mu);
+        pthread_cond_signal(&sysmon_cv);
+        pthread_mutex_unlock(&sysmon_mu);
+    }
+}
+
+void rt_sched_main_helps(struct rt_wait *w, int64_t deadline)
+{
+    struct rt_sched *s = atomic_load(&sched);
+    if (s == NULL || !on_main_thread())
+        return;
+    struct rt_worker *mw = main_worker(s);
+    unsigned seed = 2654435761u;
+    current_worker = mw;
+    atomic_store(&s->main_helping, 1);
+    while (!(atomic_load(&w->phase) & RT_WAIT_CLAIMED)) {
+        if (deadline >= 0 && qz_time_now_ns() >= deadline)
+            break;
+        struct rt_task *t = find_task(s, mw, &seed);
+        if (t == NULL)
+            break;
+        rt_task_run(t);
+    }
+    atomic_store(&s->main_helping, 0);
+    current_worker = NULL;
 }

@@ -138,8 +138,9 @@ int rt_sync_park(struct rt_sync_wait *s, int64_t deadline)
      * worker, hang the program), so it is a bug in whatever called it. */
     if (rt_sched_on_worker())
         rt_fatal("a blocking wait ran on a worker thread (a task must park instead)", 2);
+    rt_sched_main_helps(&s->w, deadline);
     /* Main waiting forever for tasks that can never run is a deadlock. */
-    int watched = deadline < 0;
+    int watched = deadline < 0 && !(atomic_load(&s->w.phase) & RT_WAIT_CLAIMED);
     if (watched)
         rt_deadlock_main_waits(&s->w);
     pthread_mutex_lock(&s->mu);

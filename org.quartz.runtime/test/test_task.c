@@ -391,12 +391,17 @@ static void test_workers_from_environment(void)
     qz_val tasks[40];
     for (int i = 0; i < 40; i++)
         tasks[i] = go4(thread_id_resume, rt_val(&ids[i]), 0, 0, 0);
-    int same = 1;
+    pthread_t main_thread = pthread_self(), worker = main_thread;
+    int one_worker = 1;
     for (int i = 0; i < 40; i++) {
         qz_await_sync(tasks[i]);
-        same &= pthread_equal(ids[i], ids[0]) != 0;
+        if (pthread_equal(ids[i], main_thread))
+            continue;   /* main runs tasks while it waits */
+        if (pthread_equal(worker, main_thread))
+            worker = ids[i];
+        one_worker &= pthread_equal(ids[i], worker) != 0;
     }
-    CHECK(same);   /* one worker ran them all */
+    CHECK(one_worker);   /* one worker ran all the others */
     qz_sched_shutdown();
 
     for (int round = 0; round < 3; round++) {
@@ -415,6 +420,82 @@ static void test_workers_from_environment(void)
         qz_sched_shutdown();
     }
     unsetenv("QUARTZ_WORKERS");
+}
+
+static pthread_t main_thread_id;
+
+/* frame: [0] in, [1] out, [2] &runs on main, [3] rounds. Receives, sends back the value + 1. */
+static qz_val echo_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+    loop:
+        if (f[3] == 0)
+            FINISH(t, 0);
+        SUSPEND(t, 1, qz_recv_begin(t, f[0]));
+        /* fallthrough */
+    case 1:
+        if (pthread_equal(pthread_self(), main_thread_id))
+            atomic_fetch_add((atomic_long *)rt_ptr(f[2]), 1);
+        SUSPEND(t, 2, qz_send_begin(t, f[1], qz_task_io(t) + 1));
+        /* fallthrough */
+    case 2:
+        f[3]--;
+        goto loop;
+    }
+    abort();
+}
+
+/* Main waiting for a task runs it on its own thread: a task main woke runs in main's
+ * wait, with no other worker woken (rt_sched.c). Most round trips (not all: sysmon
+ * hands a task on when main is descheduled for a millisecond) run on main. */
+static void test_main_runs_tasks_while_waiting(void)
+{
+    enum { ROUNDS = 2000 };
+    main_thread_id = pthread_self();
+    qz_val in = qz_chan_new(0), out = qz_chan_new(0);
+    atomic_long on_main = 0;
+    qz_val echo = go4(echo_resume, in, out, rt_val(&on_main), ROUNDS);
+    int replies = 1;
+    for (int i = 0; i < ROUNDS; i++) {
+        CHECK_INT(qz_send_sync(in, i), 1);
+        replies &= qz_recv_sync(out) == i + 1;
+    }
+    CHECK(replies);
+    CHECK_INT(qz_await_sync(echo), 0);
+    CHECK(atomic_load(&on_main) >= ROUNDS * 9 / 10);
+}
+
+/* frame: [0] ch, [1] &flag. Sets flag once it received. */
+static qz_val flag_on_recv_resume(qz_val t)
+{
+    switch (qz_task_state(t)) {
+    case 0:
+        SUSPEND(t, 1, qz_recv_begin(t, FRAME(t)[0]));
+        /* fallthrough */
+    case 1:
+        atomic_store((atomic_int *)rt_ptr(FRAME(t)[1]), 1);
+        FINISH(t, 0);
+    }
+    abort();
+}
+
+/* A task main woke is not left waiting while main runs plain code: sysmon hands it to a
+ * worker within a few milliseconds. */
+static void test_main_deferred_task_runs(void)
+{
+    qz_val ch = qz_chan_new(0);
+    atomic_int flag = 0;
+    qz_val t = go4(flag_on_recv_resume, ch, rt_val(&flag), 0, 0);
+    qz_sleep_sync(20);   /* parked in recv: main's send wakes it into main's next slot */
+    CHECK_INT(qz_send_sync(ch, 1), 1);
+    qz_val t0 = qz_time_now_ms();
+    while (!atomic_load(&flag) && qz_time_now_ms() - t0 < 5000) {
+    }
+    CHECK_INT(atomic_load(&flag), 1);
+    CHECK(qz_time_now_ms() - t0 < 1000);
+    CHECK_INT(qz_await_sync(t), 0);
 }
 
 /* The task header holds only what every task needs (rt_internal.h). */
@@ -492,6 +573,8 @@ qz_val quartz_main(void)
     RUN(test_frames);
     RUN(test_header_size);
     RUN(test_park_record_reused);
+    RUN(test_main_runs_tasks_while_waiting);
+    RUN(test_main_deferred_task_runs);
     RUN(test_shutdown);
     RUN(test_workers_from_environment);
     return qt_done("task");
