@@ -111,9 +111,9 @@ echo "$SUITE benchmarks: median of $RUNS run(s) of the whole process; wall = CLO
 echo "machine: $(nproc) CPUs, $(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo); quartz: $(git -C "$(dirname "$(readlink -f "$QUARTZ")")" log -1 --format=%h 2>/dev/null || echo '?'); go: $( [ $HAVE_GO = 1 ] && go version | awk '{print $3}' || echo "n/a ($GO_WHY)"); cc: $("$CC" --version | head -1), ${CFLAGS[*]} ${C_LIBS[*]}"
 echo "load average before: $LOAD_BEFORE; after: $LOAD_AFTER"
 echo
-F='| %-32s | %9s | %7s | %7s | %6s | %6s | %10s | %7s | %7s | %8s | %7s | %9s | %6s | %6s | %-7s |\n'
+F='| %-34s | %9s | %7s | %7s | %6s | %6s | %10s | %7s | %7s | %8s | %7s | %9s | %6s | %6s | %-7s |\n'
 printf "$F" benchmark "Quartz ms" "Go ms" "C ms" "Q/Go" "Q/C" "Quartz CPU" "Go CPU" "C CPU" "Q/Go CPU" "Q/C CPU" "Quartz MB" "Go MB" "C MB" check
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------------------------------- ----------- --------- --------- -------- -------- ------------ --------- --------- ---------- --------- ----------- -------- -------- ---------
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ------------------------------------ ----------- --------- --------- -------- -------- ------------ --------- --------- ---------- --------- ----------- -------- -------- ---------
 for r in "${ROWS[@]}"; do
   IFS='|' read -r d a g c rg rc ua ug uc rug ruc ma mg mc s <<<"$r"
   printf "$F" "$d" "$a" "$g" "$c" "$rg" "$rc" "$ua" "$ug" "$uc" "$rug" "$ruc" "$ma" "$mg" "$mc" "$s"
