@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Concurrency benchmark suite: Quartz vs Go (goroutines) vs Java (virtual threads).
-# Builds every program, runs each RUNS times (default 3, median reported), checks that the
-# three implementations print the same checksum line, and prints one table.
-#   bench/concurrency/run.sh            # from anywhere
-#   RUNS=1 bench/concurrency/run.sh     # quicker, one run per program
+# Concurrency benchmark suites: Quartz vs Go (goroutines), Java (virtual threads) optional.
+# Two suites of the same nine shapes, one table each:
+#   tasks - every exchange is between tasks; main only starts the tasks and awaits them
+#   main  - main is one side of the exchange (in Quartz main is a plain OS thread, in Go a
+#           goroutine, in Java a platform thread)
+# Builds every program, runs each RUNS times (default 3, the implementations of a row take
+# turns), reports the medians of wall time, CPU time (user+sys of the whole process) and peak
+# RSS, all from bench/memory/measure.c (wait4's rusage), and checks that every implementation
+# printed the same checksum line in every run.
+#   bench/concurrency/run.sh                 # both suites, from anywhere
+#   RUNS=1 bench/concurrency/run.sh          # quicker, one run per program
+#   SUITE=tasks bench/concurrency/run.sh     # one suite: tasks or main
+#   ONLY=main_pingpong bench/concurrency/run.sh   # one row (a program's name)
+#   JAVA=1 bench/concurrency/run.sh          # also Java's columns (wide tables)
 #   QUARTZ=/other/checkout/quartz bench/concurrency/run.sh      # another Quartz compiler
 #   QUARTZ_BEFORE=/old/checkout/quartz bench/concurrency/run.sh
 #       # also builds the programs with a second ("before") compiler and shows its columns
@@ -14,21 +23,46 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 RUNS="${RUNS:-3}"
 QUARTZ="${QUARTZ:-$ROOT/quartz}"
 QUARTZ_BEFORE="${QUARTZ_BEFORE:-}"
+SUITE="${SUITE:-both}"
+ONLY="${ONLY:-}"
+WANT_JAVA="${JAVA:-0}"
+TIMEOUT="${TIMEOUT:-120}"
 BUILD="$(mktemp -d "${TMPDIR:-/tmp}/qz-conc-bench.XXXXXX")"
 trap 'rm -rf "$BUILD"' EXIT
 
-# name:JavaClass:description
-BENCHES=(
-  "buffered:Buffered:1. buffered chan 1->1, cap 1024, 2M msgs"
-  "pingpong:Pingpong:2. unbuffered ping-pong, 200k round trips"
-  "spawn:Spawn:3. spawn+await 1M tasks"
-  "fanin:Fanin:4. fan-in 4->1, cap 1024, 2M msgs"
-  "select:Select:5. select over 2 chans, 1M msgs"
-  "idle:Idle:6. 100k tasks blocked in recv"
-  "actor:Actor:7. actor: 4 senders x 100k msgs, mailbox 64"
-  "mutex:Mutex:8. contended mutex: 8 x 100k lock/unlock"
+# name:JavaClass:description. The same shape has the same number in both suites.
+TASK_BENCHES=(
+  "buffered_tasks:BufferedTasks:1. buffered chan task->task, cap 1024, 2M msgs"
+  "pingpong:Pingpong:2. unbuffered ping-pong task<->task, 200k round trips"
+  "spawn_tasks:SpawnTasks:3. a task spawns+awaits 1M tasks"
+  "fanin_tasks:FaninTasks:4. fan-in 4 tasks->task, cap 1024, 2M msgs"
+  "select:Select:5. a task selects over 2 chans, 1M msgs"
+  "idle_tasks:IdleTasks:6. 100k tasks blocked in recv, a task wakes them"
+  "actor:Actor:7. actor: 4 sender tasks x 100k msgs, mailbox 64"
+  "mutex:Mutex:8. contended mutex: 8 tasks x 100k lock/unlock"
   "calls:Calls:9. a task calls a waiting helper 1M times"
 )
+MAIN_BENCHES=(
+  "buffered:Buffered:1m. buffered chan task->main, cap 1024, 2M msgs"
+  "main_pingpong:MainPingpong:2m. unbuffered ping-pong main<->task, 200k round trips"
+  "spawn:Spawn:3m. main spawns+awaits 1M tasks"
+  "fanin:Fanin:4m. fan-in 4 tasks->main, cap 1024, 2M msgs"
+  "main_select:MainSelect:5m. main selects over 2 chans, 1M msgs"
+  "idle:Idle:6m. 100k tasks blocked in recv, main wakes them"
+  "main_actor:MainActor:7m. actor: main sends 400k msgs, mailbox 64"
+  "main_mutex:MainMutex:8m. contended mutex: main + 4 tasks x 100k lock/unlock"
+  "main_calls:MainCalls:9m. main calls a waiting helper 1M times"
+)
+case $SUITE in
+  both) SUITES="tasks main" ;;
+  tasks | main) SUITES=$SUITE ;;
+  *) echo "SUITE must be tasks, main or both, not '$SUITE'" >&2; exit 2 ;;
+esac
+suite_rows() { if [ "$1" = tasks ]; then printf '%s\n' "${TASK_BENCHES[@]}"; else printf '%s\n' "${MAIN_BENCHES[@]}"; fi; }
+suite_title() {
+  if [ "$1" = tasks ]; then echo "Suite tasks: every exchange between tasks (main only starts and awaits them)"
+  else echo "Suite main: main (a plain OS thread in Quartz, a goroutine in Go) is one side of the exchange"; fi
+}
 
 log() { echo "$*" >&2; }
 
@@ -41,108 +75,169 @@ java_major() {  # prints the major version of the java binary $1
   "$1" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\)[."].*/\1/p'
 }
 JAVA=""; JAVAC=""; JAVA_WHY=""
-CANDIDATES=()
-[ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && CANDIDATES+=(/usr/lib/jvm/temurin-25-jdk-amd64)
-[ -n "${JAVA_HOME:-}" ] && CANDIDATES+=("$JAVA_HOME")
-for d in /usr/lib/jvm/*; do [ -d "$d" ] && CANDIDATES+=("$d"); done
-if command -v javac >/dev/null 2>&1; then CANDIDATES+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"); fi
-for d in "${CANDIDATES[@]}"; do
-  if [ -x "$d/bin/java" ] && [ -x "$d/bin/javac" ]; then
-    m="$(java_major "$d/bin/java")"
-    if [ -n "$m" ] && [ "$m" -ge 21 ]; then JAVA="$d/bin/java"; JAVAC="$d/bin/javac"; break; fi
-  fi
-done
-[ -z "$JAVA" ] && JAVA_WHY="no JDK >= 21 (with javac) found; virtual threads need Java 21+"
+if [ "$WANT_JAVA" = 1 ]; then
+  CANDIDATES=()
+  [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && CANDIDATES+=(/usr/lib/jvm/temurin-25-jdk-amd64)
+  [ -n "${JAVA_HOME:-}" ] && CANDIDATES+=("$JAVA_HOME")
+  for d in /usr/lib/jvm/*; do [ -d "$d" ] && CANDIDATES+=("$d"); done
+  if command -v javac >/dev/null 2>&1; then CANDIDATES+=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"); fi
+  for d in "${CANDIDATES[@]}"; do
+    if [ -x "$d/bin/java" ] && [ -x "$d/bin/javac" ]; then
+      m="$(java_major "$d/bin/java")"
+      if [ -n "$m" ] && [ "$m" -ge 21 ]; then JAVA="$d/bin/java"; JAVAC="$d/bin/javac"; break; fi
+    fi
+  done
+  [ -z "$JAVA" ] && JAVA_WHY="no JDK >= 21 (with javac) found; virtual threads need Java 21+"
+fi
 
-HAVE_TIME=1; [ -x /usr/bin/time ] || HAVE_TIME=0
+CC="${CC:-cc}"
+command -v "$CC" >/dev/null 2>&1 || CC=gcc
+if ! "$CC" -O2 -o "$BUILD/measure" "$ROOT/bench/memory/measure.c" >&2; then
+  log "cannot compile bench/memory/measure.c with $CC: no times without it"; exit 1
+fi
 
 # ---------- build ----------
 log "building in $BUILD"
-declare -A QOK QBOK GOK JOK
-for b in "${BENCHES[@]}"; do
-  name="${b%%:*}"
-  if "$QUARTZ" build "$HERE/$name.qz" -o "$BUILD/qz_$name" >&2; then QOK[$name]=1; else QOK[$name]=0; log "quartz build of $name.qz failed"; fi
-  QBOK[$name]=0
+declare -A OK   # OK[impl.name] = 1 built, 0 failed
+ALL_ROWS=()
+for s in $SUITES; do
+  while IFS= read -r b; do
+    name="${b%%:*}"
+    [ -n "$ONLY" ] && [ "$ONLY" != "$name" ] && continue
+    ALL_ROWS+=("$s:$b")
+  done < <(suite_rows "$s")
+done
+[ ${#ALL_ROWS[@]} -gt 0 ] || { log "no row named '$ONLY' in suite(s) $SUITES"; exit 2; }
+for r in "${ALL_ROWS[@]}"; do
+  b="${r#*:}"; name="${b%%:*}"
+  if "$QUARTZ" build "$HERE/$name.qz" -o "$BUILD/qz_$name" >&2; then OK[qz.$name]=1; else OK[qz.$name]=0; log "quartz build of $name.qz failed"; fi
   if [ -n "$QUARTZ_BEFORE" ]; then
-    if "$QUARTZ_BEFORE" build "$HERE/$name.qz" -o "$BUILD/qzb_$name" >&2; then QBOK[$name]=1; else log "quartz build of $name.qz with $QUARTZ_BEFORE failed"; fi
+    if "$QUARTZ_BEFORE" build "$HERE/$name.qz" -o "$BUILD/qzb_$name" >&2; then OK[qzb.$name]=1; else OK[qzb.$name]=0; log "quartz build of $name.qz with $QUARTZ_BEFORE failed"; fi
   fi
-  if [ $HAVE_GO = 1 ] && go build -o "$BUILD/go_$name" "$HERE/$name.go" >&2; then GOK[$name]=1; else GOK[$name]=0; fi
+  if [ $HAVE_GO = 1 ]; then
+    if go build -o "$BUILD/go_$name" "$HERE/$name.go" >&2; then OK[go.$name]=1; else OK[go.$name]=0; log "go build of $name.go failed"; fi
+  fi
 done
 mkdir -p "$BUILD/java"
 JAVA_BUILT=0
 if [ -n "$JAVA" ] && "$JAVAC" -d "$BUILD/java" "$HERE"/*.java >&2; then JAVA_BUILT=1;
 elif [ -n "$JAVA" ]; then JAVA_WHY="javac failed"; fi
 
+IMPLS=""
+[ -n "$QUARTZ_BEFORE" ] && IMPLS="qzb"
+IMPLS="$IMPLS qz"
+[ $HAVE_GO = 1 ] && IMPLS="$IMPLS go"
+[ $JAVA_BUILT = 1 ] && IMPLS="$IMPLS java"
+
 # ---------- run ----------
-# run_one OUTPREFIX CMD... : runs CMD RUNS times; sets MS (median wall ms), MB (median peak
-# RSS MB, or "?"), SUM (the checksum line, "ERR" if the runs fail or disagree).
 median() { sort -n | awk '{a[NR]=$1} END{ if(NR==0) print "?"; else print a[int((NR+1)/2)] }'; }
-run_one() {
-  local times=() mems=() sums=() i out rc t0 t1
-  for ((i = 0; i < RUNS; i++)); do
-    t0=$(date +%s%N)
-    if [ $HAVE_TIME = 1 ]; then
-      out=$(/usr/bin/time -f %M -o "$BUILD/rss" timeout 120 "$@" 2>"$BUILD/err"); rc=$?
-    else
-      out=$(timeout 120 "$@" 2>"$BUILD/err"); rc=$?
-    fi
-    t1=$(date +%s%N)
-    if [ $rc != 0 ]; then log "  FAILED (exit $rc): $*"; head -5 "$BUILD/err" >&2; SUM=ERR; MS=-; MB=-; return; fi
-    times+=($(( (t1 - t0) / 1000000 )))
-    [ $HAVE_TIME = 1 ] && mems+=("$(tail -1 "$BUILD/rss")")
-    sums+=("$(echo "$out" | grep -m1 '^checksum')")
-  done
-  MS=$(printf '%s\n' "${times[@]}" | median)
-  if [ ${#mems[@]} -gt 0 ]; then
-    MB=$(printf '%s\n' "${mems[@]}" | median | awk '{printf "%.1f", $1/1024}')
-  else MB="?"; fi
-  SUM="${sums[0]}"
-  for s in "${sums[@]}"; do [ "$s" = "$SUM" ] || SUM=ERR; done
-  [ -n "$SUM" ] || SUM=ERR
-}
 ratio() { if [[ "$1" =~ ^[0-9.]+$ && "$2" =~ ^[0-9.]+$ ]] && [ "$2" != 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; else echo "n/a"; fi; }
 
-ROWS=()
-for b in "${BENCHES[@]}"; do
-  name="${b%%:*}"; rest="${b#*:}"; cls="${rest%%:*}"; desc="${rest#*:}"
-  log "running $name (x$RUNS)"
-  qms=n/a; qmb=n/a; qsum=ERR; bms=n/a; bmb=n/a; bsum=""; gms=n/a; gmb=n/a; gsum=""; jms=n/a; jmb=n/a; jsum=""
-  if [ "${QBOK[$name]}" = 1 ]; then run_one "$BUILD/qzb_$name"; bms=$MS; bmb=$MB; bsum=$SUM; fi
-  if [ "${QOK[$name]}" = 1 ]; then run_one "$BUILD/qz_$name"; qms=$MS; qmb=$MB; qsum=$SUM; fi
-  if [ "${GOK[$name]}" = 1 ]; then run_one "$BUILD/go_$name"; gms=$MS; gmb=$MB; gsum=$SUM; fi
-  if [ $JAVA_BUILT = 1 ]; then run_one "$JAVA" -cp "$BUILD/java" "$cls"; jms=$MS; jmb=$MB; jsum=$SUM; fi
-  status=ok
-  [ "$qsum" = ERR ] && status=FAILED
-  [ -n "$gsum" ] && [ "$gsum" != "$qsum" ] && status=FAILED
-  [ -n "$jsum" ] && [ "$jsum" != "$qsum" ] && status=FAILED
-  [ -n "$QUARTZ_BEFORE" ] && [ "$bsum" != "$qsum" ] && status=FAILED
-  [ "$status" = FAILED ] && log "  checksums: quartz='$qsum' before='$bsum' go='$gsum' java='$jsum'"
-  ROWS+=("$desc|$qms|$gms|$jms|$(ratio "$qms" "$gms")|$(ratio "$qms" "$jms")|$qmb|$gmb|$jmb|$(ratio "$qmb" "$gmb")|$(ratio "$qmb" "$jmb")|$status|$bms|$bmb|$(ratio "$qms" "$bms")|$(ratio "$qmb" "$bmb")")
+# run_impl IMPL NAME CLASS: one run; appends to W/C/R[impl], sets SUMS[impl] or FAIL[impl]
+run_impl() {
+  local impl=$1 name=$2 cls=$3 rc sum wall user sys rss
+  case $impl in
+    java) timeout "$TIMEOUT" "$BUILD/measure" -o "$BUILD/m" "$JAVA" -cp "$BUILD/java" "$cls" >"$BUILD/out" 2>"$BUILD/err" ;;
+    *) timeout "$TIMEOUT" "$BUILD/measure" -o "$BUILD/m" "$BUILD/${impl}_$name" >"$BUILD/out" 2>"$BUILD/err" ;;
+  esac
+  rc=$?
+  if [ $rc != 0 ]; then log "  $impl FAILED (exit $rc): $name"; head -5 "$BUILD/err" >&2; FAIL[$impl]=1; return; fi
+  read -r wall user sys rss <"$BUILD/m"
+  W[$impl]+="$wall "; C[$impl]+="$((user + sys)) "; R[$impl]+="$rss "
+  sum="$(grep -m1 '^checksum' "$BUILD/out")"
+  [ -n "$sum" ] || sum=NONE
+  if [ -z "${SUMS[$impl]:-}" ]; then SUMS[$impl]=$sum
+  elif [ "${SUMS[$impl]}" != "$sum" ]; then FAIL[$impl]=1; log "  $impl: checksum differs between runs"; fi
+}
+
+declare -A V   # V[suite.rowindex.key]: the table's cells
+declare -A NROWS=([tasks]=0 [main]=0)
+declare -A LOADS
+for s in $SUITES; do LOADS[$s.before]="$(uptime | sed 's/.*load average: //')"
+  for r in "${ALL_ROWS[@]}"; do
+    [ "${r%%:*}" = "$s" ] || continue
+    b="${r#*:}"; name="${b%%:*}"; rest="${b#*:}"; cls="${rest%%:*}"; desc="${rest#*:}"
+    log "running $name (x$RUNS, load $(uptime | sed 's/.*load average: //'))"
+    declare -A W=() C=() R=() SUMS=() FAIL=()
+    for ((i = 0; i < RUNS; i++)); do
+      for impl in $IMPLS; do
+        if [ "$impl" = java ]; then run_impl java "$name" "$cls"; continue; fi
+        [ "${OK[$impl.$name]:-0}" = 1 ] || { FAIL[$impl]=1; continue; }
+        run_impl "$impl" "$name" "$cls"
+      done
+    done
+    k="$s.${NROWS[$s]}"; NROWS[$s]=$(( ${NROWS[$s]} + 1 ))
+    V[$k.desc]=$desc
+    for impl in $IMPLS; do
+      if [ -n "${FAIL[$impl]:-}" ] || [ -z "${W[$impl]:-}" ]; then V[$k.$impl.ms]=n/a; V[$k.$impl.cpu]=n/a; V[$k.$impl.mb]=n/a; continue; fi
+      V[$k.$impl.ms]=$(printf '%s\n' ${W[$impl]} | median)
+      V[$k.$impl.cpu]=$(printf '%s\n' ${C[$impl]} | median)
+      V[$k.$impl.mb]=$(printf '%s\n' ${R[$impl]} | median | awk '{printf "%.1f", $1/1024}')
+    done
+    status=ok
+    for impl in $IMPLS; do
+      if [ -n "${FAIL[$impl]:-}" ] || [ "${SUMS[$impl]:-}" != "${SUMS[qz]:-}" ]; then status=FAILED; fi
+    done
+    if [ $status = FAILED ]; then
+      log "  checksums:$(for impl in $IMPLS; do printf " %s='%s'" "$impl" "${SUMS[$impl]:-}"; done)"
+    fi
+    V[$k.check]=$status
+  done
+  LOADS[$s.after]="$(uptime | sed 's/.*load average: //')"
 done
 
-# ---------- table ----------
+# ---------- tables ----------
+# columns: "header|key", key = impl.metric or ratio:impl.metric (Quartz over impl)
+label() { case $1 in qzb) echo Before ;; qz) echo Quartz ;; go) echo Go ;; java) echo Java ;; esac; }
+short() { case $1 in qzb) echo Bef ;; go) echo Go ;; java) echo Java ;; esac; }
+COLS=("benchmark|desc")
+for m in ms cpu mb; do
+  case $m in ms) unit=ms; ru="" ;; cpu) unit="CPU ms"; ru=" CPU" ;; mb) unit=MB; ru=" mem" ;; esac
+  for impl in $IMPLS; do COLS+=("$(label "$impl") $unit|$impl.$m"); done
+  for impl in $IMPLS; do [ "$impl" = qz ] || COLS+=("Q/$(short "$impl")$ru|ratio:$impl.$m"); done
+done
+COLS+=("check|check")
+
+cell() {  # cell KEYPREFIX COLKEY
+  local k=$1 c=$2
+  case $c in
+    ratio:*) c=${c#ratio:}; ratio "${V[$k.qz.${c#*.}]:-}" "${V[$k.$c]:-}" ;;
+    *) echo "${V[$k.$c]:-}" ;;
+  esac
+}
+print_table() {  # print_table SUITE
+  local s=$1 i line col
+  {
+    line=""; for col in "${COLS[@]}"; do line+="${col%%|*}|"; done; echo "${line%|}"
+    for ((i = 0; i < ${NROWS[$s]}; i++)); do
+      line=""; for col in "${COLS[@]}"; do line+="$(cell "$s.$i" "${col#*|}")|"; done; echo "${line%|}"
+    done
+  } | awk -F'|' '
+    { n = NR; for (j = 1; j <= NF; j++) { c[n, j] = $j; if (length($j) > w[j]) w[j] = length($j) } nf = NF }
+    END {
+      for (r = 1; r <= n; r++) {
+        line = "|"
+        for (j = 1; j <= nf; j++) line = line " " sprintf(j == 1 || j == nf ? "%-" w[j] "s" : "%" w[j] "s", c[r, j]) " |"
+        print line
+        if (r == 1) { line = "|"; for (j = 1; j <= nf; j++) { d = ""; for (x = 0; x < w[j] + 2; x++) d = d "-"; line = line d "|" } print line }
+      }
+    }'
+}
+
+commit_of() { git -C "$(dirname "$(readlink -f "$1")")" log -1 --format=%h 2>/dev/null || echo '?'; }
 echo
-echo "Concurrency benchmarks: median of $RUNS run(s), wall clock of the whole process; peak RSS from /usr/bin/time -f %M"
-echo "machine: $(nproc) CPUs; go: $( [ $HAVE_GO = 1 ] && go version | awk '{print $3}' || echo "n/a ($GO_WHY)"); java: $( [ $JAVA_BUILT = 1 ] && "$JAVA" -version 2>&1 | head -1 || echo "n/a ($JAVA_WHY)")"
-echo "quartz: $QUARTZ ($(git -C "$(dirname "$(readlink -f "$QUARTZ")")" log -1 --format=%h 2>/dev/null || echo '?'))$( [ -n "$QUARTZ_BEFORE" ] && echo "; before: $QUARTZ_BEFORE ($(git -C "$(dirname "$(readlink -f "$QUARTZ_BEFORE")")" log -1 --format=%h 2>/dev/null || echo '?'))"); load average: $(uptime | sed 's/.*load average: //')"
+echo "Concurrency benchmarks: median of $RUNS run(s) of the whole process; wall = CLOCK_MONOTONIC; CPU = user+sys; MB = peak RSS (wait4's rusage)"
+echo "machine: $(nproc) CPUs; go: $( [ $HAVE_GO = 1 ] && go version | awk '{print $3}' || echo "n/a ($GO_WHY)")$( [ $JAVA_BUILT = 1 ] && echo "; java: $("$JAVA" -version 2>&1 | head -1)")"
+echo "quartz: $QUARTZ ($(commit_of "$QUARTZ"))$( [ -n "$QUARTZ_BEFORE" ] && echo "; before: $QUARTZ_BEFORE ($(commit_of "$QUARTZ_BEFORE"))")"
+for s in $SUITES; do
+  [ "${NROWS[$s]}" -gt 0 ] || continue
+  echo
+  suite_title "$s"
+  echo "load average before: ${LOADS[$s.before]}; after: ${LOADS[$s.after]}"
+  echo
+  print_table "$s"
+done
 echo
-if [ -z "$QUARTZ_BEFORE" ]; then
-  printf '| %-42s | %9s | %7s | %8s | %6s | %8s | %8s | %6s | %8s | %9s | %11s | %-6s |\n' \
-    benchmark "Quartz ms" "Go ms" "Java ms" "Q/Go" "Q/Java" "Quartz MB" "Go MB" "Java MB" "Q/Go mem" "Q/Java mem" check
-  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' -------------------------------------------- ----------- --------- ---------- -------- ---------- ---------- -------- ---------- ----------- ------------- --------
-  for r in "${ROWS[@]}"; do
-    IFS='|' read -r d a b c e f g h i j k s _ <<<"$r"
-    printf '| %-42s | %9s | %7s | %8s | %6s | %8s | %8s | %6s | %8s | %9s | %11s | %-6s |\n' "$d" "$a" "$b" "$c" "$e" "$f" "$g" "$h" "$i" "$j" "$k" "$s"
-  done
-else
-  printf '| %-42s | %9s | %9s | %7s | %8s | %8s | %6s | %8s | %9s | %9s | %6s | %8s | %9s | %8s | %11s | %-6s |\n' \
-    benchmark "Before ms" "Quartz ms" "Go ms" "Java ms" "Q/Before" "Q/Go" "Q/Java" "Before MB" "Quartz MB" "Go MB" "Java MB" "Q/Bef mem" "Q/Go mem" "Q/Java mem" check
-  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' -------------------------------------------- ----------- ----------- --------- ---------- ---------- -------- ---------- ----------- ----------- -------- ---------- ----------- ---------- ------------- --------
-  for r in "${ROWS[@]}"; do
-    IFS='|' read -r d a b c e f g h i j k s bm bb rb rbm <<<"$r"
-    printf '| %-42s | %9s | %9s | %7s | %8s | %8s | %6s | %8s | %9s | %9s | %6s | %8s | %9s | %8s | %11s | %-6s |\n' "$d" "$bm" "$a" "$b" "$c" "$rb" "$e" "$f" "$bb" "$g" "$h" "$i" "$rbm" "$j" "$k" "$s"
-  done
-fi
 [ $HAVE_GO = 1 ] || echo "Go: n/a because $GO_WHY"
-[ $JAVA_BUILT = 1 ] || echo "Java: n/a because $JAVA_WHY"
-echo "Rows 3 and 6 are the memory rows; RSS of the other rows is shown for reference. Ratios > 1 mean Quartz is slower / bigger$( [ -n "$QUARTZ_BEFORE" ] && echo " (Q/Before: than the before compiler)")."
+[ "$WANT_JAVA" = 1 ] && [ $JAVA_BUILT != 1 ] && echo "Java: n/a because $JAVA_WHY"
+echo "Rows 3 and 6 are the memory rows. Ratios > 1 mean Quartz is slower / bigger; check: ok = every implementation printed the same checksum line in every run."
