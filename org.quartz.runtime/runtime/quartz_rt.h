@@ -265,8 +265,13 @@ qz_val qz_time_now_ns(void);
  * Channel: cap > 0 buffers exactly cap values, 0 = unbuffered, < 0 panics.
  * A promise (qz_task_new_promise) is a task without code: it is never spawned;
  * whoever holds it finishes it with qz_task_finish, and it is awaited as usual.
- * select: qz_select_new(number of arms), then one qz_select_* per arm in source
- * order (arm index = order added), then qz_select_begin or qz_select_sync. */
+ * qz_recv_ok: whether the running task's last recv (in synchronous code, this
+ * thread's) got a value rather than the end of a closed, drained channel.
+ * select: every operand evaluated first, then qz_select_new(number of arms), one
+ * qz_select_* per arm in source order (arm index = order added), then
+ * qz_select_begin or qz_select_sync, then qz_select_value if a recv arm won, with
+ * nothing else in between: a task's descriptor lives in its park record and a
+ * thread's is reused by its next select (no allocation per select). */
 qz_val qz_task_new(qz_val resume_fn, qz_val frame_words);
 qz_val qz_task_new_promise(void);
 qz_val qz_task_spawn(qz_val task);
@@ -302,6 +307,7 @@ qz_val qz_send_begin(qz_val task, qz_val ch, qz_val v);
 qz_val qz_send_sync(qz_val ch, qz_val v);
 qz_val qz_recv_begin(qz_val task, qz_val ch);
 qz_val qz_recv_sync(qz_val ch);
+qz_val qz_recv_ok(void);
 qz_val qz_recv_opt_begin(qz_val task, qz_val ch);
 qz_val qz_recv_opt_sync(qz_val ch);
 qz_val qz_recv_timeout_begin(qz_val task, qz_val ch, qz_val ms);

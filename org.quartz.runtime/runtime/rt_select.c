@@ -296,11 +296,35 @@ static struct rt_select *sel_of(qz_val sel)
     return s;
 }
 
+/* A thread's descriptor for synchronous selects, grown as needed: scanned memory
+ * that is never collected (rt_alloc_fixed), so the collector sees its arms. */
+static _Thread_local struct rt_select *sync_select;
+static _Thread_local size_t sync_select_size;
+
+/* No allocation per select: a task's descriptor follows the arms park in its park
+ * record (which the select's own park reuses, and which the task's next operation
+ * may overwrite only after the compiled code read the value); synchronous code
+ * reuses its thread's. The compiler evaluates every operand first, so nothing
+ * else runs between qz_select_new and the wait (quartz_rt.h). */
 qz_val qz_select_new(qz_val arm_count)
 {
     if (arm_count <= 0 || arm_count > 1 << 20)
         rt_panic_cstr("select needs between 1 and 2^20 arms");
-    struct rt_select *s = rt_alloc(sizeof *s + (size_t)arm_count * sizeof(struct rt_arm));
+    size_t size = sizeof(struct rt_select) + (size_t)arm_count * sizeof(struct rt_arm);
+    struct rt_task *t = rt_current_task();
+    struct rt_select *s;
+    if (t != NULL) {
+        struct arms_park *p = rt_park_prepare(t, &select_kind.base, sizeof *p + size);
+        s = (struct rt_select *)(p + 1);
+    } else {
+        if (sync_select_size < size) {
+            rt_free(sync_select);
+            sync_select = rt_alloc_fixed(size);
+            sync_select_size = size;
+        }
+        s = sync_select;
+    }
+    memset(s, 0, size);
     s->cap = arm_count;
     return rt_val(s);
 }
@@ -425,9 +449,23 @@ qz_val qz_send_sync(qz_val ch, qz_val v)
     return chan_sync(RT_ARM_SEND, ch, v).ok;
 }
 
+static _Thread_local int sync_recv_ok;   /* this thread's last qz_recv_sync */
+
 qz_val qz_recv_sync(qz_val ch)
 {
-    return chan_sync(RT_ARM_RECV, ch, 0).value;
+    struct chan_outcome o = chan_sync(RT_ARM_RECV, ch, 0);
+    sync_recv_ok = o.ok;
+    return o.value;
+}
+
+/* A task's last operation's outcome stays in its park record until its next one. */
+qz_val qz_recv_ok(void)
+{
+    struct rt_task *t = rt_current_task();
+    if (t == NULL)
+        return sync_recv_ok;
+    struct rt_park *p = atomic_load_explicit(&t->park, memory_order_relaxed);
+    return p != NULL && p->wait.ok;
 }
 
 qz_val qz_recv_opt_sync(qz_val ch)

@@ -233,6 +233,103 @@ static void test_task_select(void)
     CHECK_INT(rt_sched_live_allocs(), 0);
 }
 
+/* frame: [0] ch, [1] rounds, [2] first descriptor, [3] i. Selects in a loop (one arm ready);
+ * result: how many descriptors differed from the first. */
+static qz_val select_reuse_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[3] = 0;
+        f[4] = 0;
+    loop:
+        if (f[3] == f[1])
+            FINISH(t, f[4]);
+        qz_try_send(f[0], f[3]);
+        f[5] = qz_select_new(2);
+        if (f[3] == 0)
+            f[2] = f[5];
+        f[4] += f[5] != f[2];
+        qz_select_recv(f[5], f[0]);
+        qz_select_timeout(f[5], 10000);
+        SUSPEND(t, 1, qz_select_begin(t, f[5]));
+        /* fallthrough */
+    case 1:
+        if (qz_task_io(t) != 0 || qz_select_value(f[5]) != f[3])
+            FINISH(t, -1);
+        f[3]++;
+        goto loop;
+    }
+    abort();
+}
+
+/* A select allocates nothing: a task's descriptor is in its park record, a thread's is reused. */
+static void test_select_descriptor_reused(void)
+{
+    CHECK_INT(qz_await_sync(go4(select_reuse_resume, qz_chan_new(1), 200, 0, 0)), 0);
+    qz_val ch = qz_chan_new(1);
+    qz_val first = 0;
+    int same = 1;
+    for (int i = 0; i < 10; i++) {
+        qz_try_send(ch, i);
+        qz_val sel = qz_select_new(2);
+        first = i == 0 ? sel : first;
+        same &= sel == first;
+        qz_select_recv(sel, ch);
+        qz_select_default(sel);
+        same &= qz_select_sync(sel) == 0 && qz_select_value(sel) == i;
+    }
+    CHECK(same);
+}
+
+/* frame: [0] ch, [1] &oks (int64[3]). Three recvs; records qz_recv_ok after each. */
+static qz_val recv_ok_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    int64_t *oks = rt_ptr(f[1]);
+    switch (qz_task_state(t)) {
+    case 0:
+        f[2] = 0;
+    loop:
+        if (f[2] == 3)
+            FINISH(t, 0);
+        SUSPEND(t, 1, qz_recv_begin(t, f[0]));
+        /* fallthrough */
+    case 1:
+        oks[f[2]++] = qz_task_io(t) * 10 + qz_recv_ok();
+        goto loop;
+    }
+    abort();
+}
+
+/* qz_recv_ok tells a received zero from the end of a closed, drained channel. */
+static void test_recv_ok(void)
+{
+    qz_val ch = qz_chan_new(2);
+    qz_try_send(ch, 0);
+    qz_try_send(ch, 7);
+    qz_chan_close(ch);
+    CHECK_INT(qz_recv_sync(ch), 0);
+    CHECK_INT(qz_recv_ok(), 1);
+    CHECK_INT(qz_recv_sync(ch), 7);
+    CHECK_INT(qz_recv_ok(), 1);
+    CHECK_INT(qz_recv_sync(ch), 0);
+    CHECK_INT(qz_recv_ok(), 0);
+    /* In a task: a value at once, a zero value after parking, then the end. */
+    qz_val ch2 = qz_chan_new(0);
+    int64_t oks[3] = { -1, -1, -1 };
+    qz_val t = go4(recv_ok_resume, ch2, rt_val(oks), 0, 0);
+    CHECK_INT(qz_send_sync(ch2, 5), 1);
+    qz_sleep_sync(10);
+    CHECK_INT(qz_send_sync(ch2, 0), 1);
+    qz_sleep_sync(10);
+    qz_chan_close(ch2);
+    CHECK_INT(qz_await_sync(t), 0);
+    CHECK_INT(oks[0], 51);
+    CHECK_INT(oks[1], 1);
+    CHECK_INT(oks[2], 0);
+}
+
 /* Many selecting tasks racing over the same channels: each value taken once. */
 static qz_val select_taker_resume(qz_val t)
 {
@@ -296,6 +393,8 @@ qz_val quartz_main(void)
     RUN(test_fairness);
     CHECK_INT(rt_sched_running(), 0);   /* sync select needs no scheduler */
     RUN(test_task_select);
+    RUN(test_select_descriptor_reused);
+    RUN(test_recv_ok);
     RUN(test_select_race);
     return qt_done("select");
 }

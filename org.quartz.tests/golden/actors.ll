@@ -80,24 +80,34 @@ actor.method.3:
   %o7 = inttoptr i64 %t2 to i64*
   %w7 = getelementptr inbounds i64, i64* %o7, i64 1
   %t8 = load i64, i64* %w7, align 8
+  %t9.c = icmp ne i64 %t8, 0
+  %t9 = zext i1 %t9.c to i64
+  %b8 = icmp ne i64 %t9, 0
+  br i1 %b8, label %actor.reply.5, label %actor.receive.0
+actor.reply.5:
   call void @qz_task_finish(i64 %t8, i64 %t7)
   br label %actor.receive.0
 actor.next.4:
-  %t9.c = icmp eq i64 %t4, 1
-  %t9 = zext i1 %t9.c to i64
-  %b8 = icmp ne i64 %t9, 0
-  br i1 %b8, label %actor.method.5, label %actor.next.6
-actor.method.5:
-  %o9 = inttoptr i64 %t2 to i64*
-  %w9 = getelementptr inbounds i64, i64* %o9, i64 2
-  %t10 = load i64, i64* %w9, align 8
-  %t11 = call i64 @"actors.Account.slow"(i64 %p0, i64 %t10)
+  %t10.c = icmp eq i64 %t4, 1
+  %t10 = zext i1 %t10.c to i64
+  %b9 = icmp ne i64 %t10, 0
+  br i1 %b9, label %actor.method.6, label %actor.next.7
+actor.method.6:
   %o10 = inttoptr i64 %t2 to i64*
-  %w10 = getelementptr inbounds i64, i64* %o10, i64 1
-  %t12 = load i64, i64* %w10, align 8
-  call void @qz_task_finish(i64 %t12, i64 %t11)
+  %w10 = getelementptr inbounds i64, i64* %o10, i64 2
+  %t11 = load i64, i64* %w10, align 8
+  %t12 = call i64 @"actors.Account.slow"(i64 %p0, i64 %t11)
+  %o11 = inttoptr i64 %t2 to i64*
+  %w11 = getelementptr inbounds i64, i64* %o11, i64 1
+  %t13 = load i64, i64* %w11, align 8
+  %t14.c = icmp ne i64 %t13, 0
+  %t14 = zext i1 %t14.c to i64
+  %b12 = icmp ne i64 %t14, 0
+  br i1 %b12, label %actor.reply.8, label %actor.receive.0
+actor.reply.8:
+  call void @qz_task_finish(i64 %t13, i64 %t12)
   br label %actor.receive.0
-actor.next.6:
+actor.next.7:
   unreachable
 actor.end.2:
   ret i64 0
@@ -135,55 +145,48 @@ entry:
   %o1 = inttoptr i64 %t2 to i64*
   %w1 = getelementptr inbounds i64, i64* %o1, i64 0
   %t3 = load i64, i64* %w1, align 8
-  %t4 = call i64 @qz_task_new_promise()
-  %t5 = call i64 @qz_alloc(i64 24)
-  %o2 = inttoptr i64 %t5 to i64*
+  %t4 = call i64 @qz_alloc(i64 24)
+  %o2 = inttoptr i64 %t4 to i64*
   %w2 = getelementptr inbounds i64, i64* %o2, i64 0
   store i64 1, i64* %w2, align 8
-  %o3 = inttoptr i64 %t5 to i64*
+  %o3 = inttoptr i64 %t4 to i64*
   %w3 = getelementptr inbounds i64, i64* %o3, i64 1
-  store i64 %t4, i64* %w3, align 8
-  %o4 = inttoptr i64 %t5 to i64*
+  store i64 0, i64* %w3, align 8
+  %o4 = inttoptr i64 %t4 to i64*
   %w4 = getelementptr inbounds i64, i64* %o4, i64 2
   store i64 1, i64* %w4, align 8
   %o5 = inttoptr i64 %t3 to i64*
   %w5 = getelementptr inbounds i64, i64* %o5, i64 0
-  %t6 = load i64, i64* %w5, align 8
-  %t7 = call i64 @qz_send_sync(i64 %t6, i64 %t5)
-  %b6 = icmp ne i64 %t7, 0
-  br i1 %b6, label %actor.sent.1, label %actor.closed.0
-actor.closed.0:
-  call void @qz_task_finish(i64 %t4, i64 0)
-  br label %actor.sent.1
-actor.sent.1:
-  %t8 = call i64 @qz_alloc(i64 24)
-  %o7 = inttoptr i64 %t8 to i64*
-  %w7 = getelementptr inbounds i64, i64* %o7, i64 0
-  store i64 ptrtoint (i64 (i64)* @"actors.main.lambda.1" to i64), i64* %w7, align 8
-  %o8 = inttoptr i64 %t8 to i64*
-  %w8 = getelementptr inbounds i64, i64* %o8, i64 1
-  store i64 ptrtoint (i64 (i64)* @"actors.main.lambda.1.new_frame" to i64), i64* %w8, align 8
-  %t9 = load i64, i64* %s0, align 8
-  %o9 = inttoptr i64 %t8 to i64*
-  %w9 = getelementptr inbounds i64, i64* %o9, i64 2
-  store i64 %t9, i64* %w9, align 8
-  %t10 = call i64 @"actors.main.lambda.1.new_task"(i64 %t8)
-  %t11 = call i64 @qz_task_spawn(i64 %t10)
-  store i64 %t11, i64* %s1, align 8
-  %t12 = call i64 @qz_sb_new()
-  %t13 = load i64, i64* %s1, align 8
-  %t14 = call i64 @qz_await_sync(i64 %t13)
-  call void @qz_sb_append_int(i64 %t12, i64 %t14)
-  %t15 = call i64 @qz_sb_finish(i64 %t12)
-  call void @qz_puts(i64 %t15)
-  %t16 = load i64, i64* %s0, align 8
+  %t5 = load i64, i64* %w5, align 8
+  %t6 = call i64 @qz_send_sync(i64 %t5, i64 %t4)
+  %t7 = call i64 @qz_alloc(i64 24)
+  %o6 = inttoptr i64 %t7 to i64*
+  %w6 = getelementptr inbounds i64, i64* %o6, i64 0
+  store i64 ptrtoint (i64 (i64)* @"actors.main.lambda.1" to i64), i64* %w6, align 8
+  %o7 = inttoptr i64 %t7 to i64*
+  %w7 = getelementptr inbounds i64, i64* %o7, i64 1
+  store i64 ptrtoint (i64 (i64)* @"actors.main.lambda.1.new_frame" to i64), i64* %w7, align 8
+  %t8 = load i64, i64* %s0, align 8
+  %o8 = inttoptr i64 %t7 to i64*
+  %w8 = getelementptr inbounds i64, i64* %o8, i64 2
+  store i64 %t8, i64* %w8, align 8
+  %t9 = call i64 @"actors.main.lambda.1.new_task"(i64 %t7)
+  %t10 = call i64 @qz_task_spawn(i64 %t9)
+  store i64 %t10, i64* %s1, align 8
+  %t11 = call i64 @qz_sb_new()
+  %t12 = load i64, i64* %s1, align 8
+  %t13 = call i64 @qz_await_sync(i64 %t12)
+  call void @qz_sb_append_int(i64 %t11, i64 %t13)
+  %t14 = call i64 @qz_sb_finish(i64 %t11)
+  call void @qz_puts(i64 %t14)
+  %t15 = load i64, i64* %s0, align 8
+  %o9 = inttoptr i64 %t15 to i64*
+  %w9 = getelementptr inbounds i64, i64* %o9, i64 0
+  %t16 = load i64, i64* %w9, align 8
   %o10 = inttoptr i64 %t16 to i64*
   %w10 = getelementptr inbounds i64, i64* %o10, i64 0
   %t17 = load i64, i64* %w10, align 8
-  %o11 = inttoptr i64 %t17 to i64*
-  %w11 = getelementptr inbounds i64, i64* %o11, i64 0
-  %t18 = load i64, i64* %w11, align 8
-  call void @qz_chan_close(i64 %t18)
+  call void @qz_chan_close(i64 %t17)
   ret i64 0
 cancelled:
   ret i64 0
@@ -303,45 +306,55 @@ actor.method.3:
   %o15 = inttoptr i64 %t14 to i64*
   %w15 = getelementptr inbounds i64, i64* %o15, i64 1
   %t17 = load i64, i64* %w15, align 8
+  %t18.c = icmp ne i64 %t17, 0
+  %t18 = zext i1 %t18.c to i64
+  %b16 = icmp ne i64 %t18, 0
+  br i1 %b16, label %actor.reply.5, label %actor.receive.0
+actor.reply.5:
   call void @qz_task_finish(i64 %t17, i64 %t16)
   br label %actor.receive.0
 actor.next.4:
-  %t18.c = icmp eq i64 %t10, 1
-  %t18 = zext i1 %t18.c to i64
-  %b16 = icmp ne i64 %t18, 0
-  br i1 %b16, label %actor.method.5, label %actor.next.6
-actor.method.5:
-  %o17 = inttoptr i64 %t0 to i64*
-  %w17 = getelementptr inbounds i64, i64* %o17, i64 1
-  %t20 = load i64, i64* %w17, align 8
-  %o18 = inttoptr i64 %t20 to i64*
-  %w18 = getelementptr inbounds i64, i64* %o18, i64 2
-  %t19 = load i64, i64* %w18, align 8
-  %o19 = inttoptr i64 %t0 to i64*
-  %w19 = getelementptr inbounds i64, i64* %o19, i64 0
-  %t21 = load i64, i64* %w19, align 8
-  %t22 = call i64 @"actors.Account.slow.new_frame"(i64 %t21, i64 %t19)
+  %t19.c = icmp eq i64 %t10, 1
+  %t19 = zext i1 %t19.c to i64
+  %b17 = icmp ne i64 %t19, 0
+  br i1 %b17, label %actor.method.6, label %actor.next.7
+actor.method.6:
+  %o18 = inttoptr i64 %t0 to i64*
+  %w18 = getelementptr inbounds i64, i64* %o18, i64 1
+  %t21 = load i64, i64* %w18, align 8
+  %o19 = inttoptr i64 %t21 to i64*
+  %w19 = getelementptr inbounds i64, i64* %o19, i64 2
+  %t20 = load i64, i64* %w19, align 8
+  %o20 = inttoptr i64 %t0 to i64*
+  %w20 = getelementptr inbounds i64, i64* %o20, i64 0
+  %t22 = load i64, i64* %w20, align 8
+  %t23 = call i64 @"actors.Account.slow.new_frame"(i64 %t22, i64 %t20)
   call void @qz_task_set_state(i64 %p0, i64 2)
-  %t23 = call i64 @qz_call_frame(i64 %p0, i64 %t22)
-  %b20 = icmp ne i64 %t23, 0
-  br i1 %b20, label %resume.2, label %park.2
+  %t24 = call i64 @qz_call_frame(i64 %p0, i64 %t23)
+  %b21 = icmp ne i64 %t24, 0
+  br i1 %b21, label %resume.2, label %park.2
 park.2:
   ret i64 0
 resumed.2:
-  %t24 = call i64 @qz_task_interrupted(i64 %p0)
-  %b21 = icmp ne i64 %t24, 0
-  br i1 %b21, label %cancelled, label %resume.2
+  %t25 = call i64 @qz_task_interrupted(i64 %p0)
+  %b22 = icmp ne i64 %t25, 0
+  br i1 %b22, label %cancelled, label %resume.2
 resume.2:
-  %t25 = call i64 @qz_task_io(i64 %p0)
-  %o22 = inttoptr i64 %t0 to i64*
-  %w22 = getelementptr inbounds i64, i64* %o22, i64 1
-  %t27 = load i64, i64* %w22, align 8
-  %o23 = inttoptr i64 %t27 to i64*
+  %t26 = call i64 @qz_task_io(i64 %p0)
+  %o23 = inttoptr i64 %t0 to i64*
   %w23 = getelementptr inbounds i64, i64* %o23, i64 1
-  %t26 = load i64, i64* %w23, align 8
-  call void @qz_task_finish(i64 %t26, i64 %t25)
+  %t28 = load i64, i64* %w23, align 8
+  %o24 = inttoptr i64 %t28 to i64*
+  %w24 = getelementptr inbounds i64, i64* %o24, i64 1
+  %t27 = load i64, i64* %w24, align 8
+  %t29.c = icmp ne i64 %t27, 0
+  %t29 = zext i1 %t29.c to i64
+  %b25 = icmp ne i64 %t29, 0
+  br i1 %b25, label %actor.reply.8, label %actor.receive.0
+actor.reply.8:
+  call void @qz_task_finish(i64 %t27, i64 %t26)
   br label %actor.receive.0
-actor.next.6:
+actor.next.7:
   unreachable
 actor.end.2:
   call void @qz_task_finish(i64 %p0, i64 0)
@@ -542,7 +555,6 @@ declare void @qz_task_finish(i64, i64)
 declare i64 @qz_alloc(i64)
 declare i64 @qz_chan_new(i64)
 declare i64 @qz_task_start(i64)
-declare i64 @qz_task_new_promise()
 declare i64 @qz_send_sync(i64, i64)
 declare i64 @qz_task_spawn(i64)
 declare i64 @qz_sb_new()
@@ -551,6 +563,7 @@ declare void @qz_sb_append_int(i64, i64)
 declare i64 @qz_sb_finish(i64)
 declare void @qz_puts(i64)
 declare void @qz_chan_close(i64)
+declare i64 @qz_task_new_promise()
 declare i64 @qz_task_frame(i64)
 declare i64 @qz_task_state(i64)
 declare void @qz_panic(i64) noreturn

@@ -63,18 +63,18 @@ entry:
   %t12 = call i64 @qz_await_sync(i64 %t11)
   %t13 = add i64 %t10, %t12
   %t14 = call i64 @qz_send_sync(i64 %t8, i64 %t13)
-  %t15 = call i64 @qz_select_new(i64 2)
-  %t16 = load i64, i64* %s3, align 8
-  call void @qz_select_recv(i64 %t15, i64 %t16)
-  call void @qz_select_timeout(i64 %t15, i64 10)
-  %t17 = call i64 @qz_select_sync(i64 %t15)
+  %t15 = load i64, i64* %s3, align 8
+  %t16 = call i64 @qz_select_new(i64 2)
+  call void @qz_select_recv(i64 %t16, i64 %t15)
+  call void @qz_select_timeout(i64 %t16, i64 10)
+  %t17 = call i64 @qz_select_sync(i64 %t16)
   store i64 0, i64* %s4, align 8
   %t18.c = icmp eq i64 %t17, 0
   %t18 = zext i1 %t18.c to i64
   %b6 = icmp ne i64 %t18, 0
   br i1 %b6, label %select.arm.1, label %select.next.2
 select.arm.1:
-  %t19 = call i64 @qz_select_value(i64 %t15)
+  %t19 = call i64 @qz_select_value(i64 %t16)
   store i64 %t19, i64* %s5, align 8
   %t20 = load i64, i64* %s5, align 8
   store i64 %t20, i64* %s4, align 8
@@ -100,22 +100,24 @@ select.end.0:
   %t27 = load i64, i64* %s3, align 8
   br label %for.recv.5
 for.recv.5:
-  %t28 = call i64 @qz_recv_opt_sync(i64 %t27)
-  %t29 = call i64 @qz_is_some(i64 %t28)
+  %t28 = call i64 @qz_recv_sync(i64 %t27)
+  %t29.c = icmp eq i64 %t28, 0
+  %t29 = zext i1 %t29.c to i64
   %b8 = icmp ne i64 %t29, 0
-  br i1 %b8, label %for.body.6, label %for.end.7
-for.body.6:
-  %o9 = inttoptr i64 %t28 to i64*
-  %w9 = getelementptr inbounds i64, i64* %o9, i64 1
-  %t30 = load i64, i64* %w9, align 8
-  store i64 %t30, i64* %s8, align 8
+  br i1 %b8, label %for.zero.6, label %for.body.7
+for.zero.6:
+  %t30 = call i64 @qz_recv_ok()
+  %b9 = icmp ne i64 %t30, 0
+  br i1 %b9, label %for.body.7, label %for.end.8
+for.body.7:
+  store i64 %t28, i64* %s8, align 8
   %t31 = call i64 @qz_sb_new()
   %t32 = load i64, i64* %s8, align 8
   call void @qz_sb_append_int(i64 %t31, i64 %t32)
   %t33 = call i64 @qz_sb_finish(i64 %t31)
   call void @qz_puts(i64 %t33)
   br label %for.recv.5
-for.end.7:
+for.end.8:
   %t34 = call i64 @qz_sb_new()
   %t35 = load i64, i64* %s6, align 8
   call void @qz_sb_append_int(i64 %t34, i64 %t35)
@@ -184,8 +186,8 @@ declare void @qz_select_timeout(i64, i64)
 declare i64 @qz_select_sync(i64)
 declare i64 @qz_select_value(i64)
 declare void @qz_chan_close(i64)
-declare i64 @qz_recv_opt_sync(i64)
-declare i64 @qz_is_some(i64)
+declare i64 @qz_recv_sync(i64)
+declare i64 @qz_recv_ok()
 declare i64 @qz_sb_new()
 declare void @qz_sb_append_int(i64, i64)
 declare i64 @qz_sb_finish(i64)

@@ -165,6 +165,7 @@ public final class RuntimeAbi {
 		fn("qz_send_sync", 2, VALUE);
 		fn("qz_recv_begin", 2, VALUE);
 		fn("qz_recv_sync", 1, VALUE);
+		fn("qz_recv_ok", 0, VALUE);
 		fn("qz_recv_opt_begin", 2, VALUE);
 		fn("qz_recv_opt_sync", 1, VALUE);
 		fn("qz_recv_timeout_begin", 3, VALUE);

@@ -35,7 +35,7 @@ import org.quartz.lang.typing.CallTarget;
  * The state and message layouts are in {@link ObjectLayouts}. Fields live in boxes, not words of
  * the state, because a lambda in a method captures a field by reference exactly as it captures
  * a boxed local (see {@link CaptureAnalysis}). A message's reply is a promise task
- * ({@code qz_task_new_promise}) the loop finishes.
+ * ({@code qz_task_new_promise}) the loop finishes, or 0 when the message's value is unused.
  *
  * A send is a {@link WaitingOperation#SEND} on the mailbox (bounded: {@link #MAILBOX_CAPACITY}), so in a
  * task form it parks while the mailbox is full. On a closed mailbox (after stop) the send fails
@@ -76,13 +76,16 @@ final class ActorLowering {
 		return b.call(newName(program.names(), actor), List.of());
 	}
 
-	/** `a.m(x)`: the message goes into the mailbox; the value is its reply task. */
-	Value lowerMessage(CallTarget.ActorMessage message) {
+	/**
+	 * `a.m(x)`: the message goes into the mailbox; the value is its reply task. A message whose
+	 * value nobody uses has no reply task (0), and the loop finishes none.
+	 */
+	Value lowerMessage(CallTarget.ActorMessage message, boolean replyUsed) {
 		Value state = expressions.lower(message.actor());
 		List<Value> arguments = expressions.lowerAll(message.arguments());
 		FunctionDecl method = message.method();
 		int index = ((ActorDecl) method.eContainer()).getMethods().indexOf(method);
-		Value reply = b.runtime("qz_task_new_promise");
+		Value reply = replyUsed ? b.runtime("qz_task_new_promise") : Value.ZERO;
 		Value block = b.allocate(ObjectLayouts.MESSAGE_ARGUMENTS + arguments.size());
 		b.store(block, ObjectLayouts.MESSAGE_METHOD, new Value.Imm(index));
 		b.store(block, ObjectLayouts.MESSAGE_REPLY, reply);
@@ -90,6 +93,9 @@ final class ActorLowering {
 			b.store(block, ObjectLayouts.MESSAGE_ARGUMENTS + i, arguments.get(i));
 		}
 		Value sent = b.wait(WaitingOperation.SEND, b.load(state, ObjectLayouts.ACTOR_MAILBOX), block);
+		if (!replyUsed) {
+			return Value.ZERO;
+		}
 		String closed = b.label("actor.closed");
 		String done = b.label("actor.sent");
 		b.branch(sent, done, closed);
@@ -156,7 +162,11 @@ final class ActorLowering {
 				arguments.add(b.load(message, ObjectLayouts.MESSAGE_ARGUMENTS + j));
 			}
 			Value result = b.call(program.names().function(method), arguments);
-			b.runtime("qz_task_finish", b.load(message, ObjectLayouts.MESSAGE_REPLY), result);
+			Value reply = b.load(message, ObjectLayouts.MESSAGE_REPLY);
+			String answer = b.label("actor.reply");
+			b.branch(b.compare("ne", reply, Value.ZERO), answer, receive);
+			b.startBlock(answer);
+			b.runtime("qz_task_finish", reply, result);
 			b.jump(receive);
 			b.startBlock(next);
 		}

@@ -2,10 +2,13 @@ package org.quartz.codegen.lower;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -59,6 +62,8 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	private final Builtins builtins;
 	private final MatchLowering matches;
 	private final SelectLowering selects;
+	/** Statements whose value nobody uses (all of a block's but its value's): a message sent there needs no reply. */
+	private final Set<EObject> unusedValues = Collections.newSetFromMap(new IdentityHashMap<>());
 	private final TaskLowering tasks;
 	private final ActorLowering actors;
 
@@ -269,12 +274,25 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	/** Lowers a block's statements; its value is the last one's (0 when that is not an expression). */
 	@Override
 	public Value lowerBlock(Block block) {
+		return lowerBlock(block, true);
+	}
+
+	/** A block whose value nobody uses (a loop's body): no statement's value is used. */
+	private void lowerBlockForEffect(Block block) {
+		lowerBlock(block, false);
+	}
+
+	private Value lowerBlock(Block block, boolean valueUsed) {
 		Value value = Value.ZERO;
 		if (block == null) {
 			return value;
 		}
-		for (Statement statement : block.getStatements()) {
-			value = lowerStatement(statement);
+		List<Statement> statements = block.getStatements();
+		for (int i = 0; i < statements.size(); i++) {
+			if (!valueUsed || i < statements.size() - 1) {
+				unusedValues.add(statements.get(i));
+			}
+			value = lowerStatement(statements.get(i));
 		}
 		return value;
 	}
@@ -304,7 +322,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			b.jump(body);
 			b.startBlock(body);
 			loops.push(new LoopLabels(exit, body));
-			lowerBlock(loop.getBody());
+			lowerBlockForEffect(loop.getBody());
 			loops.pop();
 			b.jump(body);
 			b.startBlock(exit);
@@ -380,7 +398,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.branch(lower(loop.getCondition()), body, exit);
 		b.startBlock(body);
 		loops.push(new LoopLabels(exit, head));
-		lowerBlock(loop.getBody());
+		lowerBlockForEffect(loop.getBody());
 		loops.pop();
 		b.jump(head);
 		b.startBlock(exit);
@@ -426,7 +444,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		Value element = sequence == null ? b.loadSlot(counter) : b.vecGet(sequence, b.loadSlot(counter));
 		declare(loop.getVariable(), element);
 		loops.push(new LoopLabels(exit, step));
-		lowerBlock(loop.getBody());
+		lowerBlockForEffect(loop.getBody());
 		loops.pop();
 		b.jump(step);
 		b.startBlock(step);
@@ -435,19 +453,26 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.startBlock(exit);
 	}
 
-	/** `for v in ch`: receives until the channel is closed and drained (blocking outside tasks). */
+	/**
+	 * `for v in ch`: receives until the channel is closed and drained (blocking outside tasks).
+	 * A plain recv, so no Option per element: only a zero value asks whether it was a value or
+	 * the end (qz_recv_ok).
+	 */
 	private void lowerForChannel(ForStmt loop, Value channel) {
 		String head = b.label("for.recv");
+		String zero = b.label("for.zero");
 		String body = b.label("for.body");
 		String exit = b.label("for.end");
 		b.jump(head);
 		b.startBlock(head);
-		Value received = b.wait(WaitingOperation.RECV_OPT, channel);
-		b.branch(b.runtime("qz_is_some", received), body, exit);
+		Value received = b.wait(WaitingOperation.RECV, channel);
+		b.branch(b.compare("eq", received, Value.ZERO), zero, body);
+		b.startBlock(zero);
+		b.branch(b.runtime("qz_recv_ok"), body, exit);
 		b.startBlock(body);
-		declare(loop.getVariable(), b.load(received, ObjectLayouts.ENUM_PAYLOAD));
+		declare(loop.getVariable(), received);
 		loops.push(new LoopLabels(exit, head));
-		lowerBlock(loop.getBody());
+		lowerBlockForEffect(loop.getBody());
 		loops.pop();
 		b.jump(head);
 		b.startBlock(exit);
@@ -808,7 +833,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return actors.lowerStart(start.actor());
 		}
 		if (target instanceof CallTarget.ActorMessage message) {
-			return actors.lowerMessage(message);
+			return actors.lowerMessage(message, !unusedValues.contains(call));
 		}
 		if (target instanceof CallTarget.ActorStop stop) {
 			return actors.lowerStop(stop);
