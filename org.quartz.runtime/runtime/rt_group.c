@@ -203,7 +203,6 @@ static qz_val wait_sync(struct rt_group *g, int first, int64_t deadline)
         rt_wq_unlink(&node);
         rt_unlock(&g->lock);
     }
-    rt_wait_destroy_sync(&w);
     return deadline >= 0 ? woken : w.w.value;
 }
 

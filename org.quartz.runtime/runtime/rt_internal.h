@@ -264,7 +264,6 @@ void rt_queue_park_unlink(struct rt_queue_park *p);
 /* rt_wait.c */
 void rt_wait_reset(struct rt_wait *w, struct rt_task *task);  /* before each op */
 void rt_wait_init_sync(struct rt_sync_wait *s);
-void rt_wait_destroy_sync(struct rt_sync_wait *s);
 int rt_wait_claim(struct rt_wait *w);                          /* 1 = won the CAS */
 void rt_wait_publish_parked(struct rt_wait *w);                /* the owner, once registered */
 int rt_wait_claim_parked(struct rt_wait *w);                   /* claims only a published park */

@@ -92,7 +92,6 @@ void qz_mutex_lock_sync(qz_val mutex)
     rt_wq_push(&m->waiters, &node);
     rt_unlock(&m->lock);
     rt_sync_park(&w, -1);
-    rt_wait_destroy_sync(&w);
 }
 
 void qz_mutex_unlock(qz_val mutex)

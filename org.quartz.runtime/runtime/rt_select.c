@@ -206,7 +206,6 @@ static int arms_sync(struct rt_arm *arms, int n, struct rt_sync_wait *s)
         arms_cleanup(arms, n, w);
         chosen = w->arm;
     }
-    rt_wait_destroy_sync(s);
     return chosen;
 }
 

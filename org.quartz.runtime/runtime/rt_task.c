@@ -415,7 +415,6 @@ qz_val qz_await_sync(qz_val other)
     rt_wq_push(&o->awaiters, &node);
     rt_unlock(&o->lock);
     rt_sync_park(&w, -1);
-    rt_wait_destroy_sync(&w);
     return w.w.value;
 }
 

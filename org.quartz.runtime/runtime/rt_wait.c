@@ -52,23 +52,16 @@ void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
     w->timer.arm = -1;
 }
 
+/* Static initialisers, no calls: every operation of synchronous code that may wait
+ * makes one of these, most of which never sleep. The deadline's clock is given at
+ * the wait (pthread_cond_clockwait), so the condition variable needs no attribute. */
 void rt_wait_init_sync(struct rt_sync_wait *s)
 {
+    s->mu = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
+    s->cv = (pthread_cond_t)PTHREAD_COND_INITIALIZER;
+    s->woken = 0;
     atomic_init(&s->w.phase, 0);
     rt_wait_reset(&s->w, NULL);
-    pthread_condattr_t attr;
-    pthread_condattr_init(&attr);
-    pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-    pthread_cond_init(&s->cv, &attr);
-    pthread_condattr_destroy(&attr);
-    pthread_mutex_init(&s->mu, NULL);
-    s->woken = 0;
-}
-
-void rt_wait_destroy_sync(struct rt_sync_wait *s)
-{
-    pthread_cond_destroy(&s->cv);
-    pthread_mutex_destroy(&s->mu);
 }
 
 int rt_wait_claim(struct rt_wait *w)
@@ -150,7 +143,7 @@ int rt_sync_park(struct rt_sync_wait *s, int64_t deadline)
             continue;
         }
         struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
-        int r = pthread_cond_timedwait(&s->cv, &s->mu, &ts);
+        int r = pthread_cond_clockwait(&s->cv, &s->mu, CLOCK_MONOTONIC, &ts);
         if (r == ETIMEDOUT && !s->woken) {
             if (rt_wait_claim(&s->w)) {
                 pthread_mutex_unlock(&s->mu);
