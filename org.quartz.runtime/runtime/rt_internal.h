@@ -272,6 +272,7 @@ void rt_wake_all(struct rt_wait *list);                        /* no locks held 
 void rt_wake_one(struct rt_wait *w);                           /* no locks held */
 int rt_sync_park(struct rt_sync_wait *s, int64_t deadline);    /* 0 = timed out and self-claimed */
 void rt_wq_push(struct rt_wq *q, struct rt_wnode *n);
+void rt_wq_push_front(struct rt_wq *q, struct rt_wnode *n);
 void rt_wq_unlink(struct rt_wnode *n);
 struct rt_wnode *rt_wq_claim(struct rt_wq *q);                 /* drops stale nodes */
 

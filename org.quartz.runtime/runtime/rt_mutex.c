@@ -1,12 +1,20 @@
 /*
  * rt_mutex.c - the async mutex (mutex_*) and atomics (atomic_*).
  *
- * A mutex is a flag and a FIFO of waiters under one lock (a leaf). Unlock with waiters hands the lock straight to the first one that can
- * still be claimed (it stays locked), so waiters acquire in arrival order and
- * a newcomer cannot barge in ahead of them (lock and try_lock fail while
- * anybody waits). A task waiting for the lock is parked, not its worker;
- * synchronous code blocks its thread. A waiter claimed by a cancellation is
- * skipped (rt_wq_claim drops it) and never gets the lock.
+ * A mutex is a flag and a queue of waiters under one lock (a leaf), with Go's
+ * sync.Mutex policy: throughput first, bounded unfairness.
+ *   - Lock takes a free mutex at once, even while others wait (barging: the
+ *     unlocker's task usually runs on, so handing over to a parked waiter would
+ *     make every lock a park and a wake-up - a lock convoy).
+ *   - Unlock with waiters wakes the first one to compete for the mutex, which it
+ *     frees; a waiter that loses goes back to the head of the queue. Once the
+ *     first waiter has waited STARVING_NS, unlock hands the mutex straight to it
+ *     instead (it stays locked), so no waiter waits much longer than that plus
+ *     the critical sections queued ahead of it.
+ *   - Waiters are woken in arrival order. A waiter claimed by a cancellation is
+ *     skipped (rt_wq_claim drops it) and never gets the lock.
+ * A task waiting for the lock is parked, not its worker; synchronous code blocks
+ * its thread. A waiter's node records when it started waiting (elem).
  *
  * The protected value is read and written with relaxed atomics: mutex_get and
  * mutex_set are meant for the holder (the lock orders them); without the lock a
@@ -46,12 +54,53 @@ qz_val qz_mutex_try_lock(qz_val mutex)
     return got;
 }
 
-/* A task waiting for the lock: woken with it (handed over), or cancelled. */
-static int lock_finish(struct rt_task *t, struct rt_park *p)
+static const int64_t STARVING_NS = 1000 * 1000;
+
+static struct rt_mutex *mutex_of_lock(struct rt_lock *l)
 {
-    rt_queue_park_unlink((struct rt_queue_park *)p);
+    return (struct rt_mutex *)((char *)l - offsetof(struct rt_mutex, lock));
+}
+
+/* Under m->lock, the mutex taken: queues n, a newcomer at the tail (it starts
+ * waiting now), a woken waiter that lost at the head (it keeps its start). */
+static void queue_waiter(struct rt_mutex *m, struct rt_wnode *n, int retry)
+{
+    if (retry) {
+        rt_wq_push_front(&m->waiters, n);
+    } else {
+        n->elem = qz_time_now_ns();
+        rt_wq_push(&m->waiters, n);
+    }
+}
+
+/* Takes the mutex (1) or parks t in its queue (0). */
+static int task_lock_or_park(struct rt_task *t, struct rt_mutex *m, struct rt_queue_park *p, int retry)
+{
+    qz_val since = p->node.elem;
+    rt_lock(&m->lock);
+    if (!m->locked) {
+        m->locked = 1;
+        rt_unlock(&m->lock);
+        return 1;
+    }
+    rt_queue_park_push(p, &m->waiters, &m->lock);
+    rt_wq_unlink(&p->node);
+    p->node.elem = since;
+    queue_waiter(m, &p->node, retry);
+    rt_unlock(&m->lock);
+    rt_task_parked(t);
+    return 0;
+}
+
+/* Woken: with the mutex (handed over), to compete for it, or cancelled. */
+static int lock_finish(struct rt_task *t, struct rt_park *park)
+{
+    struct rt_queue_park *p = (struct rt_queue_park *)park;
+    rt_queue_park_unlink(p);
     t->io = 0;
-    return 1;
+    if (park->wait.cancelled || park->wait.ok)
+        return 1;
+    return task_lock_or_park(t, mutex_of_lock(p->lock), p, 1);
 }
 
 static const struct rt_park_kind lock_kind = { lock_finish, 0 };
@@ -63,35 +112,31 @@ qz_val qz_mutex_lock_begin(qz_val task, qz_val mutex)
     if (rt_task_precheck(t))
         return 0;
     struct rt_queue_park *p = rt_park_prepare(t, &lock_kind, sizeof *p);
-    rt_lock(&m->lock);
-    if (!m->locked) {
-        m->locked = 1;
-        rt_unlock(&m->lock);
-        t->io = 0;
+    if (task_lock_or_park(t, m, p, 0))
         return rt_task_complete(t);
-    }
-    rt_queue_park_push(p, &m->waiters, &m->lock);
-    rt_unlock(&m->lock);
-    rt_task_parked(t);
     return 0;
 }
 
 void qz_mutex_lock_sync(qz_val mutex)
 {
     struct rt_mutex *m = mutex_of(mutex);
-    rt_lock(&m->lock);
-    if (!m->locked) {
-        m->locked = 1;
-        rt_unlock(&m->lock);
-        return;
-    }
     struct rt_sync_wait w;
     struct rt_wnode node = { 0 };
-    rt_wait_init_sync(&w);
-    node.wait = &w.w;
-    rt_wq_push(&m->waiters, &node);
-    rt_unlock(&m->lock);
-    rt_sync_park(&w, -1);
+    for (int retry = 0;; retry = 1) {
+        rt_lock(&m->lock);
+        if (!m->locked) {
+            m->locked = 1;
+            rt_unlock(&m->lock);
+            return;
+        }
+        rt_wait_init_sync(&w);
+        node.wait = &w.w;
+        queue_waiter(m, &node, retry);
+        rt_unlock(&m->lock);
+        rt_sync_park(&w, -1);
+        if (w.w.ok)
+            return;   /* handed over */
+    }
 }
 
 void qz_mutex_unlock(qz_val mutex)
@@ -104,9 +149,10 @@ void qz_mutex_unlock(qz_val mutex)
         rt_panic_cstr("mutex_unlock of a mutex that is not locked");
     }
     struct rt_wnode *n = rt_wq_claim(&m->waiters);
+    int hand_over = n != NULL && qz_time_now_ns() - n->elem >= STARVING_NS;
     if (n != NULL)
-        rt_wait_deliver(n, 0, 1, &wake);   /* handed over: stays locked */
-    else
+        rt_wait_deliver(n, 0, hand_over, &wake);
+    if (!hand_over)
         m->locked = 0;
     rt_unlock(&m->lock);
     rt_wake_all(wake);

@@ -170,6 +170,18 @@ void rt_wq_push(struct rt_wq *q, struct rt_wnode *n)
     q->tail = n;
 }
 
+void rt_wq_push_front(struct rt_wq *q, struct rt_wnode *n)
+{
+    n->queue = q;
+    n->prev = NULL;
+    n->next = q->head;
+    if (q->head != NULL)
+        q->head->prev = n;
+    else
+        q->tail = n;
+    q->head = n;
+}
+
 void rt_wq_unlink(struct rt_wnode *n)
 {
     struct rt_wq *q = n->queue;

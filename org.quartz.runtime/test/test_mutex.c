@@ -1,4 +1,5 @@
-/* Tests for rt_mutex.c: the async mutex under contention (tasks and threads), FIFO hand-over, atomics. */
+/* Tests for rt_mutex.c: the async mutex under contention (tasks and threads), waiters in arrival
+ * order, barging and the hand-over to a starving waiter, atomics. */
 #include "qz_tasks.h"
 
 enum { TASKS = 16, ROUNDS = 2000 };
@@ -93,6 +94,42 @@ static void test_fifo(void)
         CHECK_INT(qz_unwrap(qz_try_recv(order)), i);
 }
 
+/* A waiter that waited 1 ms or more gets the mutex handed over; one woken sooner only
+ * competes for it, and a free mutex is taken at once (Go's barging). */
+static void test_barging_and_starvation(void)
+{
+    qz_val m = qz_mutex_new(0), order = qz_chan_new(64);
+    qz_mutex_lock_sync(m);
+    qz_val t = go4(fifo_locker_resume, m, order, 1, 0);
+    while (atomic_load(&rt_task_of(t)->run) != RT_PARKED)
+        qz_sleep_sync(1);
+    qz_sleep_sync(2);
+    qz_mutex_unlock(m);                    /* t waited over 1 ms: handed over */
+    CHECK_INT(qz_mutex_try_lock(m), 0);
+    CHECK_INT(qz_await_sync(t), 0);
+    /* A waiter woken at once (main's wake-up of it waits in main's next slot until main
+     * waits): the unlocker takes the mutex again first. A try is conclusive only when
+     * main was not descheduled for the 1 ms between the park and the unlock. */
+    int conclusive = 0, barged = 1;
+    for (int attempt = 0; attempt < 20 && !conclusive; attempt++) {
+        CHECK_INT(qz_mutex_try_lock(m), 1);
+        qz_val t2 = go4(fifo_locker_resume, m, order, 2, 0);
+        while (atomic_load(&rt_task_of(t2)->run) != RT_PARKED) {
+        }
+        qz_val t0 = qz_time_now_ns();
+        qz_mutex_unlock(m);
+        int again = (int)qz_mutex_try_lock(m);
+        conclusive = qz_time_now_ns() - t0 < 500 * 1000;
+        if (conclusive)
+            barged = again;
+        if (again)
+            qz_mutex_unlock(m);
+        CHECK_INT(qz_await_sync(t2), 0);
+    }
+    CHECK(conclusive);
+    CHECK(barged);
+}
+
 static void *atomic_adder(void *arg)
 {
     qz_val a = (qz_val)(intptr_t)arg;
@@ -141,6 +178,7 @@ qz_val quartz_main(void)
     watchdog(60);
     test_no_lost_updates();
     test_fifo();
+    test_barging_and_starvation();
     test_atomics();
     test_unlock_unlocked_panics();
     qz_sched_shutdown();
