@@ -83,12 +83,42 @@ static int sort_dedupe(struct rt_chan **a, int n)
     return m;
 }
 
+/* arms_try of a single channel arm: one lock, no poll order, nothing to sort. */
+static int one_arm_try(struct rt_arm *a, struct rt_wait *w, int may_park)
+{
+    struct rt_chan *c = a->ch;
+    struct rt_wait *wake = NULL;
+    int chosen;
+    rt_lock(&c->lock);
+    int ready = a->kind == RT_ARM_RECV ? rt_chan_poll_recv(c, &w->value, &w->ok, &wake)
+                                       : rt_chan_poll_send(c, a->v, &w->ok, &wake);
+    if (ready) {
+        chosen = 0;
+        w->arm = 0;
+        if (a->kind == RT_ARM_SEND)
+            w->value = 0;
+    } else if (may_park) {
+        a->node.wait = w;
+        a->node.arm = 0;
+        a->node.elem = a->v;
+        rt_wq_push(a->kind == RT_ARM_RECV ? &c->recvq : &c->sendq, &a->node);
+        chosen = -1;
+    } else {
+        chosen = -2;
+    }
+    rt_unlock(&c->lock);
+    rt_wake_all(wake);
+    return chosen;
+}
+
 /* >= 0: chosen arm, done (w->value/ok set). -1: registered, the caller parks
  * (only with may_park). -2: nothing ready and may_park is 0. */
 static int arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
 {
     if (n <= 0)
         rt_panic_cstr("select with no arms");
+    if (n == 1 && (arms[0].kind == RT_ARM_RECV || arms[0].kind == RT_ARM_SEND))
+        return one_arm_try(&arms[0], w, may_park);
     struct rt_chan *locks_small[SMALL];
     int order_small[SMALL];
     struct rt_chan **locks = n <= SMALL ? locks_small : rt_alloc((size_t)n * sizeof *locks);
