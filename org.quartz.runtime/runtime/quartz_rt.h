@@ -233,6 +233,10 @@ void qz_vec_sort_str(qz_val v);
 qz_val qz_map_new(qz_val string_keys);
 void qz_map_set(qz_val m, qz_val k, qz_val v);
 qz_val qz_map_get(qz_val m, qz_val k);
+/* qz_map_lookup: k's value, or 0 when absent; qz_map_found right after it (this
+ * thread's last lookup) tells which. `match map_get(...)` without an Option. */
+qz_val qz_map_lookup(qz_val m, qz_val k);
+qz_val qz_map_found(void);
 qz_val qz_map_get_or_panic(qz_val m, qz_val k);
 qz_val qz_map_has(qz_val m, qz_val k);
 qz_val qz_map_delete(qz_val m, qz_val k);

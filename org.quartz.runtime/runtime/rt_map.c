@@ -49,6 +49,7 @@ struct qz_map {
     int32_t *index;
     uint64_t mask;      /* index slots - 1 */
     int string_keys;
+    _Atomic int64_t last;   /* position of the entry last found or added + 1; 0: none (relaxed: a hint) */
 };
 
 static inline struct qz_map *map(qz_val m)
@@ -94,13 +95,31 @@ static int64_t lookup(const struct qz_map *m, qz_val key, uint64_t hash, uint64_
     }
 }
 
+/* The last entry found or added when it holds key (the same object, for String
+ * keys): `match map_get(m, k) ... m[k] = v` and `m[k] = m[k] + 1` look k up once. */
+static int64_t last_hit(const struct qz_map *m, qz_val key)
+{
+    int64_t pos = atomic_load_explicit(&m->last, memory_order_relaxed) - 1;
+    if (pos < 0 || pos >= m->used || m->entries[pos].key != key || m->entries[pos].hash == DEAD_HASH)
+        return -1;
+    return pos;
+}
+
 /* Position of key's entry, or -1. */
-static int64_t find(const struct qz_map *m, qz_val key)
+static int64_t find(struct qz_map *m, qz_val key)
 {
     if (m->len == 0)
         return -1;
+    int64_t pos = last_hit(m, key);
+    if (pos >= 0)
+        return pos;
     uint64_t slot;
-    return lookup(m, key, hash_key(m, key), &slot);
+    pos = lookup(m, key, hash_key(m, key), &slot);
+    /* Written only when it changes: tasks that share a map they only read do not
+     * keep writing to its header. */
+    if (pos >= 0 && atomic_load_explicit(&m->last, memory_order_relaxed) != pos + 1)
+        atomic_store_explicit(&m->last, pos + 1, memory_order_relaxed);
+    return pos;
 }
 
 static void fill_index(struct qz_map *m)
@@ -122,6 +141,7 @@ static void rebuild(struct qz_map *m)
         if (m->entries[pos].hash != DEAD_HASH)
             m->entries[live++] = m->entries[pos];
     m->used = m->len = live;
+    atomic_store_explicit(&m->last, 0, memory_order_relaxed);   /* positions moved */
 
     int64_t cap = MIN_CAP;
     while (cap < 2 * live) {
@@ -148,6 +168,11 @@ qz_val qz_map_new(qz_val string_keys)
 void qz_map_set(qz_val mv, qz_val key, qz_val value)
 {
     struct qz_map *m = map(mv);
+    int64_t hit = last_hit(m, key);
+    if (hit >= 0) {
+        m->entries[hit].value = value;
+        return;
+    }
     uint64_t hash = hash_key(m, key), slot;
     if (m->cap > 0) {
         int64_t pos = lookup(m, key, hash, &slot);
@@ -163,6 +188,7 @@ void qz_map_set(qz_val mv, qz_val key, qz_val value)
     m->entries[m->used] = (struct entry){ hash, key, value };
     m->index[slot] = (int32_t)m->used;
     m->used++;
+    atomic_store_explicit(&m->last, m->used, memory_order_relaxed);
     m->len++;
 }
 
@@ -170,6 +196,20 @@ qz_val qz_map_get(qz_val m, qz_val key)
 {
     int64_t pos = find(map(m), key);
     return pos < 0 ? qz_none() : qz_some(map(m)->entries[pos].value);
+}
+
+static _Thread_local int lookup_found;   /* this thread's last qz_map_lookup */
+
+qz_val qz_map_lookup(qz_val m, qz_val key)
+{
+    int64_t pos = find(map(m), key);
+    lookup_found = pos >= 0;
+    return pos < 0 ? 0 : map(m)->entries[pos].value;
+}
+
+qz_val qz_map_found(void)
+{
+    return lookup_found;
 }
 
 qz_val qz_map_get_or_panic(qz_val m, qz_val key)

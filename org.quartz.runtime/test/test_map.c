@@ -190,6 +190,46 @@ static void test_missing_key(void)
     CHECK_PANIC(missing_str, NULL, "key not found", "");
 }
 
+/* qz_map_lookup/qz_map_found: a present zero value is found, an absent key is not; the
+ * last-hit hint never answers for a deleted, cleared or moved (rebuilt) entry. */
+static void test_lookup_and_hint(void)
+{
+    qz_val m = qz_map_new(0);
+    qz_map_set(m, 5, 0);
+    CHECK_INT(qz_map_lookup(m, 5), 0);
+    CHECK_INT(qz_map_found(), 1);
+    CHECK_INT(qz_map_lookup(m, 6), 0);
+    CHECK_INT(qz_map_found(), 0);
+    qz_map_set(m, 5, 7);                    /* right after its lookup: the hint */
+    CHECK_INT(qz_map_get_or_panic(m, 5), 7);
+    CHECK_INT(qz_map_size(m), 1);
+    qz_map_delete(m, 5);
+    CHECK_INT(qz_map_lookup(m, 5), 0);
+    CHECK_INT(qz_map_found(), 0);
+    qz_map_set(m, 5, 8);
+    CHECK_INT(qz_map_size(m), 1);
+    int ok = 1;
+    for (int64_t k = 0; k < 1000; k++) {   /* rebuilds move every entry */
+        qz_map_set(m, k, k * 2);
+        qz_map_set(m, k, k * 3);
+        ok &= qz_map_lookup(m, k) == k * 3 && qz_map_found();
+        ok &= qz_map_lookup(m, k / 2) == (k / 2) * 3;
+    }
+    CHECK(ok);
+    CHECK_INT(qz_map_size(m), 1000);
+    qz_map_clear(m);
+    CHECK_INT(qz_map_lookup(m, 999), 0);
+    CHECK_INT(qz_map_found(), 0);
+    /* String keys: equal content in another object still finds the entry. */
+    qz_val s = qz_map_new(1);
+    qz_map_set(s, rt_str_from("ab", 2), 1);
+    qz_val key = rt_str_from("ab", 2);
+    CHECK_INT(qz_map_lookup(s, key), 1);
+    qz_map_set(s, key, 2);
+    CHECK_INT(qz_map_lookup(s, rt_str_from("ab", 2)), 2);
+    CHECK_INT(qz_map_size(s), 1);
+}
+
 qz_val quartz_main(void)
 {
     RUN(test_insertion_order);
@@ -199,5 +239,6 @@ qz_val quartz_main(void)
     RUN(test_churn);
     RUN(test_clear);
     RUN(test_missing_key);
+    RUN(test_lookup_and_hint);
     return qt_done("map");
 }

@@ -112,6 +112,8 @@ public final class RuntimeAbi {
 		fn("qz_map_new", 1, VALUE);
 		fn("qz_map_set", 3, VOID);
 		fn("qz_map_get", 2, VALUE);
+		fn("qz_map_lookup", 2, VALUE);
+		fn("qz_map_found", 0, VALUE);
 		fn("qz_map_get_or_panic", 2, VALUE);
 		fn("qz_map_has", 2, VALUE);
 		fn("qz_map_delete", 2, VALUE);

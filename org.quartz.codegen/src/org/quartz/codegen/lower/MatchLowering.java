@@ -10,17 +10,22 @@ import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.Prelude;
 import org.quartz.lang.quartz.AlternativePattern;
+import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.BindingPattern;
 import org.quartz.lang.quartz.ConstDecl;
+import org.quartz.lang.quartz.Expression;
+import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.LiteralPattern;
 import org.quartz.lang.quartz.MatchArm;
 import org.quartz.lang.quartz.MatchExpression;
+import org.quartz.lang.quartz.MemberAccess;
 import org.quartz.lang.quartz.Pattern;
 import org.quartz.lang.quartz.StringLiteral;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.quartz.VariantPattern;
 import org.quartz.lang.quartz.WildcardPattern;
 import org.quartz.lang.scoping.PatternNames;
+import org.quartz.lang.typing.CallTarget;
 
 /**
  * Lowers `match`, for {@link FunctionLowering}. Input: a match whose arms passed the
@@ -48,6 +53,10 @@ final class MatchLowering {
 	}
 
 	Value lower(MatchExpression match) {
+		CallTarget.Function lookup = unboxedMapGet(match);
+		if (lookup != null) {
+			return lowerMapGet(match, lookup);
+		}
 		Value subject = expressions.lower(match.getSubject());
 		int result = b.newSlot();
 		b.storeSlot(result, Value.ZERO);
@@ -63,6 +72,76 @@ final class MatchLowering {
 			b.startBlock(body);
 			if (bindWhileTesting == null) {
 				bindPattern(arm.getPattern(), subject);
+			}
+			b.storeSlot(result, expressions.lowerBlock(arm.getBody()));
+			b.jump(done);
+			b.startBlock(next);
+		}
+		b.runtime("qz_panic_match");
+		b.startBlock(done);
+		return b.loadSlot(result);
+	}
+
+	/**
+	 * `match map_get(m, k)` whose arms are only `Some(name)`, `Some(_)`, `None` and `_`: the
+	 * Option is never made. qz_map_lookup gives the value (or 0) and qz_map_found, read at once
+	 * (no wait can come between), whether the key was there. Returns the call, or null when
+	 * the match is not of that form.
+	 */
+	private CallTarget.Function unboxedMapGet(MatchExpression match) {
+		Expression subject = match.getSubject();
+		if (!(subject instanceof Call || subject instanceof MemberAccess)
+				|| !(program.types().typing(subject).callTarget(subject) instanceof CallTarget.Function call)) {
+			return null;
+		}
+		FunctionDecl function = call.function();
+		if (!"map_get".equals(function.getName()) || !function.isExtern() || !Prelude.isPrelude(function.eResource())) {
+			return null;
+		}
+		for (MatchArm arm : match.getArms()) {
+			Pattern pattern = arm.getPattern();
+			boolean simple = pattern instanceof WildcardPattern
+					|| (pattern instanceof BindingPattern binding && isVariant(PatternNames.variantOf(binding), "None"))
+					|| (pattern instanceof VariantPattern some && isVariant(some.getVariant(), "Some")
+							&& some.getArguments().size() == 1 && isPlainName(some.getArguments().get(0)));
+			if (!simple) {
+				return null;
+			}
+		}
+		return call;
+	}
+
+	private static boolean isVariant(Variant variant, String name) {
+		return variant != null && name.equals(variant.getName()) && Prelude.isPrelude(variant.eResource());
+	}
+
+	private static boolean isPlainName(Pattern pattern) {
+		return pattern instanceof WildcardPattern || (pattern instanceof BindingPattern binding
+				&& PatternNames.variantOf(binding) == null && PatternNames.constantOf(binding) == null);
+	}
+
+	private Value lowerMapGet(MatchExpression match, CallTarget.Function lookup) {
+		List<Value> arguments = expressions.lowerAll(lookup.arguments());
+		Value map = expressions.nonNil(arguments.get(0), lookup.arguments().get(0));
+		Value value = b.runtime("qz_map_lookup", map, arguments.get(1));
+		Value found = b.runtime("qz_map_found");
+		int result = b.newSlot();
+		b.storeSlot(result, Value.ZERO);
+		String done = b.label("match.end");
+		for (MatchArm arm : match.getArms()) {
+			String body = b.label("match.arm");
+			String next = b.label("match.next");
+			Pattern pattern = arm.getPattern();
+			if (pattern instanceof WildcardPattern) {
+				b.jump(body);
+			} else if (pattern instanceof VariantPattern some) {
+				b.branch(found, body, next);
+			} else {
+				b.branch(found, next, body);
+			}
+			b.startBlock(body);
+			if (pattern instanceof VariantPattern some && some.getArguments().get(0) instanceof BindingPattern name) {
+				expressions.declare(name, value);
 			}
 			b.storeSlot(result, expressions.lowerBlock(arm.getBody()));
 			b.jump(done);
