@@ -83,6 +83,11 @@ static int sort_dedupe(struct rt_chan **a, int n)
     return m;
 }
 
+static int one_channel_arm(const struct rt_arm *arms, int n)
+{
+    return n == 1 && (arms[0].kind == RT_ARM_RECV || arms[0].kind == RT_ARM_SEND);
+}
+
 /* arms_try of a single channel arm: one lock, no poll order, nothing to sort. */
 static int one_arm_try(struct rt_arm *a, struct rt_wait *w, int may_park)
 {
@@ -98,6 +103,7 @@ static int one_arm_try(struct rt_arm *a, struct rt_wait *w, int may_park)
         if (a->kind == RT_ARM_SEND)
             w->value = 0;
     } else if (may_park) {
+        rt_wait_reset(w, w->task);   /* only now: an operation that completes at once needs none */
         a->node.wait = w;
         a->node.arm = 0;
         a->node.elem = a->v;
@@ -117,7 +123,7 @@ static int arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
 {
     if (n <= 0)
         rt_panic_cstr("select with no arms");
-    if (n == 1 && (arms[0].kind == RT_ARM_RECV || arms[0].kind == RT_ARM_SEND))
+    if (one_channel_arm(arms, n))
         return one_arm_try(&arms[0], w, may_park);
     struct rt_chan *locks_small[SMALL];
     int order_small[SMALL];
@@ -306,7 +312,8 @@ static struct arms_park *arms_park(struct rt_task *t, const struct arms_kind *ki
 static qz_val arms_op(struct rt_task *t, struct arms_park *p)
 {
     struct rt_wait *w = &p->park.wait;
-    rt_wait_reset(w, t);
+    if (!one_channel_arm(p->arms, p->n))
+        rt_wait_reset(w, t);   /* one_arm_try resets only when it registers */
     if (arms_try(p->arms, p->n, w, 1) == -1) {
         rt_task_parked(t);
         return 0;

@@ -33,6 +33,35 @@ entry:
   %t9 = load i64, i64* %s0, align 8
   %t10 = call i64 @qz_str_concat(i64 ptrtoint ({ i64, [2 x i8] }* @str.6 to i64), i64 %t9)
   call void @qz_puts(i64 %t10)
+  %t11 = call i64 @qz_sb_new()
+  %t12 = load i64, i64* %s0, align 8
+  %t13.c = icmp ne i64 %t12, 0
+  %t13 = zext i1 %t13.c to i64
+  %b0 = icmp ne i64 %t13, 0
+  br i1 %b0, label %string.ok.0, label %string.nil.1
+string.nil.1:
+  call void @qz_panic_index(i64 1, i64 0)
+  unreachable
+string.ok.0:
+  %o1 = inttoptr i64 %t12 to i64*
+  %w1 = getelementptr inbounds i64, i64* %o1, i64 0
+  %t14 = load i64, i64* %w1, align 8
+  %t15.c = icmp ult i64 1, %t14
+  %t15 = zext i1 %t15.c to i64
+  %b2 = icmp ne i64 %t15, 0
+  br i1 %b2, label %index.ok.2, label %index.bad.3
+index.bad.3:
+  call void @qz_panic_index(i64 1, i64 %t14)
+  unreachable
+index.ok.2:
+  %t16 = add i64 1, 8
+  %t17 = add i64 %t12, %t16
+  %o3 = inttoptr i64 %t17 to i8*
+  %c3 = load i8, i8* %o3, align 1
+  %t18 = zext i8 %c3 to i64
+  call void @qz_sb_append_int(i64 %t11, i64 %t18)
+  %t19 = call i64 @qz_sb_finish(i64 %t11)
+  call void @qz_puts(i64 %t19)
   ret i64 0
 cancelled:
   ret i64 0
@@ -53,3 +82,4 @@ declare i64 @qz_bool_to_s(i64)
 declare i64 @qz_sb_finish(i64)
 declare void @qz_puts(i64)
 declare i64 @qz_str_concat(i64, i64)
+declare void @qz_panic_index(i64, i64) noreturn

@@ -68,6 +68,10 @@ public sealed interface Instr {
 	record Load(Value.Temp dst, Value object, int index) implements Instr {
 	}
 
+	/** {@code dst} = the byte at {@code address}, zero-extended (a String's bytes). */
+	record LoadByte(Value.Temp dst, Value address) implements Instr {
+	}
+
 	/** {@code object[index] = value}. */
 	record Store(Value object, int index, Value value) implements Instr {
 	}

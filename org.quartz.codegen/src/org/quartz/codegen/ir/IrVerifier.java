@@ -145,6 +145,8 @@ public final class IrVerifier {
 			return i.dst();
 		} else if (instruction instanceof Instr.Load i) {
 			return i.dst();
+		} else if (instruction instanceof Instr.LoadByte i) {
+			return i.dst();
 		}
 		return null;
 	}
@@ -174,6 +176,8 @@ public final class IrVerifier {
 			all.add(i.value());
 		} else if (instruction instanceof Instr.Load i) {
 			all.add(i.object());
+		} else if (instruction instanceof Instr.LoadByte i) {
+			all.add(i.address());
 		} else if (instruction instanceof Instr.Store i) {
 			all.addAll(List.of(i.object(), i.value()));
 		} else if (instruction instanceof Instr.Branch i) {

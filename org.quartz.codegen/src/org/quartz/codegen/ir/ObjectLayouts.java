@@ -40,6 +40,10 @@ public final class ObjectLayouts {
 	public static final int VEC_LEN = 0;
 	public static final int VEC_DATA = 2;
 
+	/** A String (struct qz_string, quartz_rt.h): its length word, then its bytes at this byte offset. */
+	public static final int STRING_LEN = 0;
+	public static final int STRING_BYTES = 8;
+
 	private ObjectLayouts() {
 	}
 

@@ -205,6 +205,12 @@ public final class LlvmPrinter {
 		} else if (instruction instanceof Instr.Load i) {
 			String address = wordAddress(i.object(), i.index());
 			line("  " + temp(i.dst()) + " = load i64, i64* " + address + ", align 8");
+		} else if (instruction instanceof Instr.LoadByte i) {
+			String pointer = "%o" + scratch;
+			String loaded = "%c" + scratch++;
+			line("  " + pointer + " = inttoptr i64 " + operand(i.address()) + " to i8*");
+			line("  " + loaded + " = load i8, i8* " + pointer + ", align 1");
+			line("  " + temp(i.dst()) + " = zext i8 " + loaded + " to i64");
 		} else if (instruction instanceof Instr.Store i) {
 			String address = wordAddress(i.object(), i.index());
 			line("  store i64 " + operand(i.value()) + ", i64* " + address + ", align 8");

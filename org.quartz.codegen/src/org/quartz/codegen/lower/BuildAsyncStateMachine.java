@@ -377,6 +377,8 @@ public final class BuildAsyncStateMachine {
 			emit(new Instr.CallClosure(define(i.dst()), closure, arguments));
 		} else if (instruction instanceof Instr.Load i) {
 			emit(new Instr.Load(define(i.dst()), operand(i.object()), i.index()));
+		} else if (instruction instanceof Instr.LoadByte i) {
+			emit(new Instr.LoadByte(define(i.dst()), operand(i.address())));
 		} else if (instruction instanceof Instr.Store i) {
 			Value object = operand(i.object());
 			emit(new Instr.Store(object, i.index(), operand(i.value())));

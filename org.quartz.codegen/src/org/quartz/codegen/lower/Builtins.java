@@ -37,7 +37,7 @@ final class Builtins {
 			Map.entry("str_contains?", "qz_str_contains"), Map.entry("str_starts_with?", "qz_str_starts_with"),
 			Map.entry("str_ends_with?", "qz_str_ends_with"), Map.entry("str_trim", "qz_str_trim"),
 			Map.entry("str_upcase", "qz_str_upcase"), Map.entry("str_downcase", "qz_str_downcase"),
-			Map.entry("str_repeat", "qz_str_repeat"), Map.entry("str_byte_at", "qz_str_byte_at"),
+			Map.entry("str_repeat", "qz_str_repeat"),
 			Map.entry("str_join", "qz_str_join"), Map.entry("vec_new", "qz_vec_new"),
 			Map.entry("vec_push", "qz_vec_push"), Map.entry("vec_pop", "qz_vec_pop"),
 			Map.entry("vec_clear", "qz_vec_clear"),
@@ -149,6 +149,7 @@ final class Builtins {
 				yield Value.ZERO;
 			}
 			case "vec_size" -> b.vecSize(values.get(0));
+			case "str_byte_at" -> b.strByteAt(values.get(0), values.get(1));
 			case "abs" -> floats ? b.floatOp(FloatOperation.ABS, values.get(0)) : intAbs(values.get(0));
 			case "min" -> floats ? b.floatOp(FloatOperation.MIN, values.get(0), values.get(1))
 					: intPick("slt", values.get(0), values.get(1));

@@ -88,6 +88,33 @@ final class IrBuilder {
 		store(vecElement(vec, index), 0, x);
 	}
 
+	/**
+	 * {@code str_byte_at(s, i)}, bounds-checked inline: a nil String reads as "" (quartz_rt.h),
+	 * so every index into it is out of bounds.
+	 */
+	Value strByteAt(Value string, Value index) {
+		String notNil = label("string.ok");
+		String nil = label("string.nil");
+		String inBounds = label("index.ok");
+		String outOfBounds = label("index.bad");
+		branch(compare("ne", string, Value.ZERO), notNil, nil);
+		startBlock(nil);
+		runtime("qz_panic_index", index, Value.ZERO);
+		startBlock(notNil);
+		Value size = load(string, ObjectLayouts.STRING_LEN);
+		branch(compare("ult", index, size), inBounds, outOfBounds);
+		startBlock(outOfBounds);
+		runtime("qz_panic_index", index, size);
+		startBlock(inBounds);
+		return loadByte(binary("add", string, binary("add", index, new Value.Imm(ObjectLayouts.STRING_BYTES))));
+	}
+
+	Value loadByte(Value address) {
+		Value.Temp dst = function.newTemp();
+		emit(new Instr.LoadByte(dst, address));
+		return dst;
+	}
+
 	Value vecSize(Value vec) {
 		return load(vec, ObjectLayouts.VEC_LEN);
 	}
