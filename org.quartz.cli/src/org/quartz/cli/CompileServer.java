@@ -7,6 +7,10 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -150,6 +154,8 @@ public final class CompileServer {
 			compiling.lock();
 			try {
 				answer(request, out);
+				client.close();
+				collectGarbageWhenYoungGenerationIsFilling();
 			} finally {
 				compiling.unlock();
 			}
@@ -186,6 +192,23 @@ public final class CompileServer {
 			}
 		}
 		out.flush();
+	}
+
+	/**
+	 * Collects now, after the answer, when the next compilation might fill the young generation:
+	 * a collection during a compilation copies the compilation's whole model (most of a large
+	 * program's check time went to that), one between compilations has little left to copy. The
+	 * server's young generation is sized to hold a large program's allocations (./quartz).
+	 */
+	private static void collectGarbageWhenYoungGenerationIsFilling() {
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			MemoryUsage usage = pool.getUsage();
+			if (pool.getType() == MemoryType.HEAP && pool.getName().contains("Eden") && usage.getMax() > 0
+					&& usage.getUsed() > usage.getMax() / 4) {
+				System.gc();
+				return;
+			}
+		}
 	}
 
 	/** One run of the command line, as the client sent it. */
