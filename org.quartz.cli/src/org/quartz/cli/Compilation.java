@@ -19,6 +19,7 @@ import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -29,7 +30,9 @@ import org.quartz.lang.QuartzStandaloneSetup;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.scoping.ModuleSearchPath;
 
+import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 
 /**
  * The front end for one program: loads the main file and every module it imports, resolves all
@@ -148,7 +151,13 @@ public final class Compilation {
 	}
 
 	private static Injector newInjector() {
-		QuartzStandaloneSetup setup = new QuartzStandaloneSetup();
+		QuartzStandaloneSetup setup = new QuartzStandaloneSetup() {
+			@Override
+			public Injector createInjector() {
+				return Guice.createInjector(Modules.override(new QuartzRuntimeModule())
+						.with(binder -> binder.bind(OnChangeEvictingCache.class).to(BatchResourceCache.class)));
+			}
+		};
 		if (EMF_REGISTERED.compareAndSet(false, true)) {
 			return setup.createInjectorAndDoEMFRegistration();
 		}
