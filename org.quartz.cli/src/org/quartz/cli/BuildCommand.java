@@ -43,6 +43,7 @@ final class BuildCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		Emit kind = emit != null ? emit : output != null ? Emit.EXE : Emit.LLVM;
+		Path output = this.output == null ? null : driver.resolve(this.output);
 		if (output != null) {
 			Driver.checkWritable(output);
 		}
@@ -60,9 +61,9 @@ final class BuildCommand implements Callable<Integer> {
 			}
 		}
 		case OBJ -> driver.toolchain().compileIr(ir, optimization.level(),
-				output != null ? output : Path.of(Driver.outputStem(file) + ".o"));
+				output != null ? output : driver.resolve(Path.of(Driver.outputStem(file) + ".o")));
 		case EXE -> driver.buildExecutable(ir, optimization.level(),
-				output != null ? output : Path.of(Driver.outputStem(file)));
+				output != null ? output : driver.resolve(Path.of(Driver.outputStem(file))));
 		}
 		return ExitCode.OK;
 	}

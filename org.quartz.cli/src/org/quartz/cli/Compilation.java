@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -17,6 +19,7 @@ import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.OnChangeEvictingCache;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
@@ -27,7 +30,9 @@ import org.quartz.lang.QuartzStandaloneSetup;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.scoping.ModuleSearchPath;
 
+import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.util.Modules;
 
 /**
  * The front end for one program: loads the main file and every module it imports, resolves all
@@ -47,14 +52,27 @@ public final class Compilation {
 	}
 
 	/**
-	 * Loads and checks a program.
-	 *
-	 * @param mainFile    the main file's path as the user gave it (diagnostics show it so)
-	 * @param includeDirs the -I folders, searched by {@code import} after the importing file's folder
-	 * @param stdlibDir   the standard library's folder, searched last
+	 * The loaders of one process, one per set of module folders, kept for the next program with
+	 * the same folders: making a loader's injector costs more than checking a small program. The
+	 * least recently used goes when there are more than {@link #CAPACITY}.
 	 */
-	public static Compilation load(String mainFile, List<Path> includeDirs, Path stdlibDir) {
-		return new Loader(includeDirs, stdlibDir).load(mainFile);
+	public static final class Loaders {
+
+		private static final int CAPACITY = 8;
+
+		private final Map<List<Path>, Loader> loaders = new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<List<Path>, Loader> eldest) {
+				return size() > CAPACITY;
+			}
+		};
+
+		/** The loader for these folders (absolute paths), made on first use. */
+		public synchronized Loader get(List<Path> includeDirs, Path stdlibDir) {
+			List<Path> key = new ArrayList<>(includeDirs);
+			key.add(stdlibDir);
+			return loaders.computeIfAbsent(List.copyOf(key), k -> new Loader(includeDirs, stdlibDir));
+		}
 	}
 
 	/**
@@ -80,7 +98,15 @@ public final class Compilation {
 
 		/** @param mainFile the main file's path as the user gave it (diagnostics show it so) */
 		public Compilation load(String mainFile) {
-			Path mainPath = Path.of(mainFile);
+			return load(mainFile, Path.of("").toAbsolutePath());
+		}
+
+		/**
+		 * @param mainFile   the main file's path as the user gave it (diagnostics show it so)
+		 * @param workingDir the folder relative paths start from (the user's, also in the compile server)
+		 */
+		public Compilation load(String mainFile, Path workingDir) {
+			Path mainPath = workingDir.resolve(mainFile);
 			if (Files.isDirectory(mainPath)) {
 				throw new QuartzException(mainFile + ": is a folder, not a source file");
 			}
@@ -104,7 +130,7 @@ public final class Compilation {
 			EcoreUtil2.resolveAll(resourceSet);
 
 			List<Diagnostic> diagnostics = validate(resourceSet, injector.getInstance(IResourceValidator.class),
-					new SourceNames(mainUri, mainFile));
+					new SourceNames(mainUri, mainFile, workingDir));
 			Module mainModule = main.getContents().isEmpty() ? null : (Module) main.getContents().get(0);
 			return new Compilation(mainModule, diagnostics);
 		}
@@ -125,7 +151,13 @@ public final class Compilation {
 	}
 
 	private static Injector newInjector() {
-		QuartzStandaloneSetup setup = new QuartzStandaloneSetup();
+		QuartzStandaloneSetup setup = new QuartzStandaloneSetup() {
+			@Override
+			public Injector createInjector() {
+				return Guice.createInjector(Modules.override(new QuartzRuntimeModule())
+						.with(binder -> binder.bind(OnChangeEvictingCache.class).to(BatchResourceCache.class)));
+			}
+		};
 		if (EMF_REGISTERED.compareAndSet(false, true)) {
 			return setup.createInjectorAndDoEMFRegistration();
 		}
@@ -168,7 +200,7 @@ public final class Compilation {
 	}
 
 	/** How diagnostics name files: the main file as the user gave it, others relative to the current folder when inside it. */
-	private record SourceNames(URI mainUri, String mainName) {
+	private record SourceNames(URI mainUri, String mainName, Path workingDir) {
 
 		String of(URI uri) {
 			if (uri.equals(mainUri)) {
@@ -178,8 +210,7 @@ public final class Compilation {
 				return uri.toString();
 			}
 			Path path = Path.of(uri.toFileString());
-			Path here = Path.of("").toAbsolutePath();
-			return path.startsWith(here) ? here.relativize(path).toString() : path.toString();
+			return path.startsWith(workingDir) ? workingDir.relativize(path).toString() : path.toString();
 		}
 	}
 }

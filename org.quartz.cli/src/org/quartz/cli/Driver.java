@@ -21,24 +21,45 @@ final class Driver {
 	private final BuildCache cache;
 	private final boolean debug;
 	private final Map<String, String> environment;
+	private final Path workingDir;
+	private final Compilation.Loaders loaders;
+	private final ProgramRunner programRunner;
 
-	Driver(PrintStream out, PrintStream err, Map<String, String> environment, Function<Module, String> codeGenerator,
+	/**
+	 * @param workingDir the folder relative paths start from: the user's, which in the compile
+	 *                   server is not the process's own
+	 */
+	Driver(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
+			Function<Module, String> codeGenerator, Compilation.Loaders loaders, ProgramRunner programRunner,
 			boolean debug) {
 		this.out = out;
 		this.err = err;
 		this.codeGenerator = codeGenerator;
 		this.toolchain = new Toolchain(environment.get("PATH"));
-		this.cache = new BuildCache(BuildCache.defaultRoot(environment));
+		this.cache = new BuildCache(workingDir.resolve(BuildCache.defaultRoot(environment)));
 		this.debug = debug;
 		this.environment = environment;
+		this.workingDir = workingDir;
+		this.loaders = loaders;
+		this.programRunner = programRunner;
 	}
 
-	/** A process running a built program, with the command line's environment (QUARTZ_WORKERS, ...). */
+	/** A process running a built program, with the command line's environment (QUARTZ_WORKERS, ...) and folder. */
 	ProcessBuilder program(List<String> command) {
-		ProcessBuilder builder = new ProcessBuilder(command);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile());
 		builder.environment().clear();
 		builder.environment().putAll(environment);
 		return builder;
+	}
+
+	/** Runs a built program in the foreground (quartz run); returns its exit code. */
+	int runProgram(List<String> command) throws IOException, InterruptedException {
+		return programRunner.run(program(command));
+	}
+
+	/** A path the user gave, from the user's working folder. */
+	Path resolve(Path path) {
+		return workingDir.resolve(path);
 	}
 
 	PrintStream out() {
@@ -65,8 +86,9 @@ final class Driver {
 	/** Loads and validates the program and prints its diagnostics to stderr. */
 	Compilation check(String file, SourceOptions options) throws IOException {
 		Logging.configure(debug);
-		Path stdlib = options.stdlibPath != null ? options.stdlibPath : cache.stdlib();
-		Compilation compilation = Compilation.load(file, options.includeDirs, stdlib);
+		Path stdlib = options.stdlibPath != null ? resolve(options.stdlibPath) : cache.stdlib();
+		List<Path> includeDirs = options.includeDirs.stream().map(this::resolve).toList();
+		Compilation compilation = loaders.get(includeDirs, stdlib).load(file, workingDir);
 		compilation.diagnostics().forEach(diagnostic -> diagnostic.print(err));
 		return compilation;
 	}

@@ -3,6 +3,7 @@ package org.quartz.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -27,7 +28,10 @@ public final class QuartzCli {
 	private final PrintStream out;
 	private final PrintStream err;
 	private final Map<String, String> environment;
+	private final Path workingDir;
 	private final Function<Module, String> codeGenerator;
+	private final Compilation.Loaders loaders;
+	private final ProgramRunner programRunner;
 
 	/**
 	 * @param environment   the environment variables (PATH, QUARTZ_CACHE_DIR, QUARTZ_DEBUG, ...)
@@ -35,10 +39,26 @@ public final class QuartzCli {
 	 */
 	public QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment,
 			Function<Module, String> codeGenerator) {
+		this(out, err, environment, Path.of("").toAbsolutePath(), codeGenerator, new Compilation.Loaders(),
+				ProgramRunner.INHERIT_IO);
+	}
+
+	/**
+	 * A command line run for another process (the compile server's clients).
+	 *
+	 * @param workingDir    the folder the user's relative paths start from
+	 * @param loaders       the front ends kept from earlier runs
+	 * @param programRunner runs the program of {@code quartz run}
+	 */
+	QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
+			Function<Module, String> codeGenerator, Compilation.Loaders loaders, ProgramRunner programRunner) {
 		this.out = out;
 		this.err = err;
 		this.environment = environment;
+		this.workingDir = workingDir;
 		this.codeGenerator = codeGenerator;
+		this.loaders = loaders;
+		this.programRunner = programRunner;
 	}
 
 	/** The command line of the {@code quartz} program: the process's streams and environment. */
@@ -50,7 +70,7 @@ public final class QuartzCli {
 	 * The real back end. A class, not a lambda: bootstrapping a lambda whose type names Module
 	 * loads EMF, which costs a quarter second even for {@code quartz --version}.
 	 */
-	private static final class IrBackend implements Function<Module, String> {
+	static final class IrBackend implements Function<Module, String> {
 
 		@Override
 		public String apply(Module main) {
@@ -86,7 +106,7 @@ public final class QuartzCli {
 
 	private int runHere(String[] args) {
 		try {
-			Driver driver = new Driver(out, err, environment, codeGenerator, debug());
+			Driver driver = new Driver(out, err, environment, workingDir, codeGenerator, loaders, programRunner, debug());
 			CommandLine commandLine = new CommandLine(new RootCommand())
 					.addSubcommand(new BuildCommand(driver))
 					.addSubcommand(new RunCommand(driver))

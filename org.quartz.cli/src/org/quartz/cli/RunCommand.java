@@ -41,6 +41,6 @@ final class RunCommand implements Callable<Integer> {
 		List<String> command = new ArrayList<>(List.of(executable.toString()));
 		command.addAll(programArgs);
 		driver.out().flush();
-		return driver.program(command).inheritIO().start().waitFor();
+		return driver.runProgram(command);
 	}
 }

@@ -57,7 +57,7 @@ final class TestCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		List<String> specs = findSpecs(paths.isEmpty() ? List.of(".") : paths);
+		List<String> specs = findSpecs(paths.isEmpty() ? List.of(".") : paths, driver);
 		if (specs.isEmpty()) {
 			throw new QuartzException("no *_spec.qz files in " + String.join(" ", paths.isEmpty() ? List.of(".") : paths));
 		}
@@ -75,17 +75,20 @@ final class TestCommand implements Callable<Integer> {
 		return failed == 0 && broken == 0 ? ExitCode.OK : ExitCode.COMPILE_ERROR;
 	}
 
-	/** The spec files: each path that is a file, and every *_spec.qz under each folder, sorted per folder. */
-	private static List<String> findSpecs(List<String> roots) throws IOException {
+	/**
+	 * The spec files: each path that is a file, and every *_spec.qz under each folder, sorted per
+	 * folder; named as the user gave them (relative paths stay relative).
+	 */
+	private static List<String> findSpecs(List<String> roots, Driver driver) throws IOException {
 		List<String> specs = new ArrayList<>();
 		for (String root : roots) {
-			Path path = Path.of(root);
+			Path path = driver.resolve(Path.of(root));
 			if (Files.isRegularFile(path)) {
 				specs.add(root);
 			} else if (Files.isDirectory(path)) {
 				try (Stream<Path> files = Files.walk(path)) {
 					files.filter(f -> f.getFileName().toString().endsWith("_spec.qz") && Files.isRegularFile(f))
-							.map(Path::toString).sorted().forEach(specs::add);
+							.map(f -> Path.of(root).resolve(path.relativize(f)).toString()).sorted().forEach(specs::add);
 				}
 			} else {
 				throw new QuartzException(root + ": no such file or folder");

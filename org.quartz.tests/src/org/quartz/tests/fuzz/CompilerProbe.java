@@ -22,7 +22,7 @@ import org.quartz.codegen.IrGenerator;
 
 /**
  * Runs one source text through the compiler the way {@code quartz build} does, in-process:
- * {@link Compilation#load} (parse, link, validate), then IR generation when there are no errors.
+ * {@link Compilation.Loader#load} (parse, link, validate), then IR generation when there are no errors.
  * Runs on a thread of its own with a large stack (as the command line does) and a time limit.
  * An exception from either step, and an error that Xtext caught and logged instead of
  * reporting (the command line keeps such logs off the terminal), is an internal error.

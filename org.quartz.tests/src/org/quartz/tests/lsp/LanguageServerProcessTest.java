@@ -10,22 +10,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.eclipse.lsp4j.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 import org.quartz.tests.e2e.Checkout;
+import org.quartz.tests.e2e.CompilerClassPath;
 
 /** `quartz lsp` as its own process, spoken to over its stdin and stdout. */
 class LanguageServerProcessTest {
@@ -35,8 +29,8 @@ class LanguageServerProcessTest {
 
 	@Test
 	void quartzLspServesAClientOverStdioAndExitsCleanly() throws Exception {
-		String classPath = classPath();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+		String classPath = CompilerClassPath.get();
+		ProcessBuilder builder = new ProcessBuilder(CompilerClassPath.java(),
 				"-cp", classPath, "org.quartz.cli.Main", "lsp");
 		builder.environment().put("QUARTZ_CACHE_DIR", Checkout.cache().toString());
 		builder.redirectError(workspace.resolve("stderr.txt").toFile());
@@ -75,38 +69,6 @@ class LanguageServerProcessTest {
 			assertTrue(body.startsWith("{") && body.endsWith("}"), body);
 			position = matcher.end() + length;
 		}
-	}
-
-	/**
-	 * The compiler's plain class path, as ./quartz has it: the jars the build packaged for this
-	 * checkout's bundles, and the jars of the libraries the test runtime runs on.
-	 */
-	private static String classPath() throws IOException {
-		Set<String> entries = new LinkedHashSet<>();
-		for (String module : List.of("org.quartz.cli", "org.quartz.lang", "org.quartz.lang.ide", "org.quartz.codegen",
-				"org.quartz.runtime")) {
-			try (Stream<Path> jars = Files.list(Checkout.root().resolve(module).resolve("target"))) {
-				jars.filter(p -> p.getFileName().toString().matches(".*-SNAPSHOT\\.jar")).forEach(p -> entries.add(p.toString()));
-			}
-		}
-		BundleContext context = FrameworkUtil.getBundle(LanguageServerProcessTest.class).getBundleContext();
-		List<String> locations = new ArrayList<>();
-		for (Bundle bundle : context.getBundles()) {
-			locations.add(bundle.getLocation());
-		}
-		// The launcher's list of bundles: "reference:file:/path/x.jar@4:start,..."
-		String configured = context.getProperty("osgi.bundles");
-		if (configured != null) {
-			locations.addAll(List.of(configured.split(",")));
-		}
-		for (String location : locations) {
-			int file = location.indexOf("file:");
-			String path = file < 0 ? "" : location.substring(file + "file:".length()).replaceFirst("@[^/]*$", "");
-			if (path.endsWith(".jar") && Path.of(path).isAbsolute() && Files.isRegularFile(Path.of(path))) {
-				entries.add(path);
-			}
-		}
-		return String.join(java.io.File.pathSeparator, new ArrayList<>(entries));
 	}
 
 	/** Keeps a copy of everything read from the server's stdout. */

@@ -1,6 +1,7 @@
 package org.quartz.lang.parser.antlr;
 
 import org.antlr.runtime.CharStream;
+import org.antlr.runtime.CommonToken;
 import org.antlr.runtime.Token;
 import org.quartz.lang.parser.NameEndings;
 import org.quartz.lang.parser.NumberLiterals;
@@ -33,11 +34,22 @@ public class QuartzLexer extends InternalQuartzLexer {
 	public Token nextToken() {
 		Token string = strings.lexStringAt(input);
 		if (string != null) {
-			return string;
+			return withText(string);
 		}
 		Token token = NumberLiterals.extendFloat(NameEndings.splitBangEquals(super.nextToken(), RULE_ID, input), RULE_INT,
 				RULE_FLOAT, input);
 		strings.track(token);
+		return withText(token);
+	}
+
+	/**
+	 * The token with its text cut from the input once and kept: the newline filter and the parser
+	 * ask for it several times, and a token without its own text cuts a new copy at each ask.
+	 */
+	private static Token withText(Token token) {
+		if (token instanceof CommonToken common && token.getType() != Token.EOF) {
+			common.setText(common.getText());
+		}
 		return token;
 	}
 }
