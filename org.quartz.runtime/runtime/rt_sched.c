@@ -591,8 +591,11 @@ static void *sysmon_main(void *arg)
     pthread_mutex_lock(&sysmon_mu);
     while (!sysmon_stop) {
         if (idle >= SYSMON_IDLE_TICKS) {
+            /* Main stores next, then reads asleep; sysmon stores asleep, then reads next
+             * (both sequentially consistent): a deferral is never missed. */
             atomic_store(&sysmon_asleep, 1);
-            pthread_cond_wait(&sysmon_cv, &sysmon_mu);
+            if (atomic_load(&mw->next) == NULL)
+                pthread_cond_wait(&sysmon_cv, &sysmon_mu);
             atomic_store(&sysmon_asleep, 0);
             idle = 0;
             continue;

@@ -58,21 +58,45 @@ final class MatchLowering {
 			return lowerMapGet(match, lookup);
 		}
 		Value subject = expressions.lower(match.getSubject());
+		return lowerArms(match, new ArmLowering() {
+			@Override
+			public void test(Pattern pattern, String body, String next) {
+				bindWhileTesting = bindsInAlternatives(pattern) ? firstBindings(pattern) : null;
+				if (bindWhileTesting != null) {
+					bindWhileTesting.values().forEach(name -> expressions.declare(name, Value.ZERO));
+				}
+				testPattern(pattern, subject, body, next);
+			}
+
+			@Override
+			public void bind(Pattern pattern) {
+				if (bindWhileTesting == null) {
+					bindPattern(pattern, subject);
+				}
+			}
+		});
+	}
+
+	/** How one form of match tests an arm's pattern and binds its names. */
+	private interface ArmLowering {
+		/** Branches to {@code body} when the pattern matches, else to {@code next}. */
+		void test(Pattern pattern, String body, String next);
+
+		/** At the start of the arm's body. */
+		void bind(Pattern pattern);
+	}
+
+	/** The arms in source order, each tested, bound and run; the chosen arm's value lands in a slot. */
+	private Value lowerArms(MatchExpression match, ArmLowering arms) {
 		int result = b.newSlot();
 		b.storeSlot(result, Value.ZERO);
 		String done = b.label("match.end");
 		for (MatchArm arm : match.getArms()) {
 			String body = b.label("match.arm");
 			String next = b.label("match.next");
-			bindWhileTesting = bindsInAlternatives(arm.getPattern()) ? firstBindings(arm.getPattern()) : null;
-			if (bindWhileTesting != null) {
-				bindWhileTesting.values().forEach(name -> expressions.declare(name, Value.ZERO));
-			}
-			testPattern(arm.getPattern(), subject, body, next);
+			arms.test(arm.getPattern(), body, next);
 			b.startBlock(body);
-			if (bindWhileTesting == null) {
-				bindPattern(arm.getPattern(), subject);
-			}
+			arms.bind(arm.getPattern());
 			b.storeSlot(result, expressions.lowerBlock(arm.getBody()));
 			b.jump(done);
 			b.startBlock(next);
@@ -125,31 +149,25 @@ final class MatchLowering {
 		Value map = expressions.nonNil(arguments.get(0), lookup.arguments().get(0));
 		Value value = b.runtime("qz_map_lookup", map, arguments.get(1));
 		Value found = b.runtime("qz_map_found");
-		int result = b.newSlot();
-		b.storeSlot(result, Value.ZERO);
-		String done = b.label("match.end");
-		for (MatchArm arm : match.getArms()) {
-			String body = b.label("match.arm");
-			String next = b.label("match.next");
-			Pattern pattern = arm.getPattern();
-			if (pattern instanceof WildcardPattern) {
-				b.jump(body);
-			} else if (pattern instanceof VariantPattern some) {
-				b.branch(found, body, next);
-			} else {
-				b.branch(found, next, body);
+		return lowerArms(match, new ArmLowering() {
+			@Override
+			public void test(Pattern pattern, String body, String next) {
+				if (pattern instanceof WildcardPattern) {
+					b.jump(body);
+				} else if (pattern instanceof VariantPattern) {
+					b.branch(found, body, next);
+				} else {
+					b.branch(found, next, body);
+				}
 			}
-			b.startBlock(body);
-			if (pattern instanceof VariantPattern some && some.getArguments().get(0) instanceof BindingPattern name) {
-				expressions.declare(name, value);
+
+			@Override
+			public void bind(Pattern pattern) {
+				if (pattern instanceof VariantPattern some && some.getArguments().get(0) instanceof BindingPattern name) {
+					expressions.declare(name, value);
+				}
 			}
-			b.storeSlot(result, expressions.lowerBlock(arm.getBody()));
-			b.jump(done);
-			b.startBlock(next);
-		}
-		b.runtime("qz_panic_match");
-		b.startBlock(done);
-		return b.loadSlot(result);
+		});
 	}
 
 	/** Branches to {@code matched} when {@code value} matches {@code pattern}, else to {@code failed}. */
