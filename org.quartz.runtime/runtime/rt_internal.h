@@ -336,7 +336,7 @@ struct rt_task {
     atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
     unsigned char interrupted;  /* the last op was cancelled; owner: the task */
     unsigned char waits_outside;    /* parked on a timer or the poller (rt_sched_outside_wait) */
-    unsigned char yielded;      /* it yields (sched_yield, budget, preemption): re-queued globally */
+    unsigned char yielded;      /* it yields: RT_YIELD_GLOBAL or RT_YIELD_LOCAL (rt_task.c), else 0 */
     struct rt_lock lock;        /* guards result and awaiters */
     atomic_int done;
     struct rt_ctx *ctx;         /* task-locals and go_scope, NULL until first used */
@@ -344,6 +344,9 @@ struct rt_task {
     qz_val result;
     struct rt_wq awaiters;
 };
+/* Where a yielding task goes: behind everything waiting anywhere (sched_yield,
+ * preemption: Go's Gosched), or behind its worker's queue (its budget: Tokio's). */
+enum { RT_YIELD_GLOBAL = 1, RT_YIELD_LOCAL = 2 };
 void rt_task_wake(struct rt_task *t);
 void rt_task_run(struct rt_task *t);   /* one resume, on a worker */
 /* A wait source's operation completed at once, result in io: what its _begin returns
@@ -356,6 +359,7 @@ qz_val rt_task_start(struct rt_task *t);   /* spawns a new task, ignoring scopes
 void rt_sched_spawn(struct rt_task *t);     /* a new task, RT_RUNNABLE; starts the scheduler */
 void rt_sched_enqueue(struct rt_task *t);   /* a woken task, RT_RUNNABLE */
 void rt_sched_enqueue_global(struct rt_task *t);   /* a yielding task: behind all waiting ones */
+void rt_sched_enqueue_local(struct rt_task *t);    /* behind this worker's queue, waking nobody */
 void rt_sched_task_exited(void);            /* after a resume returned QZ_DONE */
 void *rt_sched_alloc(size_t n);             /* scheduler-owned memory, counted */
 void rt_sched_free(void *p);

@@ -21,8 +21,10 @@
  *   NEXT_RUN_LIMIT-th one in a row, goes to the queue instead. A task in the slot
  *   is not stolen: it waits at most until the running task parks, yields or is
  *   preempted (its budget, the loop time slice). A task that yields
- *   (sched_yield, its budget, preemption) goes to the global queue, behind
- *   everything already waiting, as in Go. Tasks spawned or woken elsewhere (synchronous
+ *   (sched_yield, preemption) goes to the global queue, behind everything
+ *   already waiting, as in Go; one out of budget goes behind its worker's queue
+ *   and wakes nobody (Tokio's), so tasks that keep each other busy stay on one
+ *   worker. Tasks spawned or woken elsewhere (synchronous
  *   code on other threads, the timer thread, main's spawns) go to the global
  *   injection queue. Main has a queue and a next slot of its own and runs tasks
  *   while it waits (the last section).
@@ -291,6 +293,19 @@ void rt_sched_enqueue(struct rt_task *t)
         main_defers(atomic_load(&sched), t);
     else
         push_global(atomic_load(&sched), t);
+}
+
+/* A task out of budget: behind this worker's queue. It wakes no idle worker, so a
+ * producer and its consumer that keep each other busy stay on one worker instead of
+ * taking the channel's lock in turn from two cores (bench/concurrency: a buffered
+ * channel between two tasks used 0.44 s of CPU with a global re-queue, 0.10 s so). */
+void rt_sched_enqueue_local(struct rt_task *t)
+{
+    struct rt_worker *w = current_worker;
+    pthread_mutex_lock(&w->mu);
+    list_push(&w->head, &w->tail, t);
+    atomic_fetch_add(&w->n, 1);
+    pthread_mutex_unlock(&w->mu);
 }
 
 void rt_sched_enqueue_global(struct rt_task *t)

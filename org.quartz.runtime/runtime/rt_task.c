@@ -266,7 +266,7 @@ qz_val rt_task_complete(struct rt_task *t)
     if (budget_left(t))
         return 1;
     t->streak = 0;
-    t->yielded = 1;       /* the result is in io already: it resumes straight into it */
+    t->yielded = RT_YIELD_LOCAL;   /* the result is in io already: it resumes straight into it */
     rt_task_wake(t);      /* RUNNING -> NOTIFIED: re-queued once it returns */
     return 0;
 }
@@ -320,11 +320,15 @@ void rt_task_run(struct rt_task *t)
     int s = RT_RUNNING;
     if (!atomic_compare_exchange_strong(&t->run, &s, RT_PARKED)) {
         /* NOTIFIED: woken before we got here; run it again later. A task that
-         * yielded goes behind everything already waiting anywhere (Go's Gosched). */
+         * yielded goes behind everything already waiting anywhere (Go's Gosched),
+         * one out of budget behind its worker's queue (Tokio's). */
         atomic_store(&t->run, RT_RUNNABLE);
-        if (t->yielded) {
-            t->yielded = 0;
+        int yielded = t->yielded;
+        t->yielded = 0;
+        if (yielded == RT_YIELD_GLOBAL) {
             rt_sched_enqueue_global(t);
+        } else if (yielded == RT_YIELD_LOCAL) {
+            rt_sched_enqueue_local(t);
         } else {
             rt_sched_enqueue(t);
         }
@@ -425,7 +429,7 @@ static qz_val yield(struct rt_task *t)
 {
     t->io = 0;
     t->streak = 0;
-    t->yielded = 1;
+    t->yielded = RT_YIELD_GLOBAL;
     rt_task_wake(t);   /* RUNNING -> NOTIFIED: re-queued once it returns */
     return 0;
 }
