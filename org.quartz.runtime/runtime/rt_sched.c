@@ -188,12 +188,17 @@ static void wake_idle(struct rt_sched *s)
     }
 }
 
-static void push_local(struct rt_worker *w, struct rt_task *t)
+static void queue_local(struct rt_worker *w, struct rt_task *t)
 {
     pthread_mutex_lock(&w->mu);
     list_push(&w->head, &w->tail, t);
     atomic_fetch_add(&w->n, 1);
     pthread_mutex_unlock(&w->mu);
+}
+
+static void push_local(struct rt_worker *w, struct rt_task *t)
+{
+    queue_local(w, t);
     wake_idle(w->s);   /* another worker may steal it */
 }
 
@@ -301,11 +306,7 @@ void rt_sched_enqueue(struct rt_task *t)
  * channel between two tasks used 0.44 s of CPU with a global re-queue, 0.10 s so). */
 void rt_sched_enqueue_local(struct rt_task *t)
 {
-    struct rt_worker *w = current_worker;
-    pthread_mutex_lock(&w->mu);
-    list_push(&w->head, &w->tail, t);
-    atomic_fetch_add(&w->n, 1);
-    pthread_mutex_unlock(&w->mu);
+    queue_local(current_worker, t);
 }
 
 void rt_sched_enqueue_global(struct rt_task *t)

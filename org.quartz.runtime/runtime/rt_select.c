@@ -83,6 +83,15 @@ static int sort_dedupe(struct rt_chan **a, int n)
     return m;
 }
 
+/* Under the arm's channel lock: registers w in the channel's queue for arm i. */
+static void register_arm(struct rt_arm *a, int i, struct rt_wait *w)
+{
+    a->node.wait = w;
+    a->node.arm = i;
+    a->node.elem = a->v;
+    rt_wq_push(a->kind == RT_ARM_RECV ? &a->ch->recvq : &a->ch->sendq, &a->node);
+}
+
 static int one_channel_arm(const struct rt_arm *arms, int n)
 {
     return n == 1 && (arms[0].kind == RT_ARM_RECV || arms[0].kind == RT_ARM_SEND);
@@ -104,10 +113,7 @@ static int one_arm_try(struct rt_arm *a, struct rt_wait *w, int may_park)
             w->value = 0;
     } else if (may_park) {
         rt_wait_reset(w, w->task);   /* only now: an operation that completes at once needs none */
-        a->node.wait = w;
-        a->node.arm = 0;
-        a->node.elem = a->v;
-        rt_wq_push(a->kind == RT_ARM_RECV ? &c->recvq : &c->sendq, &a->node);
+        register_arm(a, 0, w);
         chosen = -1;
     } else {
         chosen = -2;
@@ -179,13 +185,8 @@ static int arms_try(struct rt_arm *arms, int n, struct rt_wait *w, int may_park)
         w->ok = 0;
     } else if (chosen < 0 && may_park) {
         for (int i = 0; i < n; i++) {
-            struct rt_arm *a = &arms[i];
-            if (a->kind != RT_ARM_RECV && a->kind != RT_ARM_SEND)
-                continue;
-            a->node.wait = w;
-            a->node.arm = i;
-            a->node.elem = a->v;
-            rt_wq_push(a->kind == RT_ARM_RECV ? &a->ch->recvq : &a->ch->sendq, &a->node);
+            if (arms[i].kind == RT_ARM_RECV || arms[i].kind == RT_ARM_SEND)
+                register_arm(&arms[i], i, w);
         }
         if (tmo >= 0 && w->task != NULL)
             rt_timer_add(&w->timer);

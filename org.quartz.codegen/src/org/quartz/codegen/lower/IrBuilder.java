@@ -95,21 +95,12 @@ final class IrBuilder {
 	Value strByteAt(Value string, Value index) {
 		String notNil = label("string.ok");
 		String nil = label("string.nil");
-		String inBounds = label("index.ok");
-		String outOfBounds = label("index.bad");
 		branch(compare("ne", string, Value.ZERO), notNil, nil);
 		startBlock(nil);
 		runtime("qz_panic_index", index, Value.ZERO);
 		startBlock(notNil);
-		Value size = load(string, ObjectLayouts.STRING_LEN);
-		branch(compare("ult", index, size), inBounds, outOfBounds);
-		startBlock(outOfBounds);
-		runtime("qz_panic_index", index, size);
-		startBlock(inBounds);
-		return loadByte(binary("add", string, binary("add", index, new Value.Imm(ObjectLayouts.STRING_BYTES))));
-	}
-
-	Value loadByte(Value address) {
+		checkIndex(index, load(string, ObjectLayouts.STRING_LEN));
+		Value address = binary("add", string, binary("add", index, new Value.Imm(ObjectLayouts.STRING_BYTES)));
 		Value.Temp dst = function.newTemp();
 		emit(new Instr.LoadByte(dst, address));
 		return dst;
@@ -121,15 +112,19 @@ final class IrBuilder {
 
 	/** The address of element {@code index}, after panicking when it is out of bounds. */
 	private Value vecElement(Value vec, Value index) {
-		Value size = vecSize(vec);
+		checkIndex(index, vecSize(vec));
+		Value data = load(vec, ObjectLayouts.VEC_DATA);
+		return binary("add", data, binary("shl", index, new Value.Imm(3)));
+	}
+
+	/** Panics unless 0 <= index < size (a negative index is a large unsigned one); goes on in a new block. */
+	private void checkIndex(Value index, Value size) {
 		String inBounds = label("index.ok");
 		String outOfBounds = label("index.bad");
 		branch(compare("ult", index, size), inBounds, outOfBounds);
 		startBlock(outOfBounds);
 		runtime("qz_panic_index", index, size);
 		startBlock(inBounds);
-		Value data = load(vec, ObjectLayouts.VEC_DATA);
-		return binary("add", data, binary("shl", index, new Value.Imm(3)));
 	}
 
 	Value load(Value object, int index) {
