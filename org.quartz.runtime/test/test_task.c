@@ -501,6 +501,56 @@ static void test_main_deferred_task_runs(void)
     }
 }
 
+/* frame: [0] ch1, [1] ch2, [2] &flag, [3] &outcome. Wakes the receivers of ch1 and ch2
+ * (the second takes the next slot, the first goes behind it in the queue), then runs
+ * plain code until flag is set or 3 s passed; outcome: 2 flag set meanwhile, 1 not. */
+static qz_val wake_two_then_spin_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    switch (qz_task_state(t)) {
+    case 0:
+        SUSPEND(t, 1, qz_send_begin(t, f[0], 1));
+        /* fallthrough */
+    case 1:
+        SUSPEND(t, 2, qz_send_begin(t, f[1], 1));
+        /* fallthrough */
+    case 2: {
+        atomic_int *flag = rt_ptr(f[2]);
+        qz_val t0 = qz_time_now_ms();
+        while (!atomic_load(flag) && qz_time_now_ms() - t0 < 3000) {
+        }
+        qz_val spun_ms = qz_time_now_ms() - t0;
+        atomic_store((atomic_int *)rt_ptr(f[3]), 1 + atomic_load(flag));
+        FINISH(t, spun_ms);
+    }
+    }
+    abort();
+}
+
+/* A task queued behind a running one wakes no other worker (rt_sched.c), but it does not
+ * wait for that task either: sysmon sees the queue make no progress and wakes an idle
+ * worker, which steals it within a few ticks. */
+static void test_queued_task_stolen_from_busy_worker(void)
+{
+    qz_sched_shutdown();
+    qz_sched_init(2);
+    qz_val ch1 = qz_chan_new(0), ch2 = qz_chan_new(0);
+    atomic_int flag = 0, outcome = 0;
+    qz_val r1 = go4(flag_on_recv_resume, ch1, rt_val(&flag), 0, 0);
+    qz_val r2 = go4(flag_on_recv_resume, ch2, rt_val(&flag), 0, 0);
+    qz_sleep_sync(20);   /* both parked in recv */
+    qz_val waker = go4(wake_two_then_spin_resume, ch1, ch2, rt_val(&flag), rt_val(&outcome));
+    /* Main does not wait (it would run tasks meanwhile): the waker runs on a worker. */
+    qz_val t0 = qz_time_now_ms();
+    while (atomic_load(&outcome) == 0 && qz_time_now_ms() - t0 < 5000) {
+    }
+    CHECK_INT(atomic_load(&outcome), 2);
+    CHECK(qz_await_sync(waker) < 1000);
+    CHECK_INT(qz_await_sync(r1), 0);
+    CHECK_INT(qz_await_sync(r2), 0);
+    qz_sched_shutdown();
+}
+
 /* The task header holds only what every task needs (rt_internal.h). */
 static void test_header_size(void)
 {
@@ -579,6 +629,7 @@ qz_val quartz_main(void)
     RUN(test_main_runs_tasks_while_waiting);
     RUN(test_main_deferred_task_runs);
     RUN(test_shutdown);
+    RUN(test_queued_task_stolen_from_busy_worker);
     RUN(test_workers_from_environment);
     return qt_done("task");
 }
