@@ -148,6 +148,9 @@ struct rt_lock {
 };
 void rt_lock_contended(struct rt_lock *l);
 void rt_lock_wake(struct rt_lock *l);
+/* Sleeps while *word == expected (or until a wake); may return spuriously. */
+void rt_futex_wait(atomic_int *word, int expected);
+void rt_futex_wake(atomic_int *word);
 static inline void rt_lock(struct rt_lock *l)
 {
     int unlocked = 0;

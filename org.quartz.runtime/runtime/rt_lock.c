@@ -39,10 +39,20 @@ void rt_lock_contended(struct rt_lock *l)
     }
     /* Taking it as 2 is conservative: its unlock makes one futex call too many at worst. */
     while (atomic_exchange_explicit(&l->state, 2, memory_order_acquire) != 0)
-        syscall(SYS_futex, &l->state, FUTEX_WAIT_PRIVATE, 2, NULL, NULL, 0);
+        rt_futex_wait(&l->state, 2);
 }
 
 void rt_lock_wake(struct rt_lock *l)
 {
-    syscall(SYS_futex, &l->state, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    rt_futex_wake(&l->state);
+}
+
+void rt_futex_wait(atomic_int *word, int expected)
+{
+    syscall(SYS_futex, word, FUTEX_WAIT_PRIVATE, expected, NULL, NULL, 0);
+}
+
+void rt_futex_wake(atomic_int *word)
+{
+    syscall(SYS_futex, word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }

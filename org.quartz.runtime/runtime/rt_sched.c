@@ -35,12 +35,13 @@
  *   next, out of budget) wakes nobody: it likely shares a channel with the task
  *   that woke it. The sysmon thread wakes a worker for a queue that made no progress
  *   for a tick (its section below).
- *   Parking. An idle worker parks on one condition variable (idle_cv, under the
- *   scheduler's mu) - no busy waiting. Before it sleeps it ends its search
- *   (nsearching), increments nidle and re-checks every queue; a pusher appends,
- *   then reads nidle and nsearching and signals when a worker is idle and none
- *   searching (all sequentially consistent, so one side sees the other: no lost
- *   wake-up). Signals are sent under mu.
+ *   Parking. An idle worker sleeps on a futex word of its own (Go's notes) - no
+ *   busy waiting. Before it sleeps it ends its search (nsearching), pushes itself
+ *   on the idle stack under the scheduler's mu, increments nidle and re-checks
+ *   every queue; a pusher appends, then reads nidle and nsearching and, when a
+ *   worker is idle and none searching, takes one off the stack under mu and wakes
+ *   it after unlocking (all sequentially consistent, so one side sees the other: no
+ *   lost wake-up). The woken worker takes no lock to get going.
  *   Timers. One timer thread (rt_timer.c) owns a binary heap of deadlines
  *   (sleep, timeout arms, recv_timeout in tasks); it claims the expired waiter
  *   and enqueues its task. Synchronous code never uses it: it waits on its own
@@ -80,27 +81,30 @@
 struct rt_worker {
     struct rt_sched *s;
     pthread_t thread;
-    pthread_mutex_t mu;             /* guards head/tail */
+    struct rt_lock lock;            /* guards head/tail (spins before it sleeps: held briefly) */
     struct rt_task *head, *tail;
-    atomic_long n;                  /* queue length, readable without mu */
+    atomic_long n;                  /* queue length, readable without the lock */
     unsigned ticks;                 /* tasks it ran; owner: the worker */
     struct rt_task *_Atomic next;   /* runs next (a task woken here); owner: the worker (main's: see below) */
     unsigned next_runs;             /* tasks run in a row from next; owner: the worker */
     atomic_ulong taken;             /* tasks taken from the queue so far (sysmon sees a stall) */
     unsigned long taken_seen;       /* taken at sysmon's last look; owner: sysmon */
+    atomic_int wake;                /* why it was woken (enum wake); its parking's futex word */
+    struct rt_worker *idle_next;    /* on the idle stack; owner: the scheduler's mu */
 };
+
+enum wake { WAKE_NONE, WAKE_SEARCH, WAKE_STOP };
 
 struct rt_sched {
     int nworkers;                   /* worker threads */
     struct rt_worker *workers;      /* nworkers + 1: the last is main's (no thread of its own) */
-    pthread_mutex_t mu;             /* guards the global queue, stopping */
-    pthread_cond_t idle_cv;         /* idle workers wait here */
+    pthread_mutex_t mu;             /* guards the global queue, idle, stopping */
+    struct rt_worker *idle;         /* parked workers, a stack through idle_next */
     pthread_cond_t done_cv;         /* shutdown waits here for live == 0 */
     struct rt_task *ghead, *gtail;
     atomic_long gn;
-    atomic_int nidle;
+    atomic_int nidle;               /* workers on the idle stack */
     atomic_int nsearching;          /* workers woken to look for work that have not found any yet */
-    int wakeups;                    /* signals sent to idle_cv, not yet taken by a worker; owner: mu */
     int stopping;
     atomic_long live;
     atomic_int main_helping;        /* main runs tasks while it waits (rt_sched_main_helps) */
@@ -121,6 +125,8 @@ enum { GLOBAL_QUEUE_INTERVAL = 61 };
 /* After this many tasks in a row from next, the queue's head goes first (a chain of
  * hand-offs, such as a ring of tasks, would otherwise keep it waiting). */
 enum { NEXT_RUN_LIMIT = 16 };
+/* A thief takes at most this many tasks at once. */
+enum { STEAL_BATCH = 32 };
 
 static pthread_mutex_t life_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct rt_sched *_Atomic sched;
@@ -178,15 +184,26 @@ static struct rt_task *list_pop(struct rt_task **head, struct rt_task **tail)
     return t;
 }
 
-/* Under mu: wakes an idle worker to look for work unless one is looking already
- * (Tokio's searching workers): a burst of pushes wakes one worker, not one each;
- * a searcher that finds work wakes the next one when more is queued. */
-static void signal_idle_locked(struct rt_sched *s)
+/* Under mu: takes an idle worker off the stack to look for work, unless one is
+ * looking already (Tokio's searching workers): a burst of pushes wakes one worker,
+ * not one each; a searcher that finds work wakes the next one when more is queued.
+ * The caller wakes it after unlocking mu. */
+static struct rt_worker *take_idle_locked(struct rt_sched *s)
 {
-    if (atomic_load(&s->nidle) > s->wakeups && atomic_load(&s->nsearching) == 0) {
-        s->wakeups++;
-        atomic_fetch_add(&s->nsearching, 1);
-        pthread_cond_signal(&s->idle_cv);
+    struct rt_worker *w = s->idle;
+    if (w == NULL || atomic_load(&s->nsearching) != 0)
+        return NULL;
+    s->idle = w->idle_next;
+    atomic_fetch_sub(&s->nidle, 1);
+    atomic_fetch_add(&s->nsearching, 1);
+    return w;
+}
+
+static void wake_worker(struct rt_worker *w, enum wake why)
+{
+    if (w != NULL) {
+        atomic_store(&w->wake, why);
+        rt_futex_wake(&w->wake);
     }
 }
 
@@ -194,8 +211,9 @@ static void wake_idle(struct rt_sched *s)
 {
     if (atomic_load(&s->nidle) > 0 && atomic_load(&s->nsearching) == 0) {
         pthread_mutex_lock(&s->mu);
-        signal_idle_locked(s);
+        struct rt_worker *w = take_idle_locked(s);
         pthread_mutex_unlock(&s->mu);
+        wake_worker(w, WAKE_SEARCH);
     }
 }
 
@@ -205,10 +223,10 @@ static void sysmon_wake(struct rt_sched *s);
  * waited a whole tick. */
 static void queue_local(struct rt_worker *w, struct rt_task *t)
 {
-    pthread_mutex_lock(&w->mu);
+    rt_lock(&w->lock);
     list_push(&w->head, &w->tail, t);
     atomic_fetch_add(&w->n, 1);
-    pthread_mutex_unlock(&w->mu);
+    rt_unlock(&w->lock);
     sysmon_wake(w->s);
 }
 
@@ -250,13 +268,13 @@ static struct rt_task *pop_worker(struct rt_worker *w)
 {
     if (atomic_load(&w->n) == 0)
         return NULL;
-    pthread_mutex_lock(&w->mu);
+    rt_lock(&w->lock);
     struct rt_task *t = list_pop(&w->head, &w->tail);
     if (t != NULL) {
         atomic_fetch_sub(&w->n, 1);
         atomic_fetch_add_explicit(&w->taken, 1, memory_order_relaxed);
     }
-    pthread_mutex_unlock(&w->mu);
+    rt_unlock(&w->lock);
     return t;
 }
 
@@ -265,8 +283,9 @@ static void push_global(struct rt_sched *s, struct rt_task *t)
     pthread_mutex_lock(&s->mu);
     list_push(&s->ghead, &s->gtail, t);
     atomic_fetch_add(&s->gn, 1);
-    signal_idle_locked(s);
+    struct rt_worker *w = take_idle_locked(s);
     pthread_mutex_unlock(&s->mu);
+    wake_worker(w, WAKE_SEARCH);
 }
 
 static struct rt_task *pop_global(struct rt_sched *s)
@@ -281,6 +300,43 @@ static struct rt_task *pop_global(struct rt_sched *s)
     return t;
 }
 
+/* Takes half of v's queue, at most STEAL_BATCH tasks (Go's runqsteal): the first to
+ * run now, the others into self's queue, so a thief behind a busy spawner takes its
+ * locks once per batch instead of once per task. NULL when v's queue is empty. */
+static struct rt_task *steal_from(struct rt_worker *self, struct rt_worker *v)
+{
+    if (atomic_load(&v->n) == 0)
+        return NULL;
+    rt_lock(&v->lock);
+    long n = atomic_load(&v->n), k = n - n / 2;
+    if (k > STEAL_BATCH)
+        k = STEAL_BATCH;
+    struct rt_task *first = v->head, *last = first;
+    for (long i = 1; i < k; i++)
+        last = last->run_next;
+    if (first != NULL) {
+        v->head = last->run_next;
+        if (v->head == NULL)
+            v->tail = NULL;
+        last->run_next = NULL;
+        atomic_fetch_sub(&v->n, k);
+        atomic_fetch_add_explicit(&v->taken, (unsigned long)k, memory_order_relaxed);
+    }
+    rt_unlock(&v->lock);
+    if (first == NULL || first == last)
+        return first;
+    rt_lock(&self->lock);
+    if (self->tail != NULL)
+        self->tail->run_next = first->run_next;
+    else
+        self->head = first->run_next;
+    self->tail = last;
+    atomic_fetch_add(&self->n, k - 1);
+    rt_unlock(&self->lock);
+    first->run_next = NULL;
+    return first;
+}
+
 static struct rt_task *steal(struct rt_sched *s, struct rt_worker *self, unsigned *seed)
 {
     int n = s->nworkers + 1;
@@ -290,7 +346,7 @@ static struct rt_task *steal(struct rt_sched *s, struct rt_worker *self, unsigne
         struct rt_worker *v = &s->workers[(start + k) % n];
         if (v == self)
             continue;
-        struct rt_task *t = pop_worker(v);
+        struct rt_task *t = steal_from(self, v);
         if (t != NULL)
             return t;
     }
@@ -415,7 +471,7 @@ static void *worker_main(void *arg)
     unsigned seed = (unsigned)(w - s->workers) * 2654435761u + 1;
     current_worker = w;
     rt_signal_thread_start();
-    int searching = 0;   /* woken by signal_idle_locked, no task found yet */
+    int searching = 0;   /* woken to search (take_idle_locked), no task found yet */
     for (;;) {
         struct rt_task *t = find_task(s, w, &seed);
         if (searching) {
@@ -433,18 +489,25 @@ static void *worker_main(void *arg)
             pthread_mutex_unlock(&s->mu);
             break;
         }
+        atomic_store(&w->wake, WAKE_NONE);
+        w->idle_next = s->idle;
+        s->idle = w;
         atomic_fetch_add(&s->nidle, 1);
-        if (!any_work(s)) {
-            if (quiescent(s, atomic_load(&s->nidle)))
-                rt_deadlock_check(atomic_load(&s->live));
-            pthread_cond_wait(&s->idle_cv, &s->mu);
-            if (s->wakeups > 0) {
-                s->wakeups--;
-                searching = 1;
-            }
+        if (any_work(s)) {
+            s->idle = w->idle_next;   /* still on top: mu was held since */
+            atomic_fetch_sub(&s->nidle, 1);
+            pthread_mutex_unlock(&s->mu);
+            continue;
         }
-        atomic_fetch_sub(&s->nidle, 1);
+        if (quiescent(s, atomic_load(&s->nidle)))
+            rt_deadlock_check(atomic_load(&s->live));
         pthread_mutex_unlock(&s->mu);
+        enum wake why;
+        while ((why = atomic_load(&w->wake)) == WAKE_NONE)
+            rt_futex_wait(&w->wake, WAKE_NONE);
+        if (why == WAKE_STOP)
+            break;
+        searching = 1;
     }
     rt_signal_thread_stop();
     current_worker = NULL;
@@ -477,12 +540,10 @@ static struct rt_sched *start(int nworkers)
     s->nworkers = nworkers;
     s->workers = rt_sched_alloc((size_t)(nworkers + 1) * sizeof *s->workers);
     pthread_mutex_init(&s->mu, NULL);
-    pthread_cond_init(&s->idle_cv, NULL);
     pthread_cond_init(&s->done_cv, NULL);
     for (int i = 0; i <= nworkers; i++) {
         struct rt_worker *w = &s->workers[i];
         w->s = s;
-        pthread_mutex_init(&w->mu, NULL);
     }
     for (int i = 0; i < nworkers; i++)
         if (pthread_create(&s->workers[i].thread, NULL, worker_main, &s->workers[i]) != 0)
@@ -515,7 +576,10 @@ void rt_sched_spawn(struct rt_task *t)
     if (s == NULL)
         s = start(default_workers);
     atomic_fetch_add(&s->live, 1);
-    push_global(s, t);
+    if (on_main_thread())
+        push_local(main_worker(s), t);   /* main's queue: workers steal it in batches */
+    else
+        push_global(s, t);
     pthread_mutex_unlock(&life_mu);
 }
 
@@ -567,16 +631,20 @@ void qz_sched_shutdown(void)
         rt_deadlock_main_in_shutdown(0);
     }
     s->stopping = 1;
-    pthread_cond_broadcast(&s->idle_cv);
+    struct rt_worker *idle = s->idle;
+    s->idle = NULL;
+    atomic_store(&s->nidle, 0);
     pthread_mutex_unlock(&s->mu);
+    while (idle != NULL) {
+        struct rt_worker *next = idle->idle_next;
+        wake_worker(idle, WAKE_STOP);
+        idle = next;
+    }
     for (int i = 0; i < s->nworkers; i++)
         pthread_join(s->workers[i].thread, NULL);
     sysmon_stop(s);
     run_shutdown_hooks();
-    for (int i = 0; i <= s->nworkers; i++)
-        pthread_mutex_destroy(&s->workers[i].mu);
     pthread_mutex_destroy(&s->mu);
-    pthread_cond_destroy(&s->idle_cv);
     pthread_cond_destroy(&s->done_cv);
     rt_sched_free(s->workers);
     s->workers = NULL;
