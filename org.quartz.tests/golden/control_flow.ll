@@ -30,7 +30,7 @@ for.2:
   %t2 = load i64, i64* %s1, align 8
   %o1 = inttoptr i64 %t0 to i64*
   %w1 = getelementptr inbounds i64, i64* %o1, i64 0
-  %t3 = load i64, i64* %w1, align 8
+  %t3 = load i64, i64* %w1, align 8, !tbaa !2
   %t4.c = icmp slt i64 %t2, %t3
   %t4 = zext i1 %t4.c to i64
   %b2 = icmp ne i64 %t4, 0
@@ -39,7 +39,7 @@ for.body.3:
   %t5 = load i64, i64* %s1, align 8
   %o3 = inttoptr i64 %t0 to i64*
   %w3 = getelementptr inbounds i64, i64* %o3, i64 0
-  %t6 = load i64, i64* %w3, align 8
+  %t6 = load i64, i64* %w3, align 8, !tbaa !2
   %t7.c = icmp ult i64 %t5, %t6
   %t7 = zext i1 %t7.c to i64
   %b4 = icmp ne i64 %t7, 0
@@ -50,12 +50,12 @@ index.bad.7:
 index.ok.6:
   %o5 = inttoptr i64 %t0 to i64*
   %w5 = getelementptr inbounds i64, i64* %o5, i64 2
-  %t8 = load i64, i64* %w5, align 8
+  %t8 = load i64, i64* %w5, align 8, !tbaa !2
   %t9 = shl i64 %t5, 3
   %t10 = add i64 %t8, %t9
   %o6 = inttoptr i64 %t10 to i64*
   %w6 = getelementptr inbounds i64, i64* %o6, i64 0
-  %t11 = load i64, i64* %w6, align 8
+  %t11 = load i64, i64* %w6, align 8, !tbaa !4
   store i64 %t11, i64* %s2, align 8
   store i64 0, i64* %s3, align 8
   %t12 = load i64, i64* %s2, align 8
@@ -213,7 +213,7 @@ for.12:
   %t18 = load i64, i64* %s6, align 8
   %o4 = inttoptr i64 %t17 to i64*
   %w4 = getelementptr inbounds i64, i64* %o4, i64 0
-  %t19 = load i64, i64* %w4, align 8
+  %t19 = load i64, i64* %w4, align 8, !tbaa !2
   %t20.c = icmp slt i64 %t18, %t19
   %t20 = zext i1 %t20.c to i64
   %b5 = icmp ne i64 %t20, 0
@@ -222,7 +222,7 @@ for.body.13:
   %t21 = load i64, i64* %s6, align 8
   %o6 = inttoptr i64 %t17 to i64*
   %w6 = getelementptr inbounds i64, i64* %o6, i64 0
-  %t22 = load i64, i64* %w6, align 8
+  %t22 = load i64, i64* %w6, align 8, !tbaa !2
   %t23.c = icmp ult i64 %t21, %t22
   %t23 = zext i1 %t23.c to i64
   %b7 = icmp ne i64 %t23, 0
@@ -233,12 +233,12 @@ index.bad.17:
 index.ok.16:
   %o8 = inttoptr i64 %t17 to i64*
   %w8 = getelementptr inbounds i64, i64* %o8, i64 2
-  %t24 = load i64, i64* %w8, align 8
+  %t24 = load i64, i64* %w8, align 8, !tbaa !2
   %t25 = shl i64 %t21, 3
   %t26 = add i64 %t24, %t25
   %o9 = inttoptr i64 %t26 to i64*
   %w9 = getelementptr inbounds i64, i64* %o9, i64 0
-  %t27 = load i64, i64* %w9, align 8
+  %t27 = load i64, i64* %w9, align 8, !tbaa !4
   store i64 %t27, i64* %s7, align 8
   %t28 = load i64, i64* %s7, align 8
   call void @qz_puts(i64 %t28)
@@ -326,3 +326,11 @@ declare void @qz_vec_push(i64, i64)
 declare i64 @qz_unwrap_or(i64, i64)
 declare void @qz_sb_append_int(i64, i64)
 declare i64 @qz_sb_finish(i64)
+
+!0 = !{!"quartz heap words"}
+!1 = !{!"vec_header", !0, i64 0}
+!2 = !{!1, !1, i64 0}
+!3 = !{!"vec_element", !0, i64 0}
+!4 = !{!3, !3, i64 0}
+!5 = !{!"string_header", !0, i64 0}
+!6 = !{!5, !5, i64 0}

@@ -45,7 +45,7 @@ string.nil.1:
 string.ok.0:
   %o1 = inttoptr i64 %t12 to i64*
   %w1 = getelementptr inbounds i64, i64* %o1, i64 0
-  %t14 = load i64, i64* %w1, align 8
+  %t14 = load i64, i64* %w1, align 8, !tbaa !6
   %t15.c = icmp ult i64 1, %t14
   %t15 = zext i1 %t15.c to i64
   %b2 = icmp ne i64 %t15, 0
@@ -83,3 +83,11 @@ declare i64 @qz_sb_finish(i64)
 declare void @qz_puts(i64)
 declare i64 @qz_str_concat(i64, i64)
 declare void @qz_panic_index(i64, i64) noreturn
+
+!0 = !{!"quartz heap words"}
+!1 = !{!"vec_header", !0, i64 0}
+!2 = !{!1, !1, i64 0}
+!3 = !{!"vec_element", !0, i64 0}
+!4 = !{!3, !3, i64 0}
+!5 = !{!"string_header", !0, i64 0}
+!6 = !{!5, !5, i64 0}

@@ -64,16 +64,22 @@ public sealed interface Instr {
 	record StoreSlot(int slot, Value value) implements Instr {
 	}
 
-	/** {@code dst = object[index]} (word index into a heap object). */
-	record Load(Value.Temp dst, Value object, int index) implements Instr {
+	/** {@code dst = object[index]} (word index into a heap object), a word of kind {@code word}. */
+	record Load(Value.Temp dst, Value object, int index, HeapWord word) implements Instr {
+		public Load(Value.Temp dst, Value object, int index) {
+			this(dst, object, index, HeapWord.ANY);
+		}
 	}
 
 	/** {@code dst} = the byte at {@code address}, zero-extended (a String's bytes). */
 	record LoadByte(Value.Temp dst, Value address) implements Instr {
 	}
 
-	/** {@code object[index] = value}. */
-	record Store(Value object, int index, Value value) implements Instr {
+	/** {@code object[index] = value}, a word of kind {@code word}. */
+	record Store(Value object, int index, Value value, HeapWord word) implements Instr {
+		public Store(Value object, int index, Value value) {
+			this(object, index, value, HeapWord.ANY);
+		}
 	}
 
 	// ---- terminators: each block ends with exactly one

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.FloatOperation;
+import org.quartz.codegen.ir.HeapWord;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
@@ -39,6 +41,8 @@ public final class LlvmPrinter {
 	private final StringBuilder out = new StringBuilder();
 	/** Numbers the helper registers (addresses, flags) of the current function. */
 	private int scratch;
+	/** The kinds of heap word with an access in the module (their !tbaa nodes are printed at its end). */
+	private final Set<HeapWord> usedHeapWords = EnumSet.noneOf(HeapWord.class);
 
 	private LlvmPrinter(IrModule module) {
 		this.module = module;
@@ -65,11 +69,37 @@ public final class LlvmPrinter {
 		usedRuntime.forEach(name -> runtimeDeclaration(RuntimeAbi.get(name)));
 		usedIntrinsics.forEach(this::intrinsicDeclaration);
 		module.externs().forEach((name, arity) -> line("declare i64 @" + name + "(" + params(arity, false) + ")"));
+		if (!usedHeapWords.isEmpty()) {
+			aliasMetadata();
+		}
 		return out.toString();
 	}
 
 	private void line(String text) {
 		out.append(text).append('\n');
+	}
+
+	// ---- type-based alias analysis: one scalar type per kind of heap word (HeapWord)
+
+	/** The root node is !0; kind k > 0 has its type node at !(2k-1) and its access tag at !(2k). */
+	private String aliasTag(HeapWord word) {
+		if (word == HeapWord.ANY) {
+			return "";
+		}
+		usedHeapWords.add(word);
+		return ", !tbaa !" + 2 * word.ordinal();
+	}
+
+	private void aliasMetadata() {
+		line("");
+		line("!0 = !{!\"quartz heap words\"}");
+		for (HeapWord word : HeapWord.values()) {
+			if (word != HeapWord.ANY) {
+				int type = 2 * word.ordinal() - 1;
+				line("!" + type + " = !{!\"" + word.name().toLowerCase(Locale.ROOT) + "\", !0, i64 0}");
+				line("!" + (type + 1) + " = !{!" + type + ", !" + type + ", i64 0}");
+			}
+		}
 	}
 
 	// ---- module-level constants and declarations
@@ -204,7 +234,7 @@ public final class LlvmPrinter {
 			line("  store i64 " + operand(i.value()) + ", i64* %s" + i.slot() + ", align 8");
 		} else if (instruction instanceof Instr.Load i) {
 			String address = wordAddress(i.object(), i.index());
-			line("  " + temp(i.dst()) + " = load i64, i64* " + address + ", align 8");
+			line("  " + temp(i.dst()) + " = load i64, i64* " + address + ", align 8" + aliasTag(i.word()));
 		} else if (instruction instanceof Instr.LoadByte i) {
 			String pointer = "%o" + scratch;
 			String loaded = "%c" + scratch++;
@@ -213,7 +243,7 @@ public final class LlvmPrinter {
 			line("  " + temp(i.dst()) + " = zext i8 " + loaded + " to i64");
 		} else if (instruction instanceof Instr.Store i) {
 			String address = wordAddress(i.object(), i.index());
-			line("  store i64 " + operand(i.value()) + ", i64* " + address + ", align 8");
+			line("  store i64 " + operand(i.value()) + ", i64* " + address + ", align 8" + aliasTag(i.word()));
 		} else if (instruction instanceof Instr.Jump i) {
 			line("  br label %" + i.target());
 		} else if (instruction instanceof Instr.Branch i) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.FloatOperation;
+import org.quartz.codegen.ir.HeapWord;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
@@ -80,12 +81,12 @@ final class IrBuilder {
 
 	/** {@code vec[i]}, bounds-checked inline (a negative index is a large unsigned one). */
 	Value vecGet(Value vec, Value index) {
-		return load(vecElement(vec, index), 0);
+		return load(vecElement(vec, index), 0, HeapWord.VEC_ELEMENT);
 	}
 
 	/** {@code vec[i] = x}, bounds-checked inline. */
 	void vecSet(Value vec, Value index, Value x) {
-		store(vecElement(vec, index), 0, x);
+		emit(new Instr.Store(vecElement(vec, index), 0, x, HeapWord.VEC_ELEMENT));
 	}
 
 	/**
@@ -99,7 +100,7 @@ final class IrBuilder {
 		startBlock(nil);
 		runtime("qz_panic_index", index, Value.ZERO);
 		startBlock(notNil);
-		checkIndex(index, load(string, ObjectLayouts.STRING_LEN));
+		checkIndex(index, load(string, ObjectLayouts.STRING_LEN, HeapWord.STRING_HEADER));
 		Value address = binary("add", string, binary("add", index, new Value.Imm(ObjectLayouts.STRING_BYTES)));
 		Value.Temp dst = function.newTemp();
 		emit(new Instr.LoadByte(dst, address));
@@ -107,13 +108,13 @@ final class IrBuilder {
 	}
 
 	Value vecSize(Value vec) {
-		return load(vec, ObjectLayouts.VEC_LEN);
+		return load(vec, ObjectLayouts.VEC_LEN, HeapWord.VEC_HEADER);
 	}
 
 	/** The address of element {@code index}, after panicking when it is out of bounds. */
 	private Value vecElement(Value vec, Value index) {
 		checkIndex(index, vecSize(vec));
-		Value data = load(vec, ObjectLayouts.VEC_DATA);
+		Value data = load(vec, ObjectLayouts.VEC_DATA, HeapWord.VEC_HEADER);
 		return binary("add", data, binary("shl", index, new Value.Imm(3)));
 	}
 
@@ -128,8 +129,12 @@ final class IrBuilder {
 	}
 
 	Value load(Value object, int index) {
+		return load(object, index, HeapWord.ANY);
+	}
+
+	private Value load(Value object, int index, HeapWord word) {
 		Value.Temp dst = function.newTemp();
-		emit(new Instr.Load(dst, object, index));
+		emit(new Instr.Load(dst, object, index, word));
 		return dst;
 	}
 
