@@ -122,6 +122,15 @@ struct qz_vec {
     int64_t *data;  /* may move when the Vec grows: reload it after any call */
 };
 
+/* A StrBuf. Compiled code appends a byte inline when it fits (ObjectLayouts.STRBUF_LEN,
+ * STRBUF_CAP, STRBUF_BYTES: len < cap, then bytes[len++] = byte); everything else is
+ * rt_builder.c's. */
+struct qz_strbuf {
+    int64_t len;    /* bytes in use */
+    int64_t cap;    /* bytes allocated at bytes */
+    char *bytes;    /* NULL while cap is 0; may move when it grows */
+};
+
 /* Memory: zeroed, never NULL. */
 qz_val qz_alloc(qz_val nbytes);
 

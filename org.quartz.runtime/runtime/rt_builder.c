@@ -3,7 +3,8 @@
  * piece by piece in linear time. (rt_strbuf.c is another thing: the builder the
  * compiler uses for one interpolation.)
  *
- * A StrBuf is a growable byte buffer. Invariants: 0 <= len <= cap; bytes holds cap
+ * A StrBuf is a growable byte buffer (struct qz_strbuf, quartz_rt.h: compiled code
+ * appends a byte inline when it fits). Invariants: 0 <= len <= cap; bytes holds cap
  * bytes (NULL while cap is 0), of which [0, len) are the text. Capacity doubles
  * when an append does not fit (at least to what it needs), so n appends of total
  * size m cost O(m) time. It never shrinks. to_s copies the bytes into a new
@@ -24,18 +25,13 @@
 
 enum { MIN_CAP = 32 };
 
-struct rt_builder {
-    int64_t len, cap;
-    char *bytes;
-};
-
-static inline struct rt_builder *builder(qz_val b)
+static inline struct qz_strbuf *builder(qz_val b)
 {
     return rt_ptr(b);
 }
 
 /* Room for n more bytes. */
-static void reserve(struct rt_builder *b, int64_t n)
+static void reserve(struct qz_strbuf *b, int64_t n)
 {
     if (n <= b->cap - b->len)
         return;
@@ -52,12 +48,12 @@ static void reserve(struct rt_builder *b, int64_t n)
 
 qz_val qz_strbuf_new(void)
 {
-    return rt_val(rt_alloc(sizeof(struct rt_builder)));
+    return rt_val(rt_alloc(sizeof(struct qz_strbuf)));
 }
 
 void qz_strbuf_append(qz_val bv, qz_val s)
 {
-    struct rt_builder *b = builder(bv);
+    struct qz_strbuf *b = builder(bv);
     const struct qz_string *str = rt_ptr(s);
     int64_t n = rt_str_len(str);
     if (n == 0)
@@ -74,7 +70,7 @@ void qz_strbuf_append_byte(qz_val bv, qz_val byte)
         int n = snprintf(msg, sizeof msg, "strbuf_append_byte: %lld is outside 0..255", (long long)byte);
         rt_panic_msg(msg, (size_t)n);
     }
-    struct rt_builder *b = builder(bv);
+    struct qz_strbuf *b = builder(bv);
     reserve(b, 1);
     b->bytes[b->len++] = (char)byte;
 }
@@ -86,6 +82,6 @@ qz_val qz_strbuf_size(qz_val bv)
 
 qz_val qz_strbuf_to_s(qz_val bv)
 {
-    struct rt_builder *b = builder(bv);
+    struct qz_strbuf *b = builder(bv);
     return rt_str_from(b->bytes, b->len);
 }

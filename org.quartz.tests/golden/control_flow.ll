@@ -327,10 +327,14 @@ declare i64 @qz_unwrap_or(i64, i64)
 declare void @qz_sb_append_int(i64, i64)
 declare i64 @qz_sb_finish(i64)
 
-!0 = !{!"quartz heap words"}
+!0 = !{!"quartz heap"}
 !1 = !{!"vec_header", !0, i64 0}
 !2 = !{!1, !1, i64 0}
 !3 = !{!"vec_element", !0, i64 0}
 !4 = !{!3, !3, i64 0}
 !5 = !{!"string_header", !0, i64 0}
 !6 = !{!5, !5, i64 0}
+!7 = !{!"strbuf_header", !0, i64 0}
+!8 = !{!7, !7, i64 0}
+!9 = !{!"strbuf_bytes", !0, i64 0}
+!10 = !{!9, !9, i64 0}

@@ -7,10 +7,14 @@
 @str.4 = private unnamed_addr constant { i64, [2 x i8] } { i64 1, [2 x i8] c"x\00" }, align 8
 @str.5 = private unnamed_addr constant { i64, [11 x i8] } { i64 10, [11 x i8] c" \22quoted\22\09\00" }, align 8
 @str.6 = private unnamed_addr constant { i64, [2 x i8] } { i64 1, [2 x i8] c"a\00" }, align 8
+@str.7 = private unnamed_addr constant { i64, [7 x i8] } { i64 6, [7 x i8] c"StrBuf\00" }, align 8
+@str.8 = private unnamed_addr constant { i64, [16 x i8] } { i64 15, [16 x i8] c"strings.qz:10:3\00" }, align 8
+@str.9 = private unnamed_addr constant { i64, [16 x i8] } { i64 15, [16 x i8] c"strings.qz:11:8\00" }, align 8
 
 define internal i64 @"strings.main"() {
 entry:
   %s0 = alloca i64, align 8
+  %s1 = alloca i64, align 8
   store i64 ptrtoint ({ i64, [7 x i8] }* @str.0 to i64), i64* %s0, align 8
   %t0 = call i64 @qz_sb_new()
   call void @qz_sb_append(i64 %t0, i64 ptrtoint ({ i64, [8 x i8] }* @str.1 to i64))
@@ -62,6 +66,85 @@ index.ok.2:
   call void @qz_sb_append_int(i64 %t11, i64 %t18)
   %t19 = call i64 @qz_sb_finish(i64 %t11)
   call void @qz_puts(i64 %t19)
+  %t20 = call i64 @qz_strbuf_new()
+  store i64 %t20, i64* %s1, align 8
+  %t21 = load i64, i64* %s1, align 8
+  %t22 = load i64, i64* %s0, align 8
+  %t23.c = icmp ne i64 %t22, 0
+  %t23 = zext i1 %t23.c to i64
+  %b4 = icmp ne i64 %t23, 0
+  br i1 %b4, label %string.ok.4, label %string.nil.5
+string.nil.5:
+  call void @qz_panic_index(i64 0, i64 0)
+  unreachable
+string.ok.4:
+  %o5 = inttoptr i64 %t22 to i64*
+  %w5 = getelementptr inbounds i64, i64* %o5, i64 0
+  %t24 = load i64, i64* %w5, align 8, !tbaa !6
+  %t25.c = icmp ult i64 0, %t24
+  %t25 = zext i1 %t25.c to i64
+  %b6 = icmp ne i64 %t25, 0
+  br i1 %b6, label %index.ok.6, label %index.bad.7
+index.bad.7:
+  call void @qz_panic_index(i64 0, i64 %t24)
+  unreachable
+index.ok.6:
+  %t26 = add i64 0, 8
+  %t27 = add i64 %t22, %t26
+  %o7 = inttoptr i64 %t27 to i8*
+  %c7 = load i8, i8* %o7, align 1
+  %t28 = zext i8 %c7 to i64
+  %t29.c = icmp eq i64 %t21, 0
+  %t29 = zext i1 %t29.c to i64
+  %b8 = icmp ne i64 %t29, 0
+  br i1 %b8, label %nil.8, label %nonnil.9
+nil.8:
+  call void @qz_panic_nil(i64 ptrtoint ({ i64, [7 x i8] }* @str.7 to i64), i64 ptrtoint ({ i64, [16 x i8] }* @str.8 to i64))
+  unreachable
+nonnil.9:
+  %t30.c = icmp ult i64 %t28, 256
+  %t30 = zext i1 %t30.c to i64
+  %b9 = icmp ne i64 %t30, 0
+  br i1 %b9, label %strbuf.room.10, label %strbuf.grow.12
+strbuf.room.10:
+  %o10 = inttoptr i64 %t21 to i64*
+  %w10 = getelementptr inbounds i64, i64* %o10, i64 0
+  %t31 = load i64, i64* %w10, align 8, !tbaa !8
+  %o11 = inttoptr i64 %t21 to i64*
+  %w11 = getelementptr inbounds i64, i64* %o11, i64 1
+  %t32 = load i64, i64* %w11, align 8, !tbaa !8
+  %t33.c = icmp slt i64 %t31, %t32
+  %t33 = zext i1 %t33.c to i64
+  %b12 = icmp ne i64 %t33, 0
+  br i1 %b12, label %strbuf.fits.11, label %strbuf.grow.12
+strbuf.fits.11:
+  %o13 = inttoptr i64 %t21 to i64*
+  %w13 = getelementptr inbounds i64, i64* %o13, i64 2
+  %t34 = load i64, i64* %w13, align 8, !tbaa !8
+  %t35 = add i64 %t34, %t31
+  %o14 = inttoptr i64 %t35 to i8*
+  %c14 = trunc i64 %t28 to i8
+  store i8 %c14, i8* %o14, align 1, !tbaa !10
+  %t36 = add i64 %t31, 1
+  %o15 = inttoptr i64 %t21 to i64*
+  %w15 = getelementptr inbounds i64, i64* %o15, i64 0
+  store i64 %t36, i64* %w15, align 8, !tbaa !8
+  br label %strbuf.done.13
+strbuf.grow.12:
+  call void @qz_strbuf_append_byte(i64 %t21, i64 %t28)
+  br label %strbuf.done.13
+strbuf.done.13:
+  %t37 = load i64, i64* %s1, align 8
+  %t38.c = icmp eq i64 %t37, 0
+  %t38 = zext i1 %t38.c to i64
+  %b16 = icmp ne i64 %t38, 0
+  br i1 %b16, label %nil.14, label %nonnil.15
+nil.14:
+  call void @qz_panic_nil(i64 ptrtoint ({ i64, [7 x i8] }* @str.7 to i64), i64 ptrtoint ({ i64, [16 x i8] }* @str.9 to i64))
+  unreachable
+nonnil.15:
+  %t39 = call i64 @qz_strbuf_to_s(i64 %t37)
+  call void @qz_puts(i64 %t39)
   ret i64 0
 cancelled:
   ret i64 0
@@ -83,11 +166,19 @@ declare i64 @qz_sb_finish(i64)
 declare void @qz_puts(i64)
 declare i64 @qz_str_concat(i64, i64)
 declare void @qz_panic_index(i64, i64) noreturn
+declare i64 @qz_strbuf_new()
+declare void @qz_panic_nil(i64, i64) noreturn
+declare void @qz_strbuf_append_byte(i64, i64)
+declare i64 @qz_strbuf_to_s(i64)
 
-!0 = !{!"quartz heap words"}
+!0 = !{!"quartz heap"}
 !1 = !{!"vec_header", !0, i64 0}
 !2 = !{!1, !1, i64 0}
 !3 = !{!"vec_element", !0, i64 0}
 !4 = !{!3, !3, i64 0}
 !5 = !{!"string_header", !0, i64 0}
 !6 = !{!5, !5, i64 0}
+!7 = !{!"strbuf_header", !0, i64 0}
+!8 = !{!7, !7, i64 0}
+!9 = !{!"strbuf_bytes", !0, i64 0}
+!10 = !{!9, !9, i64 0}

@@ -64,10 +64,10 @@ public sealed interface Instr {
 	record StoreSlot(int slot, Value value) implements Instr {
 	}
 
-	/** {@code dst = object[index]} (word index into a heap object), a word of kind {@code word}. */
-	record Load(Value.Temp dst, Value object, int index, HeapWord word) implements Instr {
+	/** {@code dst = object[index]} (word index into a heap object), a word in {@code region}. */
+	record Load(Value.Temp dst, Value object, int index, HeapRegion region) implements Instr {
 		public Load(Value.Temp dst, Value object, int index) {
-			this(dst, object, index, HeapWord.ANY);
+			this(dst, object, index, HeapRegion.ANY);
 		}
 	}
 
@@ -75,11 +75,15 @@ public sealed interface Instr {
 	record LoadByte(Value.Temp dst, Value address) implements Instr {
 	}
 
-	/** {@code object[index] = value}, a word of kind {@code word}. */
-	record Store(Value object, int index, Value value, HeapWord word) implements Instr {
+	/** {@code object[index] = value}, a word in {@code region}. */
+	record Store(Value object, int index, Value value, HeapRegion region) implements Instr {
 		public Store(Value object, int index, Value value) {
-			this(object, index, value, HeapWord.ANY);
+			this(object, index, value, HeapRegion.ANY);
 		}
+	}
+
+	/** The byte at {@code address} = the low byte of {@code value}, in {@code region}. */
+	record StoreByte(Value address, Value value, HeapRegion region) implements Instr {
 	}
 
 	// ---- terminators: each block ends with exactly one

@@ -180,6 +180,8 @@ public final class IrVerifier {
 			all.add(i.address());
 		} else if (instruction instanceof Instr.Store i) {
 			all.addAll(List.of(i.object(), i.value()));
+		} else if (instruction instanceof Instr.StoreByte i) {
+			all.addAll(List.of(i.address(), i.value()));
 		} else if (instruction instanceof Instr.Branch i) {
 			all.add(i.condition());
 		} else if (instruction instanceof Instr.Switch i) {

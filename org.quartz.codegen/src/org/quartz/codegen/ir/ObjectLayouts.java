@@ -18,7 +18,9 @@ import org.quartz.lang.quartz.Variant;
  * <li>actor state: {mailbox, box of field 0, box of field 1, ...};</li>
  * <li>actor message: {method index, reply promise, arguments...};</li>
  * <li>Vec (the runtime's struct qz_vec, quartz_rt.h): {len, cap, data}, data pointing to the
- * elements, one word each; compiled code reads len and data to index inline.</li>
+ * elements, one word each; compiled code reads len and data to index inline;</li>
+ * <li>StrBuf (struct qz_strbuf): {len, cap, bytes}; compiled code appends a byte inline when
+ * it fits.</li>
  * </ul>
  */
 public final class ObjectLayouts {
@@ -39,6 +41,11 @@ public final class ObjectLayouts {
 
 	public static final int VEC_LEN = 0;
 	public static final int VEC_DATA = 2;
+
+	/** A StrBuf (struct qz_strbuf, quartz_rt.h): {len, cap, bytes}, bytes pointing to cap bytes. */
+	public static final int STRBUF_LEN = 0;
+	public static final int STRBUF_CAP = 1;
+	public static final int STRBUF_BYTES = 2;
 
 	/** A String (struct qz_string, quartz_rt.h): its length word, then its bytes at this byte offset. */
 	public static final int STRING_LEN = 0;

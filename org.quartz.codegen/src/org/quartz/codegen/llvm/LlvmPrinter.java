@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.FloatOperation;
-import org.quartz.codegen.ir.HeapWord;
+import org.quartz.codegen.ir.HeapRegion;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
@@ -41,8 +41,8 @@ public final class LlvmPrinter {
 	private final StringBuilder out = new StringBuilder();
 	/** Numbers the helper registers (addresses, flags) of the current function. */
 	private int scratch;
-	/** The kinds of heap word with an access in the module (their !tbaa nodes are printed at its end). */
-	private final Set<HeapWord> usedHeapWords = EnumSet.noneOf(HeapWord.class);
+	/** The heap regions with an access in the module (their !tbaa nodes are printed at its end). */
+	private final Set<HeapRegion> usedHeapRegions = EnumSet.noneOf(HeapRegion.class);
 
 	private LlvmPrinter(IrModule module) {
 		this.module = module;
@@ -69,7 +69,7 @@ public final class LlvmPrinter {
 		usedRuntime.forEach(name -> runtimeDeclaration(RuntimeAbi.get(name)));
 		usedIntrinsics.forEach(this::intrinsicDeclaration);
 		module.externs().forEach((name, arity) -> line("declare i64 @" + name + "(" + params(arity, false) + ")"));
-		if (!usedHeapWords.isEmpty()) {
+		if (!usedHeapRegions.isEmpty()) {
 			aliasMetadata();
 		}
 		return out.toString();
@@ -79,24 +79,24 @@ public final class LlvmPrinter {
 		out.append(text).append('\n');
 	}
 
-	// ---- type-based alias analysis: one scalar type per kind of heap word (HeapWord)
+	// ---- type-based alias analysis: one scalar type per heap region (HeapRegion)
 
-	/** The root node is !0; kind k > 0 has its type node at !(2k-1) and its access tag at !(2k). */
-	private String aliasTag(HeapWord word) {
-		if (word == HeapWord.ANY) {
+	/** The root node is !0; region k > 0 has its type node at !(2k-1) and its access tag at !(2k). */
+	private String aliasTag(HeapRegion region) {
+		if (region == HeapRegion.ANY) {
 			return "";
 		}
-		usedHeapWords.add(word);
-		return ", !tbaa !" + 2 * word.ordinal();
+		usedHeapRegions.add(region);
+		return ", !tbaa !" + 2 * region.ordinal();
 	}
 
 	private void aliasMetadata() {
 		line("");
-		line("!0 = !{!\"quartz heap words\"}");
-		for (HeapWord word : HeapWord.values()) {
-			if (word != HeapWord.ANY) {
-				int type = 2 * word.ordinal() - 1;
-				line("!" + type + " = !{!\"" + word.name().toLowerCase(Locale.ROOT) + "\", !0, i64 0}");
+		line("!0 = !{!\"quartz heap\"}");
+		for (HeapRegion region : HeapRegion.values()) {
+			if (region != HeapRegion.ANY) {
+				int type = 2 * region.ordinal() - 1;
+				line("!" + type + " = !{!\"" + region.name().toLowerCase(Locale.ROOT) + "\", !0, i64 0}");
 				line("!" + (type + 1) + " = !{!" + type + ", !" + type + ", i64 0}");
 			}
 		}
@@ -234,7 +234,7 @@ public final class LlvmPrinter {
 			line("  store i64 " + operand(i.value()) + ", i64* %s" + i.slot() + ", align 8");
 		} else if (instruction instanceof Instr.Load i) {
 			String address = wordAddress(i.object(), i.index());
-			line("  " + temp(i.dst()) + " = load i64, i64* " + address + ", align 8" + aliasTag(i.word()));
+			line("  " + temp(i.dst()) + " = load i64, i64* " + address + ", align 8" + aliasTag(i.region()));
 		} else if (instruction instanceof Instr.LoadByte i) {
 			String pointer = "%o" + scratch;
 			String loaded = "%c" + scratch++;
@@ -243,7 +243,13 @@ public final class LlvmPrinter {
 			line("  " + temp(i.dst()) + " = zext i8 " + loaded + " to i64");
 		} else if (instruction instanceof Instr.Store i) {
 			String address = wordAddress(i.object(), i.index());
-			line("  store i64 " + operand(i.value()) + ", i64* " + address + ", align 8" + aliasTag(i.word()));
+			line("  store i64 " + operand(i.value()) + ", i64* " + address + ", align 8" + aliasTag(i.region()));
+		} else if (instruction instanceof Instr.StoreByte i) {
+			String pointer = "%o" + scratch;
+			String narrowed = "%c" + scratch++;
+			line("  " + pointer + " = inttoptr i64 " + operand(i.address()) + " to i8*");
+			line("  " + narrowed + " = trunc i64 " + operand(i.value()) + " to i8");
+			line("  store i8 " + narrowed + ", i8* " + pointer + ", align 1" + aliasTag(i.region()));
 		} else if (instruction instanceof Instr.Jump i) {
 			line("  br label %" + i.target());
 		} else if (instruction instanceof Instr.Branch i) {

@@ -376,12 +376,15 @@ public final class BuildAsyncStateMachine {
 			List<Value> arguments = operands(i.arguments());
 			emit(new Instr.CallClosure(define(i.dst()), closure, arguments));
 		} else if (instruction instanceof Instr.Load i) {
-			emit(new Instr.Load(define(i.dst()), operand(i.object()), i.index(), i.word()));
+			emit(new Instr.Load(define(i.dst()), operand(i.object()), i.index(), i.region()));
 		} else if (instruction instanceof Instr.LoadByte i) {
 			emit(new Instr.LoadByte(define(i.dst()), operand(i.address())));
 		} else if (instruction instanceof Instr.Store i) {
 			Value object = operand(i.object());
-			emit(new Instr.Store(object, i.index(), operand(i.value()), i.word()));
+			emit(new Instr.Store(object, i.index(), operand(i.value()), i.region()));
+		} else if (instruction instanceof Instr.StoreByte i) {
+			Value address = operand(i.address());
+			emit(new Instr.StoreByte(address, operand(i.value()), i.region()));
 		} else if (instruction instanceof Instr.Branch i) {
 			emit(new Instr.Branch(operand(i.condition()), label(i.ifTrue()), label(i.ifFalse())));
 		} else if (instruction instanceof Instr.Jump i) {

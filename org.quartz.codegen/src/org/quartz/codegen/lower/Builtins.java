@@ -71,7 +71,7 @@ final class Builtins {
 			Map.entry("str_center", "qz_str_center"), Map.entry("chr", "qz_chr"), Map.entry("ord", "qz_ord"),
 			Map.entry("str_from_bytes", "qz_str_from_bytes"), Map.entry("env_get", "qz_env_get"),
 			Map.entry("strbuf_new", "qz_strbuf_new"), Map.entry("strbuf_append", "qz_strbuf_append"),
-			Map.entry("strbuf_append_byte", "qz_strbuf_append_byte"), Map.entry("strbuf_size", "qz_strbuf_size"),
+			Map.entry("strbuf_size", "qz_strbuf_size"),
 			Map.entry("strbuf_to_s", "qz_strbuf_to_s"));
 
 	/** Float built-ins that are one LLVM operation, inlined. */
@@ -150,6 +150,10 @@ final class Builtins {
 			}
 			case "vec_size" -> b.vecSize(values.get(0));
 			case "str_byte_at" -> b.strByteAt(values.get(0), values.get(1));
+			case "strbuf_append_byte" -> {
+				b.strbufAppendByte(values.get(0), values.get(1));
+				yield Value.ZERO;
+			}
 			case "abs" -> floats ? b.floatOp(FloatOperation.ABS, values.get(0)) : intAbs(values.get(0));
 			case "min" -> floats ? b.floatOp(FloatOperation.MIN, values.get(0), values.get(1))
 					: intPick("slt", values.get(0), values.get(1));

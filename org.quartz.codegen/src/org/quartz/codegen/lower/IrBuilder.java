@@ -8,7 +8,7 @@ import java.util.Set;
 
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.FloatOperation;
-import org.quartz.codegen.ir.HeapWord;
+import org.quartz.codegen.ir.HeapRegion;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrBlock;
 import org.quartz.codegen.ir.IrFunction;
@@ -81,12 +81,12 @@ final class IrBuilder {
 
 	/** {@code vec[i]}, bounds-checked inline (a negative index is a large unsigned one). */
 	Value vecGet(Value vec, Value index) {
-		return load(vecElement(vec, index), 0, HeapWord.VEC_ELEMENT);
+		return load(vecElement(vec, index), 0, HeapRegion.VEC_ELEMENT);
 	}
 
 	/** {@code vec[i] = x}, bounds-checked inline. */
 	void vecSet(Value vec, Value index, Value x) {
-		emit(new Instr.Store(vecElement(vec, index), 0, x, HeapWord.VEC_ELEMENT));
+		emit(new Instr.Store(vecElement(vec, index), 0, x, HeapRegion.VEC_ELEMENT));
 	}
 
 	/**
@@ -100,21 +100,46 @@ final class IrBuilder {
 		startBlock(nil);
 		runtime("qz_panic_index", index, Value.ZERO);
 		startBlock(notNil);
-		checkIndex(index, load(string, ObjectLayouts.STRING_LEN, HeapWord.STRING_HEADER));
+		checkIndex(index, load(string, ObjectLayouts.STRING_LEN, HeapRegion.STRING_HEADER));
 		Value address = binary("add", string, binary("add", index, new Value.Imm(ObjectLayouts.STRING_BYTES)));
 		Value.Temp dst = function.newTemp();
 		emit(new Instr.LoadByte(dst, address));
 		return dst;
 	}
 
+	/**
+	 * {@code b.append_byte(x)} on a StrBuf known not to be nil: inline when the byte is in 0..255
+	 * and fits in the buffer; the runtime otherwise (growing, the panic for a bad byte).
+	 */
+	void strbufAppendByte(Value builder, Value value) {
+		String loadRoom = label("strbuf.room");
+		String fits = label("strbuf.fits");
+		String slow = label("strbuf.grow");
+		String done = label("strbuf.done");
+		branch(compare("ult", value, new Value.Imm(256)), loadRoom, slow);
+		startBlock(loadRoom);
+		Value len = load(builder, ObjectLayouts.STRBUF_LEN, HeapRegion.STRBUF_HEADER);
+		Value cap = load(builder, ObjectLayouts.STRBUF_CAP, HeapRegion.STRBUF_HEADER);
+		branch(compare("slt", len, cap), fits, slow);
+		startBlock(fits);
+		Value bytes = load(builder, ObjectLayouts.STRBUF_BYTES, HeapRegion.STRBUF_HEADER);
+		emit(new Instr.StoreByte(binary("add", bytes, len), value, HeapRegion.STRBUF_BYTES));
+		emit(new Instr.Store(builder, ObjectLayouts.STRBUF_LEN, binary("add", len, Value.ONE), HeapRegion.STRBUF_HEADER));
+		jump(done);
+		startBlock(slow);
+		runtime("qz_strbuf_append_byte", builder, value);
+		jump(done);
+		startBlock(done);
+	}
+
 	Value vecSize(Value vec) {
-		return load(vec, ObjectLayouts.VEC_LEN, HeapWord.VEC_HEADER);
+		return load(vec, ObjectLayouts.VEC_LEN, HeapRegion.VEC_HEADER);
 	}
 
 	/** The address of element {@code index}, after panicking when it is out of bounds. */
 	private Value vecElement(Value vec, Value index) {
 		checkIndex(index, vecSize(vec));
-		Value data = load(vec, ObjectLayouts.VEC_DATA, HeapWord.VEC_HEADER);
+		Value data = load(vec, ObjectLayouts.VEC_DATA, HeapRegion.VEC_HEADER);
 		return binary("add", data, binary("shl", index, new Value.Imm(3)));
 	}
 
@@ -129,12 +154,12 @@ final class IrBuilder {
 	}
 
 	Value load(Value object, int index) {
-		return load(object, index, HeapWord.ANY);
+		return load(object, index, HeapRegion.ANY);
 	}
 
-	private Value load(Value object, int index, HeapWord word) {
+	private Value load(Value object, int index, HeapRegion region) {
 		Value.Temp dst = function.newTemp();
-		emit(new Instr.Load(dst, object, index, word));
+		emit(new Instr.Load(dst, object, index, region));
 		return dst;
 	}
 

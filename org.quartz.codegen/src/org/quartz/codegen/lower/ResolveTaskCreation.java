@@ -89,7 +89,7 @@ final class ResolveTaskCreation {
 			return;
 		}
 		if (instruction instanceof Instr.Store store && store.value() instanceof Value.FrameConstructor) {
-			out.add(new Instr.Store(store.object(), store.index(), resolve(store.value()), store.word()));
+			out.add(new Instr.Store(store.object(), store.index(), resolve(store.value()), store.region()));
 			return;
 		}
 		out.add(instruction);
