@@ -1,6 +1,6 @@
 package org.quartz.lang.typing;
 
-import static org.quartz.lang.validation.QuartzIssueCodes.*;
+import static org.quartz.lang.issues.QuartzIssueCodes.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;

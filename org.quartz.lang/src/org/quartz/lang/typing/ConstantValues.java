@@ -16,6 +16,7 @@ import java.util.function.LongSupplier;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.BinaryExpression;
 import org.quartz.lang.quartz.BoolLiteral;
 import org.quartz.lang.quartz.ConstDecl;
@@ -27,7 +28,6 @@ import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.ParenthesizedExpression;
 import org.quartz.lang.quartz.StringLiteral;
 import org.quartz.lang.quartz.UnaryExpression;
-import org.quartz.lang.validation.QuartzIssueCodes;
 
 /**
  * The values of constants (reference §2.3): a constant is a compile-time Int, Bool or String,

@@ -6,6 +6,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
 import org.quartz.lang.Prelude;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.Block;
 import org.quartz.lang.quartz.BreakStmt;
 import org.quartz.lang.quartz.CommandCall;

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.NamedTypeRef;
 import org.quartz.lang.quartz.TypeAlias;

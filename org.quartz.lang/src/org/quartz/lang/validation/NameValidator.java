@@ -16,6 +16,7 @@ import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.eclipse.xtext.validation.Check;
 import org.quartz.lang.Prelude;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.BindingPattern;
 import org.quartz.lang.quartz.Call;

@@ -13,6 +13,7 @@ import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.AlternativePattern;
 import org.quartz.lang.quartz.BindingPattern;
 import org.quartz.lang.quartz.BoolLiteral;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.QuartzPackage;
-import org.quartz.lang.validation.QuartzIssueCodes;
 import org.quartz.tests.QuartzInjectorProvider;
 
 import com.google.inject.Inject;

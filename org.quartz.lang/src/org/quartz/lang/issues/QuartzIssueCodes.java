@@ -1,9 +1,12 @@
-package org.quartz.lang.validation;
+package org.quartz.lang.issues;
 
 /**
  * Every diagnostic code the compiler reports, in one place. Codes are stable: tests and users
  * refer to them. Ranges: 00xx syntax, 01xx names and modules, 02xx mutability, 03xx types,
  * 04xx control flow, 05xx patterns, 06xx concurrency, 09xx internal.
+ *
+ * A package of its own that depends on nothing else of the compiler, so that the parser, type
+ * inference and validation can all name codes without depending on each other.
  */
 public final class QuartzIssueCodes {
 
