@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
-import org.quartz.lang.Prelude;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.*;
 
 /**
