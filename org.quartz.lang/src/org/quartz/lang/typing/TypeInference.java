@@ -84,7 +84,6 @@ final class TypeInference extends QuartzSwitch<Type> {
 				expect(result, value, expression, null);
 			}
 		}
-		checkMain(function);
 		return finish();
 	}
 
@@ -243,18 +242,6 @@ final class TypeInference extends QuartzSwitch<Type> {
 				&& ref.getRef() instanceof FunctionDecl function && function.isExtern()
 				&& "builtin".equals(function.getAbi())
 				&& (function.getName().equals("panic") || function.getName().equals("exit"));
-	}
-
-	/** `main` takes no parameters and returns Void or Int (the exit code). */
-	private void checkMain(FunctionDecl function) {
-		if (!"main".equals(function.getName()) || !(function.eContainer() instanceof org.quartz.lang.quartz.Module)) {
-			return;
-		}
-		Type result = resultOf(function);
-		if (!function.getParams().isEmpty() || !(Types.is(result, Types.VOID) || Types.is(result, Types.INT))) {
-			issue(function, QuartzPackage.Literals.NAMED_ELEMENT__NAME, INVALID_MAIN,
-					"'main' takes no parameters and returns nothing or an Int (the exit code)");
-		}
 	}
 
 	private static Statement lastStatement(Block block) {
@@ -565,9 +552,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 		}
 		if (target instanceof FunctionDecl function) {
 			if (function.isExtern() && "builtin".equals(function.getAbi()) && !isCallee(at)) {
-				issue(at, null, NOT_A_VALUE, "the built-in '" + function.getName()
-						+ "' cannot be used as a value; wrap it in a lambda: do x -> " + function.getName() + "(x) end");
-				return Type.Error.INSTANCE;
+				return Type.Error.INSTANCE;   // a built-in is no value (NameValidator reports it)
 			}
 			return signature(function);
 		}
@@ -577,9 +562,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 				return constructor.result();
 			}
 			if (!isCallee(at)) {
-				// Constructors are not function values (code generation has none): found by the fuzzer.
-				issue(at, null, NOT_A_VALUE, "variant '" + variant.getName() + "' has fields; construct it with "
-						+ variant.getName() + "(...), or wrap it in a lambda: do x -> " + variant.getName() + "(x) end");
+				// Constructors are not function values (code generation has none; NameValidator reports it).
 				return Type.Error.INSTANCE;
 			}
 			return constructor;
