@@ -712,11 +712,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			}
 			List<Pattern> arguments = variantPattern.getArguments();
 			if (arguments.size() != constructor.parameters().size()) {
-				if (!arguments.isEmpty() || !constructor.parameters().isEmpty()) {
-					issue(pattern, null, PATTERN_ARITY, "'" + variant.getName() + "' has "
-							+ constructor.parameters().size() + " field(s), the pattern names " + arguments.size());
-				}
-				return;
+				return;   // PatternValidator reports the arity
 			}
 			for (int i = 0; i < arguments.size(); i++) {
 				inferPattern(arguments.get(i), constructor.parameters().get(i));

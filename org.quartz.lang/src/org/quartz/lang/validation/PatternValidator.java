@@ -211,7 +211,7 @@ public class PatternValidator extends ComposedValidator {
 		}
 		int fields = variant.getFields().size();
 		if (pattern.getArguments().size() != fields) {
-			error("variant '" + variant.getName() + "' has " + count(fields, "field") + ", the pattern gives "
+			error("'" + variant.getName() + "' has " + fields + " field(s), the pattern names "
 					+ pattern.getArguments().size(), pattern, null, QuartzIssueCodes.PATTERN_ARITY);
 		}
 	}
