@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.quartz.lang.controlflow.ControlFlow;
 import org.quartz.lang.quartz.*;
 import org.quartz.lang.quartz.util.QuartzSwitch;
 import org.quartz.lang.scoping.Globals;
@@ -77,10 +78,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 			}
 		} else if (function.getBody() != null) {
 			Type value = inferBlock(function.getBody());
-			Statement last = lastStatement(function.getBody());
+			Statement last = ControlFlow.lastStatement(function.getBody());
 			// A body ending without a value (an `if` without `else`...) is a missing return (QZ0401).
-			if (!Types.is(result, Types.VOID) && !Types.is(value, Types.VOID) && last instanceof Expression expression
-					&& !(last instanceof Assignment)) {
+			if (!Types.is(result, Types.VOID) && !Types.is(value, Types.VOID) && last instanceof Expression expression) {
 				expect(result, value, expression, null);
 			}
 		}
@@ -231,22 +231,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			value = inferStatement(statement);
 		}
 		// A block that never completes (return, break, panic...) fits a branch of any type.
-		return diverges(lastStatement(block)) ? unifier.fresh() : value;
-	}
-
-	private static boolean diverges(Statement statement) {
-		if (statement instanceof ReturnStmt || statement instanceof BreakStmt || statement instanceof ContinueStmt) {
-			return true;
-		}
-		return statement instanceof Call call && call.getCallee() instanceof NameRef ref
-				&& ref.getRef() instanceof FunctionDecl function && function.isExtern()
-				&& "builtin".equals(function.getAbi())
-				&& (function.getName().equals("panic") || function.getName().equals("exit"));
-	}
-
-	private static Statement lastStatement(Block block) {
-		return block == null || block.getStatements().isEmpty() ? null
-				: block.getStatements().get(block.getStatements().size() - 1);
+		return ControlFlow.neverCompletes(ControlFlow.lastStatement(block)) ? unifier.fresh() : value;
 	}
 
 	/** Types a statement; returns its value type (Void for all but expression statements). */
@@ -809,15 +794,15 @@ final class TypeInference extends QuartzSwitch<Type> {
 		resultTypes.add(result);
 		Type value = inferBlock(lambda.getBody());
 		resultTypes.remove(resultTypes.size() - 1);
-		Statement last = lastStatement(lambda.getBody());
-		boolean hasValue = last instanceof Expression && !(last instanceof Assignment) && !Types.is(value, Types.VOID);
+		Statement last = ControlFlow.lastStatement(lambda.getBody());
+		boolean hasValue = last instanceof Expression && !Types.is(value, Types.VOID);
 		if (hasValue) {
 			if (!unifier.tryUnify(result, value) && expectedFn != null) {
 				expect(result, value, (EObject) last, null);
 			}
 		} else if (Types.isUnknown(result)) {
 			unifier.unify(result, Types.builtin(Types.VOID));
-		} else if (!Types.is(result, Types.VOID) && !diverges(last)) {
+		} else if (!Types.is(result, Types.VOID) && !ControlFlow.neverCompletes(last)) {
 			issue(lambda, null, TYPE_MISMATCH, "this lambda must give a value of type " + Types.deepResolve(result));
 		}
 		typing.lambdaResults.put(lambda, result);
