@@ -4,10 +4,12 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
+import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.Block;
 import org.quartz.lang.quartz.BreakStmt;
 import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.CommandCall;
+import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.ContinueStmt;
 import org.quartz.lang.quartz.ElsifClause;
 import org.quartz.lang.quartz.Expression;
@@ -25,13 +27,15 @@ import org.quartz.lang.quartz.SelectArm;
 import org.quartz.lang.quartz.SelectExpression;
 import org.quartz.lang.quartz.Statement;
 import org.quartz.lang.quartz.WhileStmt;
+import org.quartz.lang.scoping.Globals;
 
 /**
  * Where control goes in a body, read from its statements alone (no types): which statements
- * never hand control to the next one, whether every path through a block ends in a value, and
- * which loop a `break` leaves. Type inference (a branch that never completes fits a value of any
- * type) and validation (missing returns, unreachable code, `break` outside a loop) both ask here,
- * so that they agree. A package of its own: it depends on the model only.
+ * never hand control to the next one, whether every path through a block ends in a value, which
+ * loop a `break` leaves and which function a `return` leaves. Type inference (a branch that never
+ * completes fits a value of any type) and validation (missing returns, unreachable code, `break`
+ * or `return` with nowhere to go) both ask here, so that they agree. A package of its own, below
+ * typing and validation.
  */
 public final class ControlFlow {
 
@@ -90,6 +94,23 @@ public final class ControlFlow {
 	public static boolean isLeftByBreak(LoopStmt loop) {
 		List<BreakStmt> breaks = EcoreUtil2.eAllOfType(loop.getBody(), BreakStmt.class);
 		return breaks.stream().anyMatch(brk -> enclosingLoop(brk) == loop);
+	}
+
+	/**
+	 * The function, lambda or script (the module, whose top-level statements run as main) that a
+	 * `return` or `?` at {@code element} returns from; null in the value of a constant, a global or
+	 * an actor field, which no function runs.
+	 */
+	public static EObject enclosingFunction(EObject element) {
+		for (EObject container = element.eContainer(); container != null; container = container.eContainer()) {
+			if (container instanceof FunctionDecl || container instanceof Lambda || container instanceof Module) {
+				return container;
+			}
+			if (container instanceof ConstDecl || container instanceof ActorField || Globals.isGlobal(container)) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	/** The loop a `break` or `continue` belongs to; null when a lambda, function or the module comes first. */

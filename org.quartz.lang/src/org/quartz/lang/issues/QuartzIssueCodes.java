@@ -62,6 +62,8 @@ public final class QuartzIssueCodes {
 	public static final String MISSING_RETURN = "QZ0401";
 	public static final String BREAK_OUTSIDE_LOOP = "QZ0402";
 	public static final String UNREACHABLE_CODE = "QZ0403";
+	/** A `return` in a constant's, a global's or an actor field's value: no function to leave. */
+	public static final String RETURN_OUTSIDE_FUNCTION = "QZ0404";
 
 	// ---- patterns
 	public static final String NON_EXHAUSTIVE_MATCH = "QZ0501";

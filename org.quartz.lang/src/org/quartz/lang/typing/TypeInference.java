@@ -43,7 +43,10 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** Types of constants, which are their own units. */
 	/** The type of a constant or a global (typed as units of their own). */
 	private final Function<NamedElement, Type> constantTypes;
-	/** Result type of the innermost enclosing function or lambda, for `return` and `?`. */
+	/**
+	 * Result type of the innermost enclosing function, lambda or script, for `return` and `?`;
+	 * empty in a constant's, a global's or an actor field's value.
+	 */
 	private final List<Type> resultTypes = new ArrayList<>();
 	/** If/match/select expressions whose branches have different types, with those types. */
 	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
@@ -120,6 +123,11 @@ final class TypeInference extends QuartzSwitch<Type> {
 	Typing inferGlobal(VarDecl global) {
 		inferBinding(global, global.getType(), global.getValue());
 		return finish();
+	}
+
+	/** The result type `return` and `?` give a value of; null where no function, lambda or script encloses them. */
+	private Type enclosingResult() {
+		return resultTypes.isEmpty() ? null : resultTypes.get(resultTypes.size() - 1);
 	}
 
 	private Typing finish() {
@@ -254,8 +262,10 @@ final class TypeInference extends QuartzSwitch<Type> {
 		} else if (statement instanceof LoopStmt loop) {
 			inferBlock(loop.getBody());
 		} else if (statement instanceof ReturnStmt ret) {
-			Type result = resultTypes.get(resultTypes.size() - 1);
-			if (ret.getValue() != null) {
+			Type result = enclosingResult();
+			if (result == null) {
+				infer(ret.getValue());   // no function to return from: ControlFlowValidator reports it
+			} else if (ret.getValue() != null) {
 				Type value = infer(ret.getValue());
 				if (Types.is(result, Types.VOID)) {
 					issue(ret.getValue(), null, RETURN_TYPE_MISMATCH, "this function returns nothing (Void)");
@@ -602,8 +612,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 	@Override
 	public Type caseTryExpression(TryExpression expression) {
 		Type operand = Types.resolve(infer(expression.getOperand()));
-		Type result = Types.resolve(resultTypes.get(resultTypes.size() - 1));
+		Type enclosing = enclosingResult();
+		Type result = enclosing == null ? null : Types.resolve(enclosing);
 		if (operand instanceof Type.Named named && (named.isBuiltin(Types.OPTION) || named.isBuiltin(Types.RESULT))) {
+			if (result == null) {
+				return named.arguments().get(0);   // no function to return from: ControlFlowValidator reports it
+			}
 			if (result instanceof Type.Var) {
 				// A lambda whose result is not known yet: `?` makes it an Option, or a Result with this error type.
 				List<Type> arguments = named.isBuiltin(Types.OPTION) ? List.of(unifier.fresh())

@@ -11,14 +11,18 @@ import org.quartz.lang.quartz.BreakStmt;
 import org.quartz.lang.quartz.ContinueStmt;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.NamedTypeRef;
+import org.quartz.lang.quartz.ReturnStmt;
 import org.quartz.lang.quartz.Statement;
+import org.quartz.lang.quartz.TryExpression;
 import org.quartz.lang.quartz.TypeAlias;
 import org.quartz.lang.quartz.TypeRef;
 
 /**
  * Control flow: a function with a declared non-Void result must produce it on every path,
- * `break`/`continue` must be inside a loop of the same function or lambda, and a statement
- * right after `return`, `break` or `continue` in the same block can never run (a warning).
+ * `break`/`continue` must be inside a loop of the same function or lambda, `return` and `?`
+ * inside a function, lambda or script (not in a constant's, global's or actor field's value),
+ * and a statement right after `return`, `break` or `continue` in the same block can never run
+ * (a warning).
  */
 public class ControlFlowValidator extends ComposedValidator {
 
@@ -55,6 +59,21 @@ public class ControlFlowValidator extends ComposedValidator {
 	public void checkContinue(ContinueStmt statement) {
 		if (ControlFlow.enclosingLoop(statement) == null) {
 			error("'continue' outside a loop", statement, null, QuartzIssueCodes.BREAK_OUTSIDE_LOOP);
+		}
+	}
+
+	@Check
+	public void checkReturn(ReturnStmt statement) {
+		if (ControlFlow.enclosingFunction(statement) == null) {
+			error("'return' outside a function", statement, null, QuartzIssueCodes.RETURN_OUTSIDE_FUNCTION);
+		}
+	}
+
+	@Check
+	public void checkTry(TryExpression expression) {
+		if (ControlFlow.enclosingFunction(expression) == null) {
+			error("'?' outside a function: it returns early from the function it is in", expression, null,
+					QuartzIssueCodes.TRY_OUTSIDE_OPTION_OR_RESULT);
 		}
 	}
 

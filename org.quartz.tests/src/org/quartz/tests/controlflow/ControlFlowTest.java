@@ -18,8 +18,10 @@ import org.quartz.lang.quartz.Block;
 import org.quartz.lang.quartz.BreakStmt;
 import org.quartz.lang.quartz.ContinueStmt;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.LoopStmt;
 import org.quartz.lang.quartz.Module;
+import org.quartz.lang.quartz.ReturnStmt;
 import org.quartz.lang.quartz.Statement;
 import org.quartz.lang.quartz.WhileStmt;
 import org.quartz.tests.QuartzInjectorProvider;
@@ -173,5 +175,38 @@ class ControlFlowTest {
 		assertNull(ControlFlow.enclosingLoop(breaks.get(1)), "a lambda is a boundary");
 		assertNull(ControlFlow.enclosingLoop(breaks.get(2)), "a function is a boundary");
 		assertTrue(ControlFlow.isLeftByBreak((LoopStmt) outer.getBody().getStatements().get(0)));
+	}
+
+	@Test
+	void theFunctionAReturnLeaves() {
+		Module module = diagnostics.parse("""
+				const A = if true
+				  return 1
+				else
+				  2
+				end
+				actor Counter
+				  var n: Int = if true
+				    return 1
+				  else
+				    do
+				      return 2
+				    end
+				    3
+				  end
+				  def get(): Int
+				    return n
+				  end
+				end
+				""");
+		List<ReturnStmt> returns = EcoreUtil2.eAllOfType(module, ReturnStmt.class);
+		assertNull(ControlFlow.enclosingFunction(returns.get(0)), "a constant's value");
+		assertNull(ControlFlow.enclosingFunction(returns.get(1)), "an actor field's value");
+		assertTrue(ControlFlow.enclosingFunction(returns.get(2)) instanceof Lambda);
+		assertTrue(ControlFlow.enclosingFunction(returns.get(3)) instanceof FunctionDecl);
+		Module script = diagnostics.parse("var n = 1\nreturn\n");
+		assertSame(script, ControlFlow.enclosingFunction(EcoreUtil2.eAllOfType(script, ReturnStmt.class).get(0)));
+		Module program = diagnostics.parse("var g: Int = if true\n  return 1\nelse\n  2\nend\ndef main()\nend\n");
+		assertNull(ControlFlow.enclosingFunction(EcoreUtil2.eAllOfType(program, ReturnStmt.class).get(0)), "a global's value");
 	}
 }
