@@ -31,7 +31,11 @@ import org.quartz.lang.scoping.PatternNames;
  *
  * Walks in source order; each expression's type is recorded in the {@link Typing}. Errors are
  * collected as {@link TypeIssue}s; a wrong subexpression gets {@link Type.Error}, which unifies
- * with anything, so one mistake is reported once.
+ * with anything, so one mistake is reported once. Only type errors: where a construct may
+ * appear (a built-in or a variant with fields as a value, a command call's callee, `main`,
+ * `return` outside a function, a variant pattern's arity) is checked by the validators, and
+ * inference meeting one reports nothing: such a name gets the Error type, such a pattern is not
+ * looked into.
  */
 final class TypeInference extends QuartzSwitch<Type> {
 
