@@ -344,6 +344,21 @@ class PatternValidatorTest {
 				"""));
 	}
 
+	@Test
+	void reachabilityIsNotJudgedOnTopOfAnArityError() {
+		List<Issue> issues = diagnostics.of(SHAPE + """
+				def f(s: Shape): Int
+				  match s
+				    Circle(r, q) => r
+				    _ => 0
+				    Empty => 1
+				  end
+				end
+				""");
+		assertNoError(issues, QuartzIssueCodes.UNREACHABLE_ARM);
+		assertOnlyError(issues, QuartzIssueCodes.PATTERN_ARITY, 8, 5);
+	}
+
 	private static void assertWarningAt(List<Issue> issues, String code, int line, int column) {
 		List<Issue> found = issues.stream().filter(i -> code.equals(i.getCode())).toList();
 		assertEquals(1, found.size(), Diagnostics.describe(issues));
