@@ -44,7 +44,6 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final CallInference calls = new CallInference(this);
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
 	final BiFunction<EObject, String, FunctionDecl> functionLookup;
-	/** Types of constants, which are their own units. */
 	/** The type of a constant or a global (typed as units of their own). */
 	private final Function<NamedElement, Type> constantTypes;
 	/**
@@ -146,7 +145,6 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return function.getReturnType() == null ? Types.builtin(Types.VOID) : typeOf(function.getReturnType(), Map.of());
 	}
 
-	/** The type a type reference denotes, with type parameters replaced per {@code parameters}. */
 	/** A name bound in several alternatives of `a | b` has one type: the first alternative's. */
 	private void sameTypesInAlternatives(AlternativePattern alternatives) {
 		Map<String, BindingPattern> first = new HashMap<>();
@@ -168,6 +166,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** Aliases being expanded by typeOf, to stop at a cycle. */
 	private final Set<TypeAlias> expandingAliases = new HashSet<>();
 
+	/** The type a type reference denotes, with type parameters replaced per {@code parameters}. */
 	Type typeOf(TypeRef ref, Map<TypeParam, Type> parameters) {
 		if (ref instanceof FnTypeRef fn) {
 			List<Type> params = new ArrayList<>();
