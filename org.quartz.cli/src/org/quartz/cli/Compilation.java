@@ -24,9 +24,9 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.cli.Diagnostic.Severity;
-import org.quartz.lang.Prelude;
 import org.quartz.lang.QuartzRuntimeModule;
 import org.quartz.lang.QuartzStandaloneSetup;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.scoping.ModuleSearchPath;
 

@@ -19,7 +19,7 @@ import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.codegen.ir.WaitingOperation;
-import org.quartz.lang.Prelude;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.*;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.LocalBindings;

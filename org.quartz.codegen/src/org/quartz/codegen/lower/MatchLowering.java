@@ -8,7 +8,7 @@ import java.util.Map;
 import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
-import org.quartz.lang.Prelude;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.AlternativePattern;
 import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.BindingPattern;

@@ -19,9 +19,9 @@ import org.eclipse.xtext.RuleCall;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.SyntaxErrorMessage;
 import org.eclipse.xtext.parser.antlr.SyntaxErrorMessageProvider;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.parser.antlr.internal.InternalQuartzParser;
 import org.quartz.lang.quartz.QuartzPackage;
-import org.quartz.lang.validation.QuartzIssueCodes;
 
 /**
  * Syntax errors in the user's terms: {@code unexpected '*'; expected expression} instead of

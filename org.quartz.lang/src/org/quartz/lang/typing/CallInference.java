@@ -1,6 +1,6 @@
 package org.quartz.lang.typing;
 
-import static org.quartz.lang.validation.QuartzIssueCodes.*;
+import static org.quartz.lang.issues.QuartzIssueCodes.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
-import org.quartz.lang.Prelude;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.*;
 
 /**
@@ -57,7 +57,11 @@ final class CallInference {
 		return inferClosureCall(call, callee, calleeType, arguments);
 	}
 
-	/** A call of a declared function, variant constructor or (through a binding) closure. */
+	/**
+	 * A call that names its callee: a call with parentheses of a declared function or variant
+	 * constructor, or a command call (`it "adds" do ... end`), whose callee may also be a type or
+	 * a binding (NameValidator reports those).
+	 */
 	Type inferNamedCall(EObject call, NamedElement callee, List<Expression> arguments) {
 		if (callee == null || callee.eIsProxy()) {
 			arguments.forEach(this::inferArgument);
@@ -71,15 +75,6 @@ final class CallInference {
 			inference.typing.calls.put(call, new CallTarget.VariantConstruction(variant, arguments));
 			return applySignature(call, inference.constructor(variant), arguments, "'" + variant.getName() + "'");
 		}
-		if (callee instanceof StructDecl || callee instanceof EnumDecl || callee instanceof ActorDecl) {
-			inference.issue(call, null, NOT_CALLABLE, "'" + callee.getName() + "' is a type, not a function");
-			arguments.forEach(this::inferArgument);
-			return Type.Error.INSTANCE;
-		}
-		if (call instanceof Call c) {
-			return inferClosureCall(call, c.getCallee(), inference.typeOfReference(callee, call), arguments);
-		}
-		inference.issue(call, null, NOT_CALLABLE, "only a declared function can be called without parentheses");
 		arguments.forEach(this::inferArgument);
 		return Type.Error.INSTANCE;
 	}

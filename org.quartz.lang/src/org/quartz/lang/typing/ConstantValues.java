@@ -27,7 +27,6 @@ import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.ParenthesizedExpression;
 import org.quartz.lang.quartz.StringLiteral;
 import org.quartz.lang.quartz.UnaryExpression;
-import org.quartz.lang.validation.QuartzIssueCodes;
 
 /**
  * The values of constants (reference §2.3): a constant is a compile-time Int, Bool or String,
@@ -36,17 +35,32 @@ import org.quartz.lang.validation.QuartzIssueCodes;
  * resource, code generation one per program), so a chain of constants each using the previous
  * one twice costs linear time.
  *
- * A constant has a value, or a problem the validator reports at the constant: a cycle (every
- * constant on it reports), a part that is not known at compile time, an overflow or a division
- * by zero. A constant that only uses a constant with a problem, or whose operands have the wrong
- * types (the type checker reports those), has no value and no problem of its own.
+ * A constant has a value, or a {@link Problem} the validator reports: a cycle (every constant on
+ * it reports), a part that is not known at compile time, an overflow or a division by zero. A
+ * constant that only uses a constant with a problem, or whose operands have the wrong types (the
+ * type checker reports those), has no value and no problem of its own.
  */
 public final class ConstantValues {
 
-	/** A constant's value (Long, Boolean or String), or its problem; both null: no value, nothing to report. */
-	public record Result(Object value, EObject problemAt, String code, String problem) {
+	/** Why a constant has no value. */
+	public enum Problem {
+		/** The constant is defined in terms of itself; reported at each constant of the cycle. */
+		CYCLE,
+		/** A part of the value (reported there) is not a literal, a constant or an operator on them. */
+		NOT_COMPILE_TIME,
+		/** An Int operation (reported there) overflows. */
+		OVERFLOW,
+		/** A `/` or `%` (reported there) by zero. */
+		DIVISION_BY_ZERO
+	}
 
-		static final Result NONE = new Result(null, null, null, null);
+	/**
+	 * A constant's value (Long, Double, Boolean or String), or its problem and where it lies; all
+	 * null: no value, nothing to report.
+	 */
+	public record Result(Object value, EObject problemAt, Problem problem) {
+
+		static final Result NONE = new Result(null, null, null);
 
 		public boolean hasValue() {
 			return value != null;
@@ -112,8 +126,7 @@ public final class ConstantValues {
 	private void markCycle(Deque<Visit> path, ConstDecl start) {
 		for (Visit visit : path) {   // top first
 			ConstDecl member = visit.constant();
-			results.putIfAbsent(member, new Result(null, member, QuartzIssueCodes.CYCLIC_CONSTANT,
-					"constant '" + member.getName() + "' is defined in terms of itself"));
+			results.putIfAbsent(member, new Result(null, member, Problem.CYCLE));
 			if (member == start) {
 				return;
 			}
@@ -139,7 +152,7 @@ public final class ConstantValues {
 			return Result.NONE;
 		}
 		try {
-			return new Result(evaluate(constant.getValue()), null, null, null);
+			return new Result(evaluate(constant.getValue()), null, null);
 		} catch (NoValue e) {
 			return e.result;
 		}
@@ -198,8 +211,7 @@ public final class ConstantValues {
 		if (e instanceof BinaryExpression binary && binary.getLeft() != null && binary.getRight() != null) {
 			return binary(binary, evaluate(binary.getLeft()), evaluate(binary.getRight()));
 		}
-		throw new NoValue(new Result(null, e, QuartzIssueCodes.CONSTANT_NOT_COMPILE_TIME,
-				"a constant's value must be known at compile time: Int, Float, Bool and String literals, other constants, and operators on them"));
+		throw new NoValue(new Result(null, e, Problem.NOT_COMPILE_TIME));
 	}
 
 	private static Object binary(BinaryExpression e, Object left, Object right) {
@@ -211,10 +223,10 @@ public final class ConstantValues {
 				case "*" -> arithmetic(e, () -> Math.multiplyExact(a, b));
 				case "/", "%" -> {
 					if (b == 0) {
-						throw new NoValue(new Result(null, e, QuartzIssueCodes.CONSTANT_ARITHMETIC, "division by zero in a constant"));
+						throw new NoValue(new Result(null, e, Problem.DIVISION_BY_ZERO));
 					}
 					if (a == Long.MIN_VALUE && b == -1) {
-						throw new NoValue(new Result(null, e, QuartzIssueCodes.CONSTANT_ARITHMETIC, "constant overflows Int"));
+						throw new NoValue(new Result(null, e, Problem.OVERFLOW));
 					}
 					yield op.equals("/") ? a / b : a % b;
 				}
@@ -287,7 +299,7 @@ public final class ConstantValues {
 		try {
 			return operation.getAsLong();
 		} catch (ArithmeticException e) {
-			throw new NoValue(new Result(null, at, QuartzIssueCodes.CONSTANT_ARITHMETIC, "constant overflows Int"));
+			throw new NoValue(new Result(null, at, Problem.OVERFLOW));
 		}
 	}
 }

@@ -1,6 +1,6 @@
 package org.quartz.lang.typing;
 
-import static org.quartz.lang.validation.QuartzIssueCodes.*;
+import static org.quartz.lang.issues.QuartzIssueCodes.*;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.quartz.lang.controlflow.ControlFlow;
 import org.quartz.lang.quartz.*;
 import org.quartz.lang.quartz.util.QuartzSwitch;
 import org.quartz.lang.scoping.Globals;
@@ -30,7 +31,11 @@ import org.quartz.lang.scoping.PatternNames;
  *
  * Walks in source order; each expression's type is recorded in the {@link Typing}. Errors are
  * collected as {@link TypeIssue}s; a wrong subexpression gets {@link Type.Error}, which unifies
- * with anything, so one mistake is reported once.
+ * with anything, so one mistake is reported once. Only type errors: where a construct may
+ * appear (a built-in or a variant with fields as a value, a command call's callee, `main`,
+ * `return` outside a function, a variant pattern's arity) is checked by the validators, and
+ * inference meeting one reports nothing: such a name gets the Error type, such a pattern is not
+ * looked into.
  */
 final class TypeInference extends QuartzSwitch<Type> {
 
@@ -39,10 +44,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final CallInference calls = new CallInference(this);
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
 	final BiFunction<EObject, String, FunctionDecl> functionLookup;
-	/** Types of constants, which are their own units. */
 	/** The type of a constant or a global (typed as units of their own). */
 	private final Function<NamedElement, Type> constantTypes;
-	/** Result type of the innermost enclosing function or lambda, for `return` and `?`. */
+	/**
+	 * Result type of the innermost enclosing function, lambda or script, for `return` and `?`;
+	 * empty in a constant's, a global's or an actor field's value.
+	 */
 	private final List<Type> resultTypes = new ArrayList<>();
 	/** If/match/select expressions whose branches have different types, with those types. */
 	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
@@ -77,14 +84,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 			}
 		} else if (function.getBody() != null) {
 			Type value = inferBlock(function.getBody());
-			Statement last = lastStatement(function.getBody());
+			Statement last = ControlFlow.lastStatement(function.getBody());
 			// A body ending without a value (an `if` without `else`...) is a missing return (QZ0401).
-			if (!Types.is(result, Types.VOID) && !Types.is(value, Types.VOID) && last instanceof Expression expression
-					&& !(last instanceof Assignment)) {
+			if (!Types.is(result, Types.VOID) && !Types.is(value, Types.VOID) && last instanceof Expression expression) {
 				expect(result, value, expression, null);
 			}
 		}
-		checkMain(function);
 		return finish();
 	}
 
@@ -123,6 +128,11 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return finish();
 	}
 
+	/** The result type `return` and `?` give a value of; null where no function, lambda or script encloses them. */
+	private Type enclosingResult() {
+		return resultTypes.isEmpty() ? null : resultTypes.get(resultTypes.size() - 1);
+	}
+
 	private Typing finish() {
 		deferredChecks.forEach(Runnable::run);
 		return typing;
@@ -135,7 +145,6 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return function.getReturnType() == null ? Types.builtin(Types.VOID) : typeOf(function.getReturnType(), Map.of());
 	}
 
-	/** The type a type reference denotes, with type parameters replaced per {@code parameters}. */
 	/** A name bound in several alternatives of `a | b` has one type: the first alternative's. */
 	private void sameTypesInAlternatives(AlternativePattern alternatives) {
 		Map<String, BindingPattern> first = new HashMap<>();
@@ -157,6 +166,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** Aliases being expanded by typeOf, to stop at a cycle. */
 	private final Set<TypeAlias> expandingAliases = new HashSet<>();
 
+	/** The type a type reference denotes, with type parameters replaced per {@code parameters}. */
 	Type typeOf(TypeRef ref, Map<TypeParam, Type> parameters) {
 		if (ref instanceof FnTypeRef fn) {
 			List<Type> params = new ArrayList<>();
@@ -232,34 +242,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			value = inferStatement(statement);
 		}
 		// A block that never completes (return, break, panic...) fits a branch of any type.
-		return diverges(lastStatement(block)) ? unifier.fresh() : value;
-	}
-
-	private static boolean diverges(Statement statement) {
-		if (statement instanceof ReturnStmt || statement instanceof BreakStmt || statement instanceof ContinueStmt) {
-			return true;
-		}
-		return statement instanceof Call call && call.getCallee() instanceof NameRef ref
-				&& ref.getRef() instanceof FunctionDecl function && function.isExtern()
-				&& "builtin".equals(function.getAbi())
-				&& (function.getName().equals("panic") || function.getName().equals("exit"));
-	}
-
-	/** `main` takes no parameters and returns Void or Int (the exit code). */
-	private void checkMain(FunctionDecl function) {
-		if (!"main".equals(function.getName()) || !(function.eContainer() instanceof org.quartz.lang.quartz.Module)) {
-			return;
-		}
-		Type result = resultOf(function);
-		if (!function.getParams().isEmpty() || !(Types.is(result, Types.VOID) || Types.is(result, Types.INT))) {
-			issue(function, QuartzPackage.Literals.NAMED_ELEMENT__NAME, INVALID_MAIN,
-					"'main' takes no parameters and returns nothing or an Int (the exit code)");
-		}
-	}
-
-	private static Statement lastStatement(Block block) {
-		return block == null || block.getStatements().isEmpty() ? null
-				: block.getStatements().get(block.getStatements().size() - 1);
+		return ControlFlow.neverCompletes(ControlFlow.lastStatement(block)) ? unifier.fresh() : value;
 	}
 
 	/** Types a statement; returns its value type (Void for all but expression statements). */
@@ -282,8 +265,10 @@ final class TypeInference extends QuartzSwitch<Type> {
 		} else if (statement instanceof LoopStmt loop) {
 			inferBlock(loop.getBody());
 		} else if (statement instanceof ReturnStmt ret) {
-			Type result = resultTypes.get(resultTypes.size() - 1);
-			if (ret.getValue() != null) {
+			Type result = enclosingResult();
+			if (result == null) {
+				infer(ret.getValue());   // no function to return from: ControlFlowValidator reports it
+			} else if (ret.getValue() != null) {
 				Type value = infer(ret.getValue());
 				if (Types.is(result, Types.VOID)) {
 					issue(ret.getValue(), null, RETURN_TYPE_MISMATCH, "this function returns nothing (Void)");
@@ -565,9 +550,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 		}
 		if (target instanceof FunctionDecl function) {
 			if (function.isExtern() && "builtin".equals(function.getAbi()) && !isCallee(at)) {
-				issue(at, null, NOT_A_VALUE, "the built-in '" + function.getName()
-						+ "' cannot be used as a value; wrap it in a lambda: do x -> " + function.getName() + "(x) end");
-				return Type.Error.INSTANCE;
+				return Type.Error.INSTANCE;   // a built-in is no value (NameValidator reports it)
 			}
 			return signature(function);
 		}
@@ -577,9 +560,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 				return constructor.result();
 			}
 			if (!isCallee(at)) {
-				// Constructors are not function values (code generation has none): found by the fuzzer.
-				issue(at, null, NOT_A_VALUE, "variant '" + variant.getName() + "' has fields; construct it with "
-						+ variant.getName() + "(...), or wrap it in a lambda: do x -> " + variant.getName() + "(x) end");
+				// Constructors are not function values (code generation has none; NameValidator reports it).
 				return Type.Error.INSTANCE;
 			}
 			return constructor;
@@ -634,8 +615,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 	@Override
 	public Type caseTryExpression(TryExpression expression) {
 		Type operand = Types.resolve(infer(expression.getOperand()));
-		Type result = Types.resolve(resultTypes.get(resultTypes.size() - 1));
+		Type enclosing = enclosingResult();
+		Type result = enclosing == null ? null : Types.resolve(enclosing);
 		if (operand instanceof Type.Named named && (named.isBuiltin(Types.OPTION) || named.isBuiltin(Types.RESULT))) {
+			if (result == null) {
+				return named.arguments().get(0);   // no function to return from: ControlFlowValidator reports it
+			}
 			if (result instanceof Type.Var) {
 				// A lambda whose result is not known yet: `?` makes it an Option, or a Result with this error type.
 				List<Type> arguments = named.isBuiltin(Types.OPTION) ? List.of(unifier.fresh())
@@ -729,11 +714,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			}
 			List<Pattern> arguments = variantPattern.getArguments();
 			if (arguments.size() != constructor.parameters().size()) {
-				if (!arguments.isEmpty() || !constructor.parameters().isEmpty()) {
-					issue(pattern, null, PATTERN_ARITY, "'" + variant.getName() + "' has "
-							+ constructor.parameters().size() + " field(s), the pattern names " + arguments.size());
-				}
-				return;
+				return;   // PatternValidator reports the arity
 			}
 			for (int i = 0; i < arguments.size(); i++) {
 				inferPattern(arguments.get(i), constructor.parameters().get(i));
@@ -830,15 +811,15 @@ final class TypeInference extends QuartzSwitch<Type> {
 		resultTypes.add(result);
 		Type value = inferBlock(lambda.getBody());
 		resultTypes.remove(resultTypes.size() - 1);
-		Statement last = lastStatement(lambda.getBody());
-		boolean hasValue = last instanceof Expression && !(last instanceof Assignment) && !Types.is(value, Types.VOID);
+		Statement last = ControlFlow.lastStatement(lambda.getBody());
+		boolean hasValue = last instanceof Expression && !Types.is(value, Types.VOID);
 		if (hasValue) {
 			if (!unifier.tryUnify(result, value) && expectedFn != null) {
 				expect(result, value, (EObject) last, null);
 			}
 		} else if (Types.isUnknown(result)) {
 			unifier.unify(result, Types.builtin(Types.VOID));
-		} else if (!Types.is(result, Types.VOID) && !diverges(last)) {
+		} else if (!Types.is(result, Types.VOID) && !ControlFlow.neverCompletes(last)) {
 			issue(lambda, null, TYPE_MISMATCH, "this lambda must give a value of type " + Types.deepResolve(result));
 		}
 		typing.lambdaResults.put(lambda, result);

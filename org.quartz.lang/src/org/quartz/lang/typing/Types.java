@@ -3,6 +3,7 @@ package org.quartz.lang.typing;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.NamedElement;
@@ -37,7 +38,7 @@ public final class Types {
 	}
 
 	public static Type.Named nominal(NamedElement declaration, List<Type> arguments) {
-		boolean builtin = declaration != null && org.quartz.lang.Prelude.isPrelude(declaration.eResource());
+		boolean builtin = declaration != null && Prelude.isPrelude(declaration.eResource());
 		return new Type.Named(declaration.getName(), declaration, builtin, List.copyOf(arguments));
 	}
 

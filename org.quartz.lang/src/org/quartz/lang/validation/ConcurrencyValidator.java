@@ -1,6 +1,7 @@
 package org.quartz.lang.validation;
 
 import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.DefaultArm;
 import org.quartz.lang.quartz.Expression;

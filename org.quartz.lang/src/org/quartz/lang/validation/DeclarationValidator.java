@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.NamedTypeRef;
 import org.quartz.lang.quartz.TypeAlias;
@@ -73,10 +74,15 @@ public class DeclarationValidator extends ComposedValidator {
 		if (result.problem() == null) {
 			return;
 		}
-		if (result.problemAt() == constant) {
-			error(result.problem(), constant, Q.getNamedElement_Name(), result.code());
-		} else {
-			error(result.problem(), result.problemAt(), null, result.code());
+		switch (result.problem()) {
+			case CYCLE -> error("constant '" + constant.getName() + "' is defined in terms of itself", constant,
+					Q.getNamedElement_Name(), QuartzIssueCodes.CYCLIC_CONSTANT);
+			case NOT_COMPILE_TIME -> error("a constant's value must be known at compile time: Int, Float, Bool and String"
+					+ " literals, other constants, and operators on them", result.problemAt(), null,
+					QuartzIssueCodes.CONSTANT_NOT_COMPILE_TIME);
+			case OVERFLOW -> error("constant overflows Int", result.problemAt(), null, QuartzIssueCodes.CONSTANT_ARITHMETIC);
+			case DIVISION_BY_ZERO -> error("division by zero in a constant", result.problemAt(), null,
+					QuartzIssueCodes.CONSTANT_ARITHMETIC);
 		}
 	}
 }

@@ -2,6 +2,7 @@ package org.quartz.lang.validation;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.ArmBinding;
 import org.quartz.lang.quartz.Assignment;

@@ -15,10 +15,12 @@ import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.eclipse.xtext.validation.Check;
-import org.quartz.lang.Prelude;
+import org.quartz.lang.issues.QuartzIssueCodes;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.BindingPattern;
 import org.quartz.lang.quartz.Call;
+import org.quartz.lang.quartz.CommandCall;
 import org.quartz.lang.quartz.Declaration;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.FunctionDecl;
@@ -33,6 +35,7 @@ import org.quartz.lang.quartz.TypeAlias;
 import org.quartz.lang.quartz.TypeParams;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.quartz.VariantField;
+import org.quartz.lang.quartz.VariantLiteral;
 import org.quartz.lang.quartz.VariantPattern;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.ModuleSearchPath;
@@ -41,9 +44,10 @@ import org.quartz.lang.scoping.PatternNames;
 import com.google.inject.Inject;
 
 /**
- * Names and modules: duplicate declarations, ambiguous bare variant names, `def main` beside
- * top-level statements, imports that cannot be found or name a program, prelude-only forms,
- * and type names used as values.
+ * Names and modules: duplicate declarations, ambiguous bare variant names, imports that cannot
+ * be found or name a program, prelude-only forms, and what a name may be used as: a type, a
+ * built-in or a variant with fields is not a value, and only a function or a variant is called
+ * without parentheses.
  */
 public class NameValidator extends ComposedValidator {
 
@@ -172,19 +176,7 @@ public class NameValidator extends ComposedValidator {
 		}
 	}
 
-	// ---------------------------------------------------------------- programs and modules
-
-	@Check
-	public void checkMainAndStatements(Module module) {
-		boolean hasMain = module.getElements().stream()
-				.anyMatch(element -> element instanceof FunctionDecl function && "main".equals(function.getName()));
-		if (!hasMain) {
-			return;
-		}
-		module.getElements().stream().filter(Globals::isScriptStatement).findFirst()
-				.ifPresent(statement -> error("a file with 'def main' cannot also have top-level statements",
-						statement, null, QuartzIssueCodes.MAIN_AND_TOP_LEVEL_STATEMENTS));
-	}
+	// ---------------------------------------------------------------- modules
 
 	/** An imported module must exist and hold declarations only: a file with top-level statements is a program. */
 	@Check
@@ -267,12 +259,58 @@ public class NameValidator extends ComposedValidator {
 		if (!(target instanceof StructDecl || target instanceof EnumDecl || target instanceof ActorDecl)) {
 			return;
 		}
-		EObject container = ref.eContainer();
-		boolean receiver = container instanceof MemberAccess access && access.getReceiver() == ref;
-		boolean callee = container instanceof Call call && call.getCallee() == ref;
-		if (!receiver && !callee) {
+		boolean receiver = ref.eContainer() instanceof MemberAccess access && access.getReceiver() == ref;
+		if (!receiver && !isCallee(ref)) {
 			error("'" + ((NamedElement) target).getName() + "' is a type, not a value", ref, Q.getNameRef_Ref(),
 					QuartzIssueCodes.NOT_A_VALUE);
 		}
+	}
+
+	/**
+	 * A built-in function, or a variant with fields, can only be called: code generation has no
+	 * function value for either (the type checker gives such a name no type).
+	 */
+	@Check
+	public void checkCalledOnly(NameRef ref) {
+		if (ref.getRef() instanceof FunctionDecl function && function.isExtern() && "builtin".equals(function.getAbi())
+				&& !isCallee(ref)) {
+			error("the built-in '" + function.getName() + "' cannot be used as a value; wrap it in a lambda: do x -> "
+					+ function.getName() + "(x) end", ref, null, QuartzIssueCodes.NOT_A_VALUE);
+		} else if (ref.getRef() instanceof Variant variant) {
+			checkVariantCalled(variant, ref);
+		}
+	}
+
+	@Check
+	public void checkCalledOnly(VariantLiteral literal) {
+		if (literal.getVariant() != null && !literal.getVariant().eIsProxy()) {
+			checkVariantCalled(literal.getVariant(), literal);
+		}
+	}
+
+	private void checkVariantCalled(Variant variant, EObject name) {
+		if (!variant.getFields().isEmpty() && !isCallee(name)) {
+			error("variant '" + variant.getName() + "' has fields; construct it with " + variant.getName()
+					+ "(...), or wrap it in a lambda: do x -> " + variant.getName() + "(x) end", name, null,
+					QuartzIssueCodes.NOT_A_VALUE);
+		}
+	}
+
+	/** A command call (no parentheses: `it "adds" do ... end`) calls a declared function or variant. */
+	@Check
+	public void checkCommandCallee(CommandCall command) {
+		NamedElement callee = command.getCallee();
+		if (callee == null || callee.eIsProxy() || callee instanceof FunctionDecl || callee instanceof Variant) {
+			return;
+		}
+		error(callee instanceof StructDecl || callee instanceof EnumDecl || callee instanceof ActorDecl
+				? "'" + callee.getName() + "' is a type, not a function"
+				: "only a declared function can be called without parentheses", command, null,
+				QuartzIssueCodes.NOT_CALLABLE);
+	}
+
+	/** Whether a name is the callee of a call with parentheses. */
+	private static boolean isCallee(EObject name) {
+		return name.eContainer() instanceof Call call && call.getCallee() == name;
 	}
 }

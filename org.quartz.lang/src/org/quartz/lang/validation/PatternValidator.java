@@ -13,6 +13,7 @@ import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.eclipse.xtext.validation.Check;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.AlternativePattern;
 import org.quartz.lang.quartz.BindingPattern;
 import org.quartz.lang.quartz.BoolLiteral;
@@ -121,10 +122,14 @@ public class PatternValidator extends ComposedValidator {
 		}
 	}
 
-	/** An arm whose every value an earlier arm already matches never runs (not judged on top of a type error). */
+	/**
+	 * An arm whose every value an earlier arm already matches never runs (not judged on top of a
+	 * type error in the match, nor of a variant pattern of the wrong arity).
+	 */
 	@Check
 	public void checkReachable(MatchExpression match) {
-		if (typeChecker.typing(match).issues().stream().anyMatch(issue -> EcoreUtil.isAncestor(match, issue.source()))) {
+		if (typeChecker.typing(match).issues().stream().anyMatch(issue -> EcoreUtil.isAncestor(match, issue.source()))
+				|| EcoreUtil2.eAllOfType(match, VariantPattern.class).stream().anyMatch(PatternValidator::hasWrongArity)) {
 			return;
 		}
 		List<List<Pattern>> previous = new ArrayList<>();
@@ -204,15 +209,17 @@ public class PatternValidator extends ComposedValidator {
 
 	@Check
 	public void checkArity(VariantPattern pattern) {
-		Variant variant = pattern.getVariant();
-		if (variant == null || variant.eIsProxy()) {
-			return;
-		}
-		int fields = variant.getFields().size();
-		if (pattern.getArguments().size() != fields) {
-			error("variant '" + variant.getName() + "' has " + count(fields, "field") + ", the pattern gives "
+		if (hasWrongArity(pattern)) {
+			Variant variant = pattern.getVariant();
+			error("'" + variant.getName() + "' has " + variant.getFields().size() + " field(s), the pattern names "
 					+ pattern.getArguments().size(), pattern, null, QuartzIssueCodes.PATTERN_ARITY);
 		}
+	}
+
+	/** Whether a variant pattern names more or fewer fields than its (resolved) variant has. */
+	private static boolean hasWrongArity(VariantPattern pattern) {
+		Variant variant = pattern.getVariant();
+		return variant != null && !variant.eIsProxy() && pattern.getArguments().size() != variant.getFields().size();
 	}
 
 	/** A bare name of a variant with fields would silently bind instead of matching the variant. */

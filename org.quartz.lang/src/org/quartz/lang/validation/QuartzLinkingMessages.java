@@ -8,6 +8,7 @@ import org.eclipse.xtext.linking.impl.IllegalNodeException;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.scoping.IScopeProvider;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.FieldInit;
 import org.quartz.lang.quartz.QuartzPackage;

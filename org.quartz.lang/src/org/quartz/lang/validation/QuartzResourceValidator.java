@@ -21,6 +21,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
+import org.quartz.lang.issues.QuartzIssueCodes;
 
 /**
  * Keeps a syntax mistake to one diagnostic. The parser recovers from an error by skipping or

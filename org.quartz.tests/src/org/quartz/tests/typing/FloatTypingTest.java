@@ -1,10 +1,10 @@
 package org.quartz.tests.typing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.quartz.lang.validation.QuartzIssueCodes.INVALID_LITERAL;
-import static org.quartz.lang.validation.QuartzIssueCodes.MIXED_INT_AND_FLOAT;
-import static org.quartz.lang.validation.QuartzIssueCodes.OPERATOR_TYPE;
-import static org.quartz.lang.validation.QuartzIssueCodes.TYPE_MISMATCH;
+import static org.quartz.lang.issues.QuartzIssueCodes.INVALID_LITERAL;
+import static org.quartz.lang.issues.QuartzIssueCodes.MIXED_INT_AND_FLOAT;
+import static org.quartz.lang.issues.QuartzIssueCodes.OPERATOR_TYPE;
+import static org.quartz.lang.issues.QuartzIssueCodes.TYPE_MISMATCH;
 import static org.quartz.tests.validation.Diagnostics.assertNoIssues;
 
 import org.eclipse.xtext.testing.InjectWith;

@@ -1,6 +1,6 @@
 package org.quartz.tests.typing;
 
-import static org.quartz.lang.validation.QuartzIssueCodes.*;
+import static org.quartz.lang.issues.QuartzIssueCodes.*;
 
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;

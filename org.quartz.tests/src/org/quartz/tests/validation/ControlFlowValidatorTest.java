@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.QuartzPackage;
-import org.quartz.lang.validation.QuartzIssueCodes;
 import org.quartz.tests.QuartzInjectorProvider;
 
 import com.google.inject.Inject;
@@ -199,5 +199,60 @@ class ControlFlowValidatorTest {
 		assertEquals(QuartzIssueCodes.UNREACHABLE_CODE, issue.getCode());
 		assertEquals(Severity.WARNING, issue.getSeverity());
 		assertEquals("3:3", issue.getLineNumber() + ":" + issue.getColumn());
+	}
+
+	@Test
+	void returnInAConstantsValue() {
+		// Also QZ0113: an `if` is no compile-time value.
+		Diagnostics.assertErrorAt(diagnostics.of("""
+				const A = if true
+				  return 1
+				else
+				  2
+				end
+				def main()
+				end
+				"""), QuartzIssueCodes.RETURN_OUTSIDE_FUNCTION, 2, 3);
+	}
+
+	@Test
+	void returnInAGlobalsValue() {
+		Diagnostics.assertOnlyError(diagnostics.of("""
+				var g: Int = if true
+				  return 1
+				else
+				  2
+				end
+				def main()
+				end
+				"""), QuartzIssueCodes.RETURN_OUTSIDE_FUNCTION, 2, 3);
+	}
+
+	@Test
+	void tryInAnActorFieldsValue() {
+		Diagnostics.assertOnlyError(diagnostics.of("""
+				actor Counter
+				  var n: Int = Some(1)?
+				end
+				def main()
+				end
+				"""), QuartzIssueCodes.TRY_OUTSIDE_OPTION_OR_RESULT, 2, 16);
+	}
+
+	@Test
+	void returnAndTryInAScriptAndInALambdaOfAConstant() {
+		assertNoError(diagnostics.of("""
+				f = do x -> Some(x)? end
+				puts("#{f(1)}")
+				return
+				"""), QuartzIssueCodes.RETURN_OUTSIDE_FUNCTION);
+		Diagnostics.assertNoIssues(diagnostics.of("""
+				var g: Fn(Option<Int>): Option<Int> = do x: Option<Int> ->
+				  return Some((x)? + 1)
+				end
+				def main()
+				  puts("#{unwrap(g(Some(1)))}")
+				end
+				"""));
 	}
 }

@@ -20,8 +20,8 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.scoping.ModuleSearchPath;
-import org.quartz.lang.validation.QuartzIssueCodes;
 import org.quartz.tests.QuartzInjectorProvider;
 
 import com.google.inject.Inject;

@@ -8,8 +8,8 @@ import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.QuartzPackage;
-import org.quartz.lang.validation.QuartzIssueCodes;
 import org.quartz.tests.QuartzInjectorProvider;
 
 import com.google.inject.Inject;

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.QuartzPackage;
-import org.quartz.lang.validation.QuartzIssueCodes;
 import org.quartz.tests.QuartzInjectorProvider;
 
 import com.google.inject.Inject;
@@ -342,6 +342,21 @@ class PatternValidatorTest {
 				  end
 				end
 				"""));
+	}
+
+	@Test
+	void reachabilityIsNotJudgedOnTopOfAnArityError() {
+		List<Issue> issues = diagnostics.of(SHAPE + """
+				def f(s: Shape): Int
+				  match s
+				    Circle(r, q) => r
+				    _ => 0
+				    Empty => 1
+				  end
+				end
+				""");
+		assertNoError(issues, QuartzIssueCodes.UNREACHABLE_ARM);
+		assertOnlyError(issues, QuartzIssueCodes.PATTERN_ARITY, 8, 5);
 	}
 
 	private static void assertWarningAt(List<Issue> issues, String code, int line, int column) {

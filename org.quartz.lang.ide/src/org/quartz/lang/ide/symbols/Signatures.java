@@ -3,7 +3,7 @@ package org.quartz.lang.ide.symbols;
 import java.util.stream.Collectors;
 
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.quartz.lang.Prelude;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Param;
 import org.quartz.lang.quartz.TypeParam;

@@ -1,4 +1,4 @@
-package org.quartz.lang;
+package org.quartz.lang.prelude;
 
 import java.net.URL;
 import java.util.Map;
@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.eclipse.emf.common.util.URI;
 import org.quartz.lang.quartz.FunctionDecl;
 
-/** The prelude module (prelude/prelude.qz in this bundle): built-in types and functions. */
+/**
+ * The prelude module (prelude/prelude.qz in this bundle): built-in types and functions. A package
+ * of its own, below scoping, typing, validation and code generation, which all ask about it.
+ */
 public final class Prelude {
 
 	private static final URI LOCATION = locate();

@@ -1,9 +1,12 @@
-package org.quartz.lang.validation;
+package org.quartz.lang.issues;
 
 /**
  * Every diagnostic code the compiler reports, in one place. Codes are stable: tests and users
  * refer to them. Ranges: 00xx syntax, 01xx names and modules, 02xx mutability, 03xx types,
  * 04xx control flow, 05xx patterns, 06xx concurrency, 09xx internal.
+ *
+ * A package of its own that depends on nothing else of the compiler, so that the parser, type
+ * inference and validation can all name codes without depending on each other.
  */
 public final class QuartzIssueCodes {
 
@@ -59,6 +62,8 @@ public final class QuartzIssueCodes {
 	public static final String MISSING_RETURN = "QZ0401";
 	public static final String BREAK_OUTSIDE_LOOP = "QZ0402";
 	public static final String UNREACHABLE_CODE = "QZ0403";
+	/** A `return` in a constant's, a global's or an actor field's value: no function to leave. */
+	public static final String RETURN_OUTSIDE_FUNCTION = "QZ0404";
 
 	// ---- patterns
 	public static final String NON_EXHAUSTIVE_MATCH = "QZ0501";
