@@ -346,6 +346,7 @@ struct rt_task {
     struct rt_task_hook *on_finish;   /* NULL, or set once before the task starts */
     qz_val result;
     struct rt_wq awaiters;
+    struct rt_frame *spare;     /* the last frame that returned, for the next call of its size; owner: the task */
 };
 /* Where a yielding task goes: behind everything waiting anywhere (sched_yield,
  * preemption: Go's Gosched), or behind its worker's queue (its budget: Tokio's). */

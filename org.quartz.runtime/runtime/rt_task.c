@@ -59,6 +59,8 @@
  */
 #include "rt_internal.h"
 
+#include <string.h>
+
 #include <sched.h>
 
 static _Thread_local struct rt_task *current_task;
@@ -110,9 +112,20 @@ qz_val qz_task_new(qz_val resume_fn, qz_val frame_words)
     return rt_val(t);
 }
 
+/* A task calling a waiting function in a loop reuses the frame of the last call that
+ * returned (a frame is dead once it returned: only its task's top chain refers to
+ * one), so such a call allocates nothing. */
 qz_val qz_frame_new(qz_val resume_fn, qz_val frame_words)
 {
-    struct rt_frame *f = rt_alloc(sizeof *f + rt_words(frame_words));
+    struct rt_task *t = rt_current_task();
+    struct rt_frame *f;
+    if (t != NULL && t->spare != NULL && t->spare->nwords == frame_words) {
+        f = t->spare;
+        t->spare = NULL;
+        memset(f, 0, sizeof *f + rt_words(frame_words));
+    } else {
+        f = rt_alloc(sizeof *f + rt_words(frame_words));
+    }
     frame_init(f, resume_fn, frame_words);
     return rt_val(f->words);
 }
@@ -180,6 +193,7 @@ static void frame_return(struct rt_task *t, qz_val result)
     struct rt_frame *f = t->top;
     t->top = f->caller;
     t->io = result;
+    t->spare = f;
     /* A callee that unwound a cancellation interrupts its caller in turn (unless the
      * caller was unwinding already: then it is running its own defers). */
     if (atomic_load(&t->unwinding) && !f->caller_unwinding)

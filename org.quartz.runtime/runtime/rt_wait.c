@@ -35,10 +35,9 @@
 #include <errno.h>
 #include <time.h>
 
-void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
+/* Every field but phase. */
+static void wait_clear(struct rt_wait *w, struct rt_task *task)
 {
-    long long gen = atomic_load(&w->phase) >> 2;
-    atomic_store(&w->phase, (gen + 1) << 2);
     w->cancelled = 0;
     w->task = task;
     w->arm = -1;
@@ -52,6 +51,13 @@ void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
     w->timer.arm = -1;
 }
 
+void rt_wait_reset(struct rt_wait *w, struct rt_task *task)
+{
+    long long gen = atomic_load(&w->phase) >> 2;
+    atomic_store(&w->phase, (gen + 1) << 2);
+    wait_clear(w, task);
+}
+
 /* Static initialisers, no calls: every operation of synchronous code that may wait
  * makes one of these, most of which never sleep. The deadline's clock is given at
  * the wait (pthread_cond_clockwait), so the condition variable needs no attribute. */
@@ -60,8 +66,10 @@ void rt_wait_init_sync(struct rt_sync_wait *s)
     s->mu = (pthread_mutex_t)PTHREAD_MUTEX_INITIALIZER;
     s->cv = (pthread_cond_t)PTHREAD_COND_INITIALIZER;
     s->woken = 0;
-    atomic_init(&s->w.phase, 0);
-    rt_wait_reset(&s->w, NULL);
+    /* What a reset makes, without its barrier: no other thread sees this wait yet (a
+     * sequentially consistent store here was a quarter of main's channel operations). */
+    atomic_init(&s->w.phase, 1 << 2);
+    wait_clear(&s->w, NULL);
 }
 
 int rt_wait_claim(struct rt_wait *w)

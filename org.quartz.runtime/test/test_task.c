@@ -551,6 +551,41 @@ static void test_queued_task_stolen_from_busy_worker(void)
     qz_sched_shutdown();
 }
 
+/* frame: [0] a 2-word Vec of the outer frames called, [1] the results (2 words). Calls
+ * chain(1) twice: each call makes a frame, which calls chain(0). */
+static qz_val frame_reuse_resume(qz_val t)
+{
+    qz_val *f = FRAME(t);
+    qz_val *frames = rt_ptr(f[0]), *results = rt_ptr(f[1]);
+    switch (qz_task_state(t)) {
+    case 0:
+        frames[0] = frame4(chain_resume, 1, 0, 0, 0);
+        CALL(t, 1, frames[0]);
+        /* fallthrough */
+    case 1:
+        results[0] = qz_task_io(t);
+        frames[1] = frame4(chain_resume, 1, 0, 0, 0);
+        CALL(t, 2, frames[1]);
+        /* fallthrough */
+    case 2:
+        results[1] = qz_task_io(t);
+        FINISH(t, 0);
+    }
+    abort();
+}
+
+/* A call of a waiting function in a loop allocates nothing: the frame of the last call
+ * that returned is the next one's (rt_task.c), cleared, so it starts from its beginning
+ * although it had finished in another state. */
+static void test_frame_reused(void)
+{
+    qz_val *frames = rt_alloc(2 * sizeof *frames), *results = rt_alloc(2 * sizeof *results);
+    CHECK_INT(qz_await_sync(go4(frame_reuse_resume, rt_val(frames), rt_val(results), 0, 0)), 0);
+    CHECK(frames[0] == frames[1]);
+    CHECK_INT(results[0], 1);
+    CHECK_INT(results[1], 1);
+}
+
 /* The task header holds only what every task needs (rt_internal.h). */
 static void test_header_size(void)
 {
@@ -624,6 +659,7 @@ qz_val quartz_main(void)
     RUN(test_sleep_and_timeout);
     RUN(test_yield);
     RUN(test_frames);
+    RUN(test_frame_reused);
     RUN(test_header_size);
     RUN(test_park_record_reused);
     RUN(test_main_runs_tasks_while_waiting);
