@@ -325,28 +325,28 @@ struct rt_task_hook {
 
 /* The task header: what every task needs, nothing of any one operation (a test
  * keeps it at 128 bytes or less). */
-struct rt_task {
+struct rt_task {                /* ordered by size: 120 bytes */
     struct rt_frame *top;       /* the frame running or parked; NULL for a promise */
     struct rt_task *run_next;   /* owner: the run queue holding it */
     qz_val io;                  /* an operation's result; owner: the task while it runs */
     struct rt_park *_Atomic park;   /* its pending or last operation; written by the task, read by a canceller */
-    atomic_int run;             /* enum rt_run; see rt_task.c */
-    int depth;                  /* frames called directly on this worker's stack; owner: the task */
-    int streak;                 /* operations completed at once since it last parked (rt_task_complete) */
-    unsigned preempt_checks;    /* loop back-edges passed (qz_preempt_begin); owner: the task */
     int64_t slice_start;        /* ns of its first budget or preemption check since it was resumed, 0: none yet */
-    atomic_int cancelled;       /* set once by a cancellation (rt_cancel.c) */
-    atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
-    unsigned char interrupted;  /* the last op was cancelled; owner: the task */
-    unsigned char waits_outside;    /* parked on a timer or the poller (rt_sched_outside_wait) */
-    unsigned char yielded;      /* it yields: RT_YIELD_GLOBAL or RT_YIELD_LOCAL (rt_task.c), else 0 */
-    struct rt_lock lock;        /* guards result and awaiters */
-    atomic_int done;
     struct rt_ctx *ctx;         /* task-locals and go_scope, NULL until first used */
     struct rt_task_hook *on_finish;   /* NULL, or set once before the task starts */
     qz_val result;
-    struct rt_wq awaiters;
     struct rt_frame *spare;     /* the last frame that returned, for the next call of its size; owner: the task */
+    struct rt_wq awaiters;
+    atomic_int run;             /* enum rt_run; see rt_task.c */
+    atomic_int cancelled;       /* set once by a cancellation (rt_cancel.c) */
+    atomic_int unwinding;       /* it stopped for a cancellation and runs its defers */
+    atomic_int done;
+    struct rt_lock lock;        /* guards result and awaiters */
+    unsigned preempt_checks;    /* loop back-edges passed (qz_preempt_begin); owner: the task */
+    uint16_t depth;             /* frames called directly on this worker's stack (< MAX_DIRECT_DEPTH); owner: the task */
+    uint16_t streak;            /* operations completed at once since it last parked (< RT_BUDGET; rt_task_complete) */
+    unsigned char interrupted;  /* the last op was cancelled; owner: the task */
+    unsigned char waits_outside;    /* parked on a timer or the poller (rt_sched_outside_wait) */
+    unsigned char yielded;      /* it yields: RT_YIELD_GLOBAL or RT_YIELD_LOCAL (rt_task.c), else 0 */
 };
 /* Where a yielding task goes: behind everything waiting anywhere (sched_yield,
  * preemption: Go's Gosched), or behind its worker's queue (its budget: Tokio's). */
