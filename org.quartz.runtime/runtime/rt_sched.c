@@ -24,10 +24,11 @@
  *   (sched_yield, preemption) goes to the global queue, behind everything
  *   already waiting, as in Go; one out of budget goes behind its worker's queue
  *   and wakes nobody (Tokio's), so tasks that keep each other busy stay on one
- *   worker. Tasks spawned or woken elsewhere (synchronous
- *   code on other threads, the timer thread, main's spawns) go to the global
- *   injection queue. Main has a queue and a next slot of its own and runs tasks
- *   while it waits (the section on main).
+ *   worker. Tasks spawned or woken elsewhere (synchronous code on other
+ *   threads, the timer thread) go to the global injection queue. Main has a
+ *   queue and a next slot of its own (its spawns and the tasks it wakes go
+ *   there; thieves take them in batches) and runs tasks while it waits (the
+ *   section on main). A thief takes half of a queue, at most STEAL_BATCH.
  *   Waking. Only spawns and pushes to the global queue wake an idle worker, and
  *   only when none is searching for work already (Tokio's searching workers): a
  *   burst of pushes wakes one worker, and a searcher that finds a task wakes the
