@@ -26,11 +26,6 @@ public class ModuleSearchPath {
 		stdlibDir = dir == null ? null : dir.toAbsolutePath().normalize();
 	}
 
-	/** Whether {@code file} lies in the standard library folder. */
-	public boolean isInStdlib(Path file) {
-		return stdlibDir != null && file != null && file.toAbsolutePath().normalize().startsWith(stdlibDir);
-	}
-
 	/** The file a module path names, seen from a file in {@code fromDir}; empty when none exists. */
 	public Optional<Path> find(String modulePath, Path fromDir) {
 		// The path's value joins its tokens with a space where whitespace separated them (`a / b`).

@@ -21,7 +21,6 @@ import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.Declaration;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.FieldInit;
-import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.QuartzPackage;
@@ -29,6 +28,7 @@ import org.quartz.lang.quartz.StructDecl;
 import org.quartz.lang.quartz.StructLiteral;
 import org.quartz.lang.quartz.TypeAlias;
 import org.quartz.lang.quartz.TypeParam;
+import org.quartz.lang.quartz.TypeParams;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.quartz.VariantLiteral;
 import org.quartz.lang.quartz.VariantPattern;
@@ -104,16 +104,12 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 				|| element instanceof ActorDecl;
 	}
 
-	/** The type parameters of the enclosing declaration (built-ins of the prelude have them). */
+	/** The type parameters of the enclosing generic declaration (function, struct, enum or alias). */
 	private static List<TypeParam> typeParameters(EObject context) {
 		List<TypeParam> result = new ArrayList<>();
 		for (EObject c = context; c != null; c = c.eContainer()) {
-			if (c instanceof FunctionDecl function) {
-				result.addAll(function.getTypeParams());
-			} else if (c instanceof EnumDecl enumDecl) {
-				result.addAll(enumDecl.getTypeParams());
-			} else if (c instanceof TypeAlias alias) {
-				result.addAll(alias.getTypeParams());
+			if (c instanceof TypeParams generic) {
+				result.addAll(generic.getTypeParams());
 			}
 		}
 		return result;

@@ -73,10 +73,21 @@ final class CallInference {
 		}
 		if (callee instanceof Variant variant) {
 			inference.typing.calls.put(call, new CallTarget.VariantConstruction(variant, arguments));
-			return applySignature(call, inference.constructor(variant), arguments, "'" + variant.getName() + "'");
+			Type.Fn constructor = inference.constructor(variant,
+					inference.instantiate((EnumDecl) variant.eContainer(), typeArguments(call), call));
+			return applySignature(call, constructor, arguments, "'" + variant.getName() + "'");
 		}
 		arguments.forEach(this::inferArgument);
 		return Type.Error.INSTANCE;
+	}
+
+	/** The type arguments a call writes out (`vec_new<Int>()`, `Tree<Int>::Node(...)`); none for other call shapes. */
+	private static List<TypeRef> typeArguments(EObject call) {
+		if (!(call instanceof Call c)) {
+			return List.of();
+		}
+		return c.getTypeArguments().isEmpty() && c.getCallee() instanceof VariantLiteral literal
+				? literal.getTypeArguments() : c.getTypeArguments();
 	}
 
 	private Type inferClosureCall(EObject call, Expression callee, Type calleeType, List<Expression> arguments) {
@@ -147,7 +158,7 @@ final class CallInference {
 				}
 			}
 		}
-		Type.Fn signature = inference.signature(function);
+		Type.Fn signature = inference.signature(function, inference.instantiate(function, typeArguments(call), call));
 		if (builtin && Prelude.lastParameterDefault(function).isPresent()) {
 			int all = signature.parameters().size();
 			if (arguments.size() == all - 1) {
@@ -169,12 +180,14 @@ final class CallInference {
 	/** Built-ins whose element or key type must be Int or String (hashing, sorting, comparing). */
 	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
 		if (name.equals("map_new")) {
-			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(call), 0), call, "map key"));
+			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(call), 0), call, "map key",
+					"a map key needs %s to be hashable", "Eq + Hash"));
 		} else if ((name.equals("abs") || name.equals("min") || name.equals("max")) && !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectNumber(inference.typing.types.get(call), call, name));
 		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
+			boolean sort = name.equals("vec_sort");
 			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
-					"element"));
+					"element", "'" + name + "' needs %s to be " + (sort ? "ordered" : "comparable"), sort ? "Ord" : "Eq"));
 		}
 	}
 
@@ -188,11 +201,12 @@ final class CallInference {
 			inference.unifier.unify(var, Types.builtin(Types.INT));
 			return;
 		}
-		inference.issue(at, null, OPERATOR_TYPE, "'" + name + "' takes Ints or Floats, not " + Types.deepResolve(t));
+		String what = t instanceof Type.Parameter ? t + ", a type parameter that could be any type" : Types.deepResolve(t).toString();
+		inference.issue(at, null, OPERATOR_TYPE, "'" + name + "' takes Ints or Floats, not " + what);
 	}
 
-	private void expectKeyType(Type type, EObject at, String what) {
-		if (type == null) {
+	private void expectKeyType(Type type, EObject at, String what, String need, String trait) {
+		if (type == null || inference.needsBound(type, at, TYPE_MISMATCH, need, trait)) {
 			return;
 		}
 		Type t = Types.resolve(type);
@@ -244,7 +258,7 @@ final class CallInference {
 		if (receiverType instanceof Type.Named named && named.declaration() instanceof StructDecl struct) {
 			Field field = struct.getFields().stream().filter(f -> member.equals(f.getName())).findFirst().orElse(null);
 			if (field != null) {
-				Type fieldType = inference.typeOf(field.getType(), Map.of());
+				Type fieldType = inference.fieldType(field, named);
 				inference.typing.calls.put(access, new CallTarget.FieldRead(receiver, field));
 				if (!access.isExplicitArguments() && access.getBlock() == null) {
 					return fieldType;

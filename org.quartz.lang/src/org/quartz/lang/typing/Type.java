@@ -7,10 +7,12 @@ import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.TypeParam;
 
 /**
  * A Quartz type. Nominal types (built-ins, structs, enums, actors) are {@link Named}; function
- * types {@link Fn}; inference variables {@link Var}; {@link Error} stands for a type already
+ * types {@link Fn}; inference variables {@link Var}; a type parameter inside its own generic
+ * declaration {@link Parameter}; {@link Error} stands for a type already
  * reported as wrong, and unifies with anything so one mistake gives one diagnostic.
  */
 public sealed interface Type {
@@ -56,6 +58,19 @@ public sealed interface Type {
 		public String toString() {
 			String params = parameters.stream().map(Object::toString).collect(Collectors.joining(", ", "Fn(", ")"));
 			return result instanceof Named named && named.isBuiltin(Types.VOID) ? params : params + ": " + result;
+		}
+	}
+
+	/**
+	 * A type parameter seen from inside its generic declaration (`T` in the body of
+	 * `def first<T>`): it stands for every type at once, so it equals only itself, and a value of
+	 * it can only be passed along (the body is compiled once, erased). A use of the declaration
+	 * gets fresh {@link Var}s instead.
+	 */
+	record Parameter(TypeParam declaration) implements Type {
+		@Override
+		public String toString() {
+			return declaration.getName();
 		}
 	}
 

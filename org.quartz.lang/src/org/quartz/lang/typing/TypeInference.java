@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.quartz.lang.controlflow.ControlFlow;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.*;
 import org.quartz.lang.quartz.util.QuartzSwitch;
 import org.quartz.lang.scoping.Globals;
@@ -55,6 +57,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
 	/** Checks that can only run once all variables are bound (to_s arguments, map keys...). */
 	final List<Runnable> deferredChecks = new ArrayList<>();
+	/** Whether each use of a user's generic declaration got its type arguments: after the deferred checks, which bind some. */
+	private final List<Runnable> inferredArguments = new ArrayList<>();
 	/** Element and code of each issue, so one mistake is reported once (a list scan would be quadratic). */
 	private final Set<List<Object>> reported = new HashSet<>();
 
@@ -135,6 +139,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	private Typing finish() {
 		deferredChecks.forEach(Runnable::run);
+		inferredArguments.forEach(Runnable::run);
 		return typing;
 	}
 
@@ -180,24 +185,26 @@ final class TypeInference extends QuartzSwitch<Type> {
 		NamedElement declaration = named.getType();
 		List<Type> arguments = new ArrayList<>();
 		named.getArgs().forEach(a -> arguments.add(typeOf(a, parameters)));
+		int expected = declaration instanceof TypeParams generic ? generic.getTypeParams().size() : 0;
+		if (expected != arguments.size()) {
+			issue(ref, null, WRONG_TYPE_ARGUMENTS,
+					"'" + declaration.getName() + "' takes " + expected + " type argument(s), not " + arguments.size());
+			return Type.Error.INSTANCE;
+		}
 		if (declaration instanceof TypeParam param) {
-			return parameters.getOrDefault(param, Type.Error.INSTANCE);
+			// Outside a use of its declaration (whose parameters map it), T is the rigid parameter.
+			Type argument = parameters.get(param);
+			return argument != null ? argument : new Type.Parameter(param);
 		}
 		if (declaration instanceof TypeAlias alias && alias.getType() != null) {
 			if (!expandingAliases.add(alias)) {
 				return Type.Error.INSTANCE;   // a cycle of aliases: reported by DeclarationValidator
 			}
 			try {
-				return typeOf(alias.getType(), parameters);
+				return typeOf(alias.getType(), bind(alias, arguments));
 			} finally {
 				expandingAliases.remove(alias);
 			}
-		}
-		int expected = declaration instanceof TypeParams generic ? generic.getTypeParams().size() : 0;
-		if (expected != arguments.size()) {
-			issue(ref, null, WRONG_TYPE_ARGUMENTS,
-					"'" + declaration.getName() + "' takes " + expected + " type argument(s), not " + arguments.size());
-			return Type.Error.INSTANCE;
 		}
 		if (declaration instanceof TypeAlias || declaration instanceof StructDecl || declaration instanceof EnumDecl
 				|| declaration instanceof ActorDecl) {
@@ -213,8 +220,61 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return fresh;
 	}
 
+	/**
+	 * A generic declaration's type parameters for one use: the type arguments written there
+	 * ({@code vec_new<Int>()}, {@code Pair<Int, String> { ... }}) when their number is right (a
+	 * wrong number is NameValidator's), else fresh variables. A use of a user's generic
+	 * declaration that writes none and whose variables are still unbound at the end of the unit
+	 * is QZ0304 at {@code at}.
+	 */
+	Map<TypeParam, Type> instantiate(TypeParams generic, List<TypeRef> written, EObject at) {
+		if (!written.isEmpty() && written.size() == generic.getTypeParams().size()) {
+			List<Type> arguments = new ArrayList<>();
+			written.forEach(ref -> arguments.add(typeOf(ref, Map.of())));
+			return bind(generic, arguments);
+		}
+		Map<TypeParam, Type> parameters = instantiate(generic);
+		if (written.isEmpty() && !generic.getTypeParams().isEmpty() && at != null && !Prelude.isPrelude(generic.eResource())) {
+			inferredArguments.add(() -> {
+				if (!typing.issues.isEmpty()) {
+					return;   // an error elsewhere in the unit may be why (an Error argument binds nothing)
+				}
+				for (TypeParam param : generic.getTypeParams()) {
+					if (!Types.isComplete(parameters.get(param))) {
+						String name = ((NamedElement) generic).getName();
+						issue(at, null, CANNOT_INFER, "cannot infer " + param.getName() + " of '" + name
+								+ "'; annotate the value or write the type arguments: " + name + "<"
+								+ generic.getTypeParams().stream().map(TypeParam::getName).collect(Collectors.joining(", "))
+								+ ">");
+						return;
+					}
+				}
+			});
+		}
+		return parameters;
+	}
+
+	/** A generic declaration's type parameters bound to {@code arguments} (Error for each when their number differs). */
+	private static Map<TypeParam, Type> bind(TypeParams generic, List<Type> arguments) {
+		Map<TypeParam, Type> bound = new HashMap<>();
+		List<TypeParam> params = generic.getTypeParams();
+		for (int i = 0; i < params.size(); i++) {
+			bound.put(params.get(i), params.size() == arguments.size() ? arguments.get(i) : Type.Error.INSTANCE);
+		}
+		return bound;
+	}
+
+	/** The type of a struct's field in a value of type {@code struct} (its type arguments replace the struct's parameters). */
+	Type fieldType(Field field, Type.Named struct) {
+		return typeOf(field.getType(), bind((StructDecl) field.eContainer(), struct.arguments()));
+	}
+
 	Type.Fn signature(FunctionDecl function) {
-		Map<TypeParam, Type> parameters = instantiate(function);
+		return signature(function, instantiate(function));
+	}
+
+	/** A function's type with its type parameters replaced per {@code parameters}. */
+	Type.Fn signature(FunctionDecl function, Map<TypeParam, Type> parameters) {
 		List<Type> params = new ArrayList<>();
 		function.getParams().forEach(p -> params.add(typeOf(p.getType(), parameters)));
 		Type result = function.getReturnType() == null ? Types.builtin(Types.VOID)
@@ -224,8 +284,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	/** A variant's constructor: its fields to its enum, with the enum's parameters fresh. */
 	Type.Fn constructor(Variant variant) {
+		return constructor(variant, instantiate((EnumDecl) variant.eContainer()));
+	}
+
+	/** A variant's constructor with its enum's type parameters replaced per {@code parameters}. */
+	Type.Fn constructor(Variant variant, Map<TypeParam, Type> parameters) {
 		EnumDecl enumDecl = (EnumDecl) variant.eContainer();
-		Map<TypeParam, Type> parameters = instantiate(enumDecl);
 		List<Type> fields = new ArrayList<>();
 		variant.getFields().forEach(f -> fields.add(typeOf(f.getType(), parameters)));
 		List<Type> arguments = new ArrayList<>();
@@ -432,6 +496,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 			unifier.unify(var, Types.builtin(Types.INT));
 			return;
 		}
+		if (needsBound(t, at, TYPE_MISMATCH, "converting to a String needs %s to be printable", "Show")) {
+			return;
+		}
 		issue(at, null, TYPE_MISMATCH, "cannot convert " + t + " to a String (only Int, Float, Bool and String)");
 	}
 
@@ -456,6 +523,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 			case "-" -> {
 				if (Types.is(operand, Types.FLOAT)) {
 					return Types.builtin(Types.FLOAT);
+				}
+				if (notNumber(operand, expression.getOperand(), "-")) {
+					return Type.Error.INSTANCE;
 				}
 				expectInt(operand, expression.getOperand());
 				return Types.builtin(Types.INT);
@@ -484,6 +554,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 			case "==", "!=" -> {
 				if (!mixesIntAndFloat(left, expression.getLeft(), right, expression.getRight(), expression.getOp())) {
 					expect(left, right, expression.getRight(), null);
+					deferredChecks.add(() -> needsBound(left, expression, OPERATOR_TYPE,
+							"'" + expression.getOp() + "' needs %s to be comparable", "Eq"));
 				}
 				return Types.builtin(Types.BOOL);
 			}
@@ -494,6 +566,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 				expect(left, right, expression.getRight(), null);
 				deferredChecks.add(() -> {
 					Type t = Types.resolve(left);
+					if (needsBound(t, expression, OPERATOR_TYPE, "'" + expression.getOp() + "' needs %s to be ordered", "Ord")) {
+						return;
+					}
 					if (t instanceof Type.Var) {
 						unifier.unify(t, Types.builtin(Types.INT));
 					} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.FLOAT) && !Types.is(t, Types.STRING)
@@ -555,10 +630,11 @@ final class TypeInference extends QuartzSwitch<Type> {
 			return signature(function);
 		}
 		if (target instanceof Variant variant) {
-			Type.Fn constructor = constructor(variant);
 			if (variant.getFields().isEmpty()) {
-				return constructor.result();
+				List<TypeRef> written = at instanceof VariantLiteral literal ? literal.getTypeArguments() : List.of();
+				return constructor(variant, instantiate((EnumDecl) variant.eContainer(), written, at)).result();
 			}
+			Type.Fn constructor = constructor(variant);
 			if (!isCallee(at)) {
 				// Constructors are not function values (code generation has none; NameValidator reports it).
 				return Type.Error.INSTANCE;
@@ -667,7 +743,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			if (!unifier.unify(result, branch)) {
 				unifier.rollback(mark);
 				mismatchedBranches.put(expression, branches.stream().map(Types::deepResolve).distinct()
-						.map(Object::toString).collect(java.util.stream.Collectors.joining(", ")));
+						.map(Object::toString).collect(Collectors.joining(", ")));
 				return Types.builtin(Types.VOID);
 			}
 		}
@@ -831,13 +907,15 @@ final class TypeInference extends QuartzSwitch<Type> {
 	@Override
 	public Type caseStructLiteral(StructLiteral literal) {
 		StructDecl struct = literal.getStruct();
+		boolean known = struct != null && !struct.eIsProxy();
+		Map<TypeParam, Type> parameters = known ? instantiate(struct, literal.getTypeArguments(), literal) : Map.of();
 		for (FieldInit init : literal.getFields()) {
 			Type value = infer(init.getValue());
-			if (init.getField() != null && !init.getField().eIsProxy()) {
-				expect(typeOf(init.getField().getType(), Map.of()), value, init.getValue(), null);
+			if (known && init.getField() != null && !init.getField().eIsProxy()) {
+				expect(typeOf(init.getField().getType(), parameters), value, init.getValue(), null);
 			}
 		}
-		if (struct == null || struct.eIsProxy()) {
+		if (!known) {
 			return Type.Error.INSTANCE;
 		}
 		for (Field field : struct.getFields()) {
@@ -846,7 +924,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 				issue(literal, null, MISSING_FIELD, "missing field '" + field.getName() + "' of " + struct.getName());
 			}
 		}
-		return Types.of(struct);
+		List<Type> arguments = new ArrayList<>();
+		struct.getTypeParams().forEach(p -> arguments.add(parameters.get(p)));
+		return Types.nominal(struct, arguments);
 	}
 
 	// ------------------------------------------------------------------ expectations
@@ -863,6 +943,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 	 * Float; an Int there is QZ0315.
 	 */
 	private Type arithmetic(Type left, EObject leftAt, Type right, EObject rightAt, String op) {
+		if (notNumber(left, leftAt, op) | notNumber(right, rightAt, op)) {
+			return Type.Error.INSTANCE;
+		}
 		if (mixesIntAndFloat(left, leftAt, right, rightAt, op)) {
 			return Type.Error.INSTANCE;
 		}
@@ -874,6 +957,31 @@ final class TypeInference extends QuartzSwitch<Type> {
 		expectInt(left, leftAt);
 		expectInt(right, rightAt);
 		return Types.builtin(Types.INT);
+	}
+
+	/** Reports arithmetic on a type parameter (QZ0305): T could be any type, so `+` has no meaning for it. */
+	private boolean notNumber(Type type, EObject at, String op) {
+		Type.Parameter parameter = Types.parameter(type);
+		if (parameter != null) {
+			issue(at, null, OPERATOR_TYPE, "'" + op + "' needs Int or Float, not " + parameter + "; " + parameter
+					+ " is a type parameter and could be any type");
+		}
+		return parameter != null;
+	}
+
+	/**
+	 * Reports an operation that needs to know a type parameter's type at run time (comparing,
+	 * printing, hashing): an unbounded T allows none. {@code need} holds a %s for T's name.
+	 * Returns whether it reported.
+	 */
+	boolean needsBound(Type type, EObject at, String code, String need, String trait) {
+		Type.Parameter parameter = Types.parameter(type);
+		if (parameter != null) {
+			String name = parameter.toString();
+			issue(at, null, code, String.format(need, name) + "; " + name + " has no bound (traits come with bounds: "
+					+ name + ": " + trait + ")");
+		}
+		return parameter != null;
 	}
 
 	/** Reports QZ0315 at the Int operand when one operand is an Int and the other a Float. */

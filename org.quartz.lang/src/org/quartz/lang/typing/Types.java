@@ -7,7 +7,6 @@ import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.NamedElement;
-import org.quartz.lang.quartz.StructDecl;
 
 /** Constructors and queries for {@link Type}s; every query resolves bound variables first. */
 public final class Types {
@@ -40,10 +39,6 @@ public final class Types {
 	public static Type.Named nominal(NamedElement declaration, List<Type> arguments) {
 		boolean builtin = declaration != null && Prelude.isPrelude(declaration.eResource());
 		return new Type.Named(declaration.getName(), declaration, builtin, List.copyOf(arguments));
-	}
-
-	public static Type.Named of(StructDecl struct) {
-		return nominal(struct, List.of());
 	}
 
 	public static Type.Named of(ActorDecl actor) {
@@ -103,6 +98,11 @@ public final class Types {
 
 	public static boolean isError(Type type) {
 		return resolve(type) == Type.Error.INSTANCE;
+	}
+
+	/** The type parameter {@code type} is (inside its generic declaration), or null. */
+	public static Type.Parameter parameter(Type type) {
+		return resolve(type) instanceof Type.Parameter parameter ? parameter : null;
 	}
 
 	/** The i-th type argument of a nominal type, or null. */

@@ -39,6 +39,9 @@ final class Unifier {
 		if (y instanceof Type.Var var) {
 			return bind(var, x);
 		}
+		if (x instanceof Type.Parameter px && y instanceof Type.Parameter py) {
+			return px.declaration() == py.declaration();
+		}
 		if (x instanceof Type.Named nx && y instanceof Type.Named ny) {
 			if (!nx.sameConstructor(ny) || nx.arguments().size() != ny.arguments().size()) {
 				return false;

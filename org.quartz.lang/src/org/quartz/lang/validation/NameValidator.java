@@ -31,23 +31,26 @@ import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.StructLiteral;
 import org.quartz.lang.quartz.TypeAlias;
+import org.quartz.lang.quartz.TypeArguments;
+import org.quartz.lang.quartz.TypeParam;
 import org.quartz.lang.quartz.TypeParams;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.quartz.VariantField;
 import org.quartz.lang.quartz.VariantLiteral;
 import org.quartz.lang.quartz.VariantPattern;
 import org.quartz.lang.scoping.Globals;
-import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.lang.scoping.PatternNames;
 
 import com.google.inject.Inject;
 
 /**
- * Names and modules: duplicate declarations, ambiguous bare variant names, imports that cannot
- * be found or name a program, prelude-only forms, and what a name may be used as: a type, a
- * built-in or a variant with fields is not a value, and only a function or a variant is called
- * without parentheses.
+ * Names and modules: duplicate declarations (type parameters too), the number of type arguments
+ * written at a call, a struct literal or a qualified variant, ambiguous bare variant names,
+ * imports that cannot be found or name a program, prelude-only forms, and what a name may be
+ * used as: a type, a built-in or a variant with fields is not a value, and only a function or a
+ * variant is called without parentheses.
  */
 public class NameValidator extends ComposedValidator {
 
@@ -59,9 +62,6 @@ public class NameValidator extends ComposedValidator {
 
 	@Inject
 	private ImportUriResolver importUriResolver;
-
-	@Inject
-	private ModuleSearchPath searchPath;
 
 	// ---------------------------------------------------------------- duplicates
 
@@ -79,7 +79,6 @@ public class NameValidator extends ComposedValidator {
 	@Check
 	public void checkVariants(EnumDecl enumDecl) {
 		reportDuplicates(enumDecl.getVariants());
-		reportDuplicates(enumDecl.getTypeParams());
 	}
 
 	@Check
@@ -100,7 +99,75 @@ public class NameValidator extends ComposedValidator {
 	@Check
 	public void checkParameters(FunctionDecl function) {
 		reportDuplicates(function.getParams());
-		reportDuplicates(function.getTypeParams());
+	}
+
+	/**
+	 * A generic declaration's type parameters have distinct names, and none is the name of a
+	 * type it can see (`struct Box<Int>` would hide Int inside the struct).
+	 */
+	@Check
+	public void checkTypeParameters(TypeParams declaration) {
+		reportDuplicates(declaration.getTypeParams());
+		Module module = EcoreUtil2.getContainerOfType(declaration, Module.class);
+		if (isPrelude(declaration) || module == null) {
+			return;
+		}
+		for (TypeParam param : declaration.getTypeParams()) {
+			if (param.getName() == null) {
+				continue;
+			}
+			// The module's types, as a type position outside any declaration sees them.
+			if (scopeProvider.getScope(module, Q.getNamedTypeRef_Type())
+					.getSingleElement(QualifiedName.create(param.getName())) != null) {
+				error("type parameter '" + param.getName() + "' has the name of a type; choose another name (T, U, ...)",
+						param, Q.getNamedElement_Name(), QuartzIssueCodes.DUPLICATE_DECLARATION);
+			}
+		}
+	}
+
+	/** Type arguments written at a call (`first<Int>(v)`) fit the generic function or enum it calls. */
+	@Check
+	public void checkTypeArguments(Call call) {
+		if (call.getTypeArguments().isEmpty()) {
+			return;
+		}
+		NamedElement callee = call.getCallee() instanceof NameRef ref ? ref.getRef()
+				: call.getCallee() instanceof VariantLiteral literal ? literal.getVariant() : null;
+		if (callee != null && callee.eIsProxy()) {
+			return;
+		}
+		TypeParams generic = callee instanceof FunctionDecl function ? function
+				: callee instanceof Variant variant ? (EnumDecl) variant.eContainer() : null;
+		if (generic == null) {
+			error("only a named function or variant takes type arguments", call, Q.getTypeArguments_TypeArguments(), 0,
+					QuartzIssueCodes.WRONG_TYPE_ARGUMENTS);
+		} else {
+			checkTypeArgumentCount(generic, call.getTypeArguments().size(), call);
+		}
+	}
+
+	@Check
+	public void checkTypeArguments(StructLiteral literal) {
+		StructDecl struct = literal.getStruct();
+		if (!literal.getTypeArguments().isEmpty() && struct != null && !struct.eIsProxy()) {
+			checkTypeArgumentCount(struct, literal.getTypeArguments().size(), literal);
+		}
+	}
+
+	@Check
+	public void checkTypeArguments(VariantLiteral literal) {
+		EnumDecl enumDecl = literal.getEnumType();
+		if (!literal.getTypeArguments().isEmpty() && enumDecl != null && !enumDecl.eIsProxy()) {
+			checkTypeArgumentCount(enumDecl, literal.getTypeArguments().size(), literal);
+		}
+	}
+
+	private void checkTypeArgumentCount(TypeParams generic, int given, TypeArguments at) {
+		int expected = generic.getTypeParams().size();
+		if (given != expected) {
+			error("'" + ((NamedElement) generic).getName() + "' takes " + expected + " type argument(s), not " + given,
+					at, Q.getTypeArguments_TypeArguments(), 0, QuartzIssueCodes.WRONG_TYPE_ARGUMENTS);
+		}
 	}
 
 	@Check
@@ -200,25 +267,6 @@ public class NameValidator extends ComposedValidator {
 	}
 
 	// ---------------------------------------------------------------- prelude-only forms
-
-	/**
-	 * Type parameters: the prelude's, and the standard library's on functions, which compile
-	 * once for every T (erased), so their bodies must not depend on T (qspec's `expect`).
-	 */
-	@Check
-	public void checkTypeParameters(TypeParams declaration) {
-		if (declaration.getTypeParams().isEmpty() || isPrelude(declaration)
-				|| (declaration instanceof FunctionDecl && isStdlib(declaration))) {
-			return;
-		}
-		error("type parameters are only allowed in the prelude", declaration, Q.getTypeParams_TypeParams(), 0,
-				QuartzIssueCodes.PRELUDE_ONLY);
-	}
-
-	private boolean isStdlib(EObject element) {
-		org.eclipse.emf.common.util.URI uri = element.eResource() == null ? null : element.eResource().getURI();
-		return uri != null && uri.isFile() && searchPath.isInStdlib(java.nio.file.Paths.get(uri.toFileString()));
-	}
 
 	@Check
 	public void checkExtern(FunctionDecl function) {

@@ -100,6 +100,13 @@ class DeclarationParsingTest {
 	}
 
 	@Test
+	void genericStruct() {
+		StructDecl pair = parsing.single("struct Pair<A, B>\n  first: A\n  second: B\nend", StructDecl.class);
+		assertEquals(List.of("A", "B"), pair.getTypeParams().stream().map(NamedElement::getName).toList());
+		assertEquals("A", Parsing.typeText(pair.getFields().get(0).getType()));
+	}
+
+	@Test
 	void structFieldsWithGenericAndFunctionTypes() {
 		StructDecl table = parsing.single("""
 				struct Table

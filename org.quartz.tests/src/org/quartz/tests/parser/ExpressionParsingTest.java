@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.quartz.lang.quartz.Call;
 import org.quartz.lang.quartz.StringLiteral;
+import org.quartz.lang.quartz.StructLiteral;
 import org.quartz.tests.QuartzInjectorProvider;
 
 import com.google.inject.Inject;
@@ -180,6 +182,18 @@ class ExpressionParsingTest {
 						  end
 						end
 						"""));
+	}
+
+	@Test
+	void typeArgumentsAtACallAndAStructLiteral() {
+		Call call = parsing.single("first<Vec<Int>>(v)", Call.class);
+		assertEquals(1, call.getTypeArguments().size());
+		assertEquals("(call vec_new)", parsing.shape("vec_new<String>()"));
+		StructLiteral literal = parsing.single("Pair<Int, String> { a: 1, b: \"x\" }", StructLiteral.class);
+		assertEquals(2, literal.getTypeArguments().size());
+		// Without a '(' or '{' after the '>', '<' and '>' stay comparisons.
+		assertEquals("(> (< a b) c)", parsing.shape("a < b > c"));
+		assertEquals("(< a (call f x))", parsing.shape("a < f(x)"));
 	}
 
 	@Test
