@@ -66,9 +66,18 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	private final Set<EObject> unusedValues = Collections.newSetFromMap(new IdentityHashMap<>());
 	private final TaskLowering tasks;
 	private final ActorLowering actors;
+	private final ProgramLowering.Instance instance;
+	private final TraitCalls traits;
 
 	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures) {
+		this(program, function, captures, ProgramLowering.Instance.NONE);
+	}
+
+	/** Lowering for an instance of a bounded function (or a lambda in one): every type is substituted. */
+	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures,
+			ProgramLowering.Instance instance) {
 		this.program = program;
+		this.instance = instance;
 		this.b = new IrBuilder(function);
 		this.captures = captures;
 		LoweringContext context = new LoweringContext(program, b, this);
@@ -77,6 +86,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		this.matches = new MatchLowering(context);
 		this.selects = new SelectLowering(context);
 		this.actors = new ActorLowering(context);
+		this.traits = new TraitCalls(context);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -159,12 +169,15 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	}
 
 	/** The closure wrapper of a named function: drops the closure, passes the arguments on. */
-	void lowerFunctionValue(FunctionDecl function) {
+	void lowerFunctionValue(FunctionDecl function, String symbol) {
 		List<Value> arguments = new ArrayList<>();
 		for (int i = 0; i < function.getParams().size(); i++) {
 			arguments.add(new Value.Param(i + 1));
 		}
-		b.ret(callFunction(function, arguments));
+		if (function.isExtern()) {
+			program.declareExtern(function);
+		}
+		b.ret(b.call(symbol, arguments));
 		lowerCancelledExit();
 	}
 
@@ -578,7 +591,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return constructVariant(variant, List.of());
 		}
 		if (target instanceof FunctionDecl function) {
-			return program.functionValue(function);
+			return program.functionValue(function, functionSymbol(function, at));
 		}
 		if (target instanceof ConstDecl constant) {
 			return program.constant(constant);
@@ -636,18 +649,17 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return floatBinary(op, left, right);
 		}
 		boolean strings = isString(binary.getLeft());
+		Type operands = typeOf(binary.getLeft());
+		if (List.of("<", "<=", ">", ">=").contains(op) && traits.hasUserOrd(operands)) {
+			return b.compare(ordered(op), traits.cmp(operands, left, right), Value.ZERO);
+		}
 		return switch (op) {
 			case "==", "!=" -> {
 				Value equal = strings ? b.runtime("qz_str_eq", left, right) : b.compare("eq", left, right);
 				yield op.equals("==") ? equal : b.binary("xor", equal, Value.ONE);
 			}
 			case "<", "<=", ">", ">=" -> {
-				String predicate = switch (op) {
-					case "<" -> "slt";
-					case "<=" -> "sle";
-					case ">" -> "sgt";
-					default -> "sge";
-				};
+				String predicate = ordered(op);
 				yield strings ? b.compare(predicate, b.runtime("qz_str_cmp", left, right), Value.ZERO)
 						: b.compare(predicate, left, right);
 			}
@@ -657,6 +669,16 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			case "^" -> b.binary("xor", left, right);
 			case "<<", ">>", ">>>" -> shift(op, left, right);
 			default -> arithmetic(op, left, right);
+		};
+	}
+
+	/** The signed integer comparison of `<`, `<=`, `>` or `>=`. */
+	private static String ordered(String op) {
+		return switch (op) {
+			case "<" -> "slt";
+			case "<=" -> "sle";
+			case ">" -> "sgt";
+			default -> "sge";
 		};
 	}
 
@@ -805,7 +827,13 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				// A method call: a nil receiver is reported here, not somewhere in the method.
 				arguments.set(0, nonNil(arguments.get(0), function.arguments().get(0)));
 			}
-			return callFunction(declaration, arguments);
+			if (declaration.isExtern()) {
+				program.declareExtern(declaration);
+			}
+			return b.call(functionSymbol(declaration, call), arguments);
+		}
+		if (target instanceof CallTarget.TraitMethod method) {
+			return traits.call(method, lowerAll(method.arguments()));
 		}
 		if (target instanceof CallTarget.VariantConstruction construction) {
 			return constructVariant(construction.variant(), lowerAll(construction.arguments()));
@@ -842,6 +870,18 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				+ " cannot be lowered");
 	}
 
+	/** The symbol a use of {@code function} at {@code use} calls: for a bounded function, the instance for its type arguments there. */
+	@Override
+	public String functionSymbol(FunctionDecl function, EObject use) {
+		if (!ProgramLowering.isBounded(function)) {
+			return program.names().function(function);
+		}
+		Map<TypeParam, Type> arguments = new HashMap<>();
+		program.types().typing(use).typeArguments(use)
+				.forEach((param, type) -> arguments.put(param, Types.substitute(type, instance.substitution())));
+		return program.functionSymbol(function, arguments);
+	}
+
 	Value callFunction(FunctionDecl function, List<Value> arguments) {
 		if (function.isExtern()) {
 			program.declareExtern(function);
@@ -872,7 +912,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	/** A closure ({@link ObjectLayouts}); word 1 is a {@link Value.FrameConstructor} until ResolveTaskCreation. */
 	@Override
 	public Value lowerClosure(Lambda lambda) {
-		String function = program.queueLambda(lambda, captures);
+		String function = program.queueLambda(lambda, captures, instance);
 		List<NamedElement> environment = captures.environment(lambda);
 		Value closure = b.allocate(ObjectLayouts.CLOSURE_ENVIRONMENT + environment.size());
 		b.store(closure, ObjectLayouts.CLOSURE_FUNCTION, new Value.FunctionAddress(function));
@@ -946,7 +986,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 
 	@Override
 	public Type typeOf(Expression e) {
-		return program.types().typing(e).typeOf(e);
+		return Types.substitute(program.types().typing(e).typeOf(e), instance.substitution());
 	}
 
 	boolean isString(Expression e) {

@@ -26,15 +26,18 @@ import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
 import org.quartz.lang.quartz.Import;
 import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.TopLevel;
+import org.quartz.lang.quartz.TypeParam;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
 import org.quartz.lang.typing.ConstantValues;
+import org.quartz.lang.typing.Type;
 import org.quartz.lang.typing.TypeChecker;
 
 /**
@@ -74,9 +77,12 @@ public final class ProgramLowering {
 	private final IrModule module = new IrModule();
 	private final SymbolNames names = new SymbolNames();
 	private final Deque<PendingFunction> pending = new ArrayDeque<>();
-	private final Map<FunctionDecl, Value.Global> functionValues = new HashMap<>();
+	/** Function values by the symbol of the function (or instance) they call. */
+	private final Map<String, Value> functionValues = new HashMap<>();
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
 	private final Set<String> taskFunctions = new HashSet<>();
+	/** The bounded functions' instances asked for so far, by symbol. */
+	private final Set<String> instances = new HashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
 	private final ConstantValues constants = new ConstantValues();
 
@@ -114,9 +120,10 @@ public final class ProgramLowering {
 		Map<Resource, Module> modules = collectModules(main);
 		for (Module m : modules.values()) {
 			for (TopLevel element : m.getElements()) {
-				if (element instanceof FunctionDecl function && !function.isExtern()) {
-					syncForms.put(function, lowerNow(names.function(function), function.getParams().size(),
-							lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function)));
+				if (element instanceof FunctionDecl function && !function.isExtern() && !isBounded(function)) {
+					lowerDeclared(function);
+				} else if (element instanceof ImplDecl impl) {
+					impl.getMethods().forEach(this::lowerDeclared);
 				} else if (element instanceof ActorDecl actor) {
 					lowerActor(actor);
 				}
@@ -139,6 +146,62 @@ public final class ProgramLowering {
 		buildTaskForms(started, waiting);
 		verify(IrVerifier.Stage.TASKS_RESOLVED);
 		return module;
+	}
+
+	private void lowerDeclared(FunctionDecl function) {
+		syncForms.put(function, lowerNow(names.function(function), function.getParams().size(),
+				lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function)));
+	}
+
+	/**
+	 * Whether a function is compiled once per type arguments (monomorphised): it has a type
+	 * parameter with a bound, whose trait methods its body calls (design/generics.md). Other
+	 * generic functions have one erased body.
+	 */
+	static boolean isBounded(FunctionDecl function) {
+		return function.getTypeParams().stream().anyMatch(p -> !p.getBounds().isEmpty());
+	}
+
+	/**
+	 * The symbol of the function a call or function value uses: the declaration's, or for a
+	 * bounded function the instance for its bounded parameters' types at this use,
+	 * {@code module.f<Int, Point>}, queued for lowering the first time it is asked for.
+	 * {@code typeArguments} are the use's, already substituted by the caller's own instance.
+	 */
+	String functionSymbol(FunctionDecl function, Map<TypeParam, Type> typeArguments) {
+		if (!isBounded(function)) {
+			return names.function(function);
+		}
+		Map<TypeParam, Type> substitution = new LinkedHashMap<>();
+		List<String> key = new ArrayList<>();
+		for (TypeParam param : function.getTypeParams()) {
+			if (!param.getBounds().isEmpty()) {
+				Type argument = typeArguments.get(param);
+				if (argument == null) {
+					throw new IllegalStateException("no type argument for " + param.getName() + " of " + function.getName());
+				}
+				substitution.put(param, argument);
+				key.add(argument.toString());
+			}
+		}
+		String name = names.function(function) + "<" + String.join(", ", key) + ">";
+		if (instances.add(name)) {
+			pending.addLast(() -> {
+				IrFunction irFunction = new IrFunction(name, function.getParams().size());
+				module.functions().add(irFunction);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(function), new Instance(name, substitution))
+						.lowerFunction(function);
+			});
+		}
+		return name;
+	}
+
+	/**
+	 * What a bounded function's body is lowered for: its symbol (which names its lambdas) and its
+	 * bounded type parameters' types, by which every type in the body is substituted.
+	 */
+	record Instance(String symbol, Map<TypeParam, Type> substitution) {
+		static final Instance NONE = new Instance(null, Map.of());
 	}
 
 	/** An actor's methods, its loop (whose task form is built with the others) and its `new`; see {@link ActorLowering}. */
@@ -300,15 +363,16 @@ public final class ProgramLowering {
 	}
 
 	/** Queues a lambda's function; returns its name, {@code <enclosing function>.lambda.N}. */
-	String queueLambda(Lambda lambda, CaptureAnalysis captures) {
-		String owner = names.moduleOf(lambda.eResource()) + "." + ownerName(lambda);
+	String queueLambda(Lambda lambda, CaptureAnalysis captures, Instance instance) {
+		String owner = instance.symbol() != null ? instance.symbol()
+				: names.moduleOf(lambda.eResource()) + "." + ownerName(lambda);
 		int n = lambdaCounts.merge(owner, 1, Integer::sum);
 		String name = owner + ".lambda." + n;
 		IrFunction function = new IrFunction(name, 1 + lambda.getParams().size());
 		syncForms.put(lambda, function);
 		pending.addLast(() -> {
 			module.functions().add(function);
-			new FunctionLowering(this, function, captures).lowerLambda(lambda);
+			new FunctionLowering(this, function, captures, instance).lowerLambda(lambda);
 		});
 		return name;
 	}
@@ -323,16 +387,16 @@ public final class ProgramLowering {
 		return function == null ? "script" : function.getName();
 	}
 
-	/** A named function as a closure value: a constant closure over a wrapper. */
-	Value functionValue(FunctionDecl function) {
-		return functionValues.computeIfAbsent(function, f -> {
-			String wrapper = names.functionValue(f);
+	/** A named function (the instance {@code symbol} of it) as a closure value: a constant closure over a wrapper. */
+	Value functionValue(FunctionDecl function, String symbol) {
+		return functionValues.computeIfAbsent(symbol, s -> {
+			String wrapper = s + ".fn";
 			pending.addLast(() -> {
-				IrFunction irFunction = new IrFunction(wrapper, 1 + f.getParams().size());
+				IrFunction irFunction = new IrFunction(wrapper, 1 + function.getParams().size());
 				module.functions().add(irFunction);
-				new FunctionLowering(this, irFunction, new CaptureAnalysis(f)).lowerFunctionValue(f);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(function)).lowerFunctionValue(function, s);
 			});
-			return module.constant("closure." + names.function(f),
+			return module.constant("closure." + s,
 					List.of(new Value.FunctionAddress(wrapper), new Value.FrameConstructor(wrapper)));
 		});
 	}

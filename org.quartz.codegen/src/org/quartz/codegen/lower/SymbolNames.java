@@ -6,6 +6,9 @@ import java.util.Map;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
+import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.typing.Traits;
 
 /**
  * Names of generated functions, derived from source names only so the IR is the same on
@@ -32,12 +35,15 @@ final class SymbolNames {
 		if (function.isExtern()) {
 			return function.getName();
 		}
-		String owner = function.eContainer() instanceof ActorDecl actor ? actor.getName() + "." : "";
+		String owner = function.eContainer() instanceof ActorDecl actor ? actor.getName() + "."
+				: function.eContainer() instanceof ImplDecl impl ? implOwner(impl) : "";
 		return moduleOf(function.eResource()) + "." + owner + function.getName();
 	}
 
-	/** The wrapper that lets a named function be called as a closure. */
-	String functionValue(FunctionDecl function) {
-		return function(function) + ".fn";
+
+	/** `Circle.Shape.` for the methods of `impl Shape for Circle`: one type has one impl of a trait. */
+	private static String implOwner(ImplDecl impl) {
+		NamedElement target = Traits.target(impl);
+		return (target == null ? "?" : target.getName()) + "." + impl.getTrait().getName() + ".";
 	}
 }

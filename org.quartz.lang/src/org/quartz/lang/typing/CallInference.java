@@ -295,6 +295,10 @@ final class CallInference {
 				return Type.Error.INSTANCE;
 			}
 		}
+		Type traitCall = inferTraitMethodCall(access, receiverType, member, arguments);
+		if (traitCall != null) {
+			return traitCall;
+		}
 		FunctionDecl function = methodFunction(access, receiverType, member);
 		if (function == null) {
 			inference.issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
@@ -304,6 +308,45 @@ final class CallInference {
 		}
 		inference.typing.calls.put(access, new CallTarget.Function(function, List.copyOf(arguments)));
 		return inferFunctionCall(access, function, arguments);
+	}
+
+	/**
+	 * `x.m(a)` where m is a trait's method: on a type parameter, a method of one of its bounds'
+	 * traits; on another type, the method of an impl for it (a call of that function), or one of
+	 * eq, cmp, hash of a prelude trait the type has without an impl. Null when m is none of these.
+	 */
+	private Type inferTraitMethodCall(MemberAccess access, Type receiverType, String member, List<Expression> arguments) {
+		if (receiverType instanceof Type.Parameter parameter) {
+			for (TraitDecl trait : parameter.declaration().getBounds()) {
+				FunctionDecl method = trait.eIsProxy() ? null : Traits.method(trait, member);
+				if (method != null) {
+					return inferTraitMethod(access, method, receiverType, arguments);
+				}
+			}
+			return null;
+		}
+		if (!(receiverType instanceof Type.Named named)) {
+			return null;
+		}
+		FunctionDecl implMethod = Traits.implMethod(inference.traitLookup.apply(access), named, member);
+		if (implMethod != null) {
+			inference.typing.calls.put(access, new CallTarget.Function(implMethod, List.copyOf(arguments)));
+			return inferFunctionCall(access, implMethod, arguments);
+		}
+		for (String name : List.of(Traits.EQ, Traits.ORD, Traits.HASH)) {
+			TraitDecl trait = Traits.builtin(access, name);
+			FunctionDecl method = trait == null ? null : Traits.method(trait, member);
+			if (method != null && inference.bounds.implementsTrait(named, trait)) {
+				return inferTraitMethod(access, method, receiverType, arguments);
+			}
+		}
+		return null;
+	}
+
+	private Type inferTraitMethod(MemberAccess access, FunctionDecl method, Type receiverType, List<Expression> arguments) {
+		inference.typing.calls.put(access, new CallTarget.TraitMethod(method, List.copyOf(arguments)));
+		return applySignature(access, inference.traitMethodSignature(method, receiverType), arguments,
+				"'" + method.getName() + "'");
 	}
 
 	/** `Counter.new()` and `c.stop()` take no arguments (the receiver is {@code arguments}' first). */

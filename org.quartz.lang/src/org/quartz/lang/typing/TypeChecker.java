@@ -58,6 +58,21 @@ public class TypeChecker {
 		return typing(expressionOrBinding).typeOf(expressionOrBinding);
 	}
 
+	/** The type a type reference denotes (type parameters rigid). */
+	public Type typeOfRef(org.quartz.lang.quartz.TypeRef ref) {
+		return newInference().typeOf(ref, java.util.Map.of());
+	}
+
+	/** A function's declared signature, its type parameters rigid (`self` of an impl's method being the impl's type). */
+	public Type.Fn signature(FunctionDecl function) {
+		return newInference().signature(function, java.util.Map.of());
+	}
+
+	/** A trait method's signature for an implementing type {@code self}. */
+	public Type.Fn traitMethodSignature(FunctionDecl method, Type self) {
+		return newInference().traitMethodSignature(method, self);
+	}
+
 	/** The declared result type of a function. */
 	public Type resultOf(FunctionDecl function) {
 		return newInference().resultOf(function);
@@ -92,7 +107,7 @@ public class TypeChecker {
 	}
 
 	private TypeInference newInference() {
-		return new TypeInference(this::findFunction, this::constantType);
+		return new TypeInference(this::findFunction, this::constantType, scopeProvider::visibleTraits);
 	}
 
 	private Type constantType(NamedElement constant) {

@@ -44,6 +44,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 	final Typing typing = new Typing();
 	final Unifier unifier = new Unifier();
 	private final CallInference calls = new CallInference(this);
+	final TraitBounds bounds = new TraitBounds(this);
+	/** The traits visible from a position, in scope order (for `x.method` through an impl). */
+	final Function<EObject, List<TraitDecl>> traitLookup;
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
 	final BiFunction<EObject, String, FunctionDecl> functionLookup;
 	/** The type of a constant or a global (typed as units of their own). */
@@ -63,8 +66,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final Set<List<Object>> reported = new HashSet<>();
 
 	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
-			Function<NamedElement, Type> constantTypes) {
+			Function<NamedElement, Type> constantTypes, Function<EObject, List<TraitDecl>> traitLookup) {
 		this.functionLookup = functionLookup;
+		this.traitLookup = traitLookup;
 		this.constantTypes = constantTypes;
 	}
 
@@ -72,7 +76,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	Typing inferFunction(FunctionDecl function) {
 		for (Param param : function.getParams()) {
-			record(param, typeOf(param.getType(), Map.of()));
+			record(param, parameterType(function, param, Map.of()));
 		}
 		if (function.eContainer() instanceof ActorDecl actor) {
 			for (ActorField field : actor.getFields()) {
@@ -191,6 +195,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 					"'" + declaration.getName() + "' takes " + expected + " type argument(s), not " + arguments.size());
 			return Type.Error.INSTANCE;
 		}
+		if (declaration instanceof TraitDecl trait) {
+			return typeOfSelf(trait, parameters);   // `Self` in the trait's signatures (scoping allows no other use)
+		}
 		if (declaration instanceof TypeParam param) {
 			// Outside a use of its declaration (whose parameters map it), T is the rigid parameter.
 			Type argument = parameters.get(param);
@@ -228,12 +235,24 @@ final class TypeInference extends QuartzSwitch<Type> {
 	 * is QZ0304 at {@code at}.
 	 */
 	Map<TypeParam, Type> instantiate(TypeParams generic, List<TypeRef> written, EObject at) {
+		Map<TypeParam, Type> parameters;
 		if (!written.isEmpty() && written.size() == generic.getTypeParams().size()) {
 			List<Type> arguments = new ArrayList<>();
 			written.forEach(ref -> arguments.add(typeOf(ref, Map.of())));
-			return bind(generic, arguments);
+			parameters = bind(generic, arguments);
+		} else {
+			parameters = instantiate(generic);
+			expectInferred(generic, written, at, parameters);
 		}
-		Map<TypeParam, Type> parameters = instantiate(generic);
+		if (generic instanceof FunctionDecl function && at != null && !generic.getTypeParams().isEmpty()) {
+			typing.typeArguments.put(at, parameters);
+			inferredArguments.add(() -> bounds.check(function, parameters, at));
+		}
+		return parameters;
+	}
+
+	/** Reports QZ0304 at the end of the unit if a use of a user's generic declaration left a type parameter unknown. */
+	private void expectInferred(TypeParams generic, List<TypeRef> written, EObject at, Map<TypeParam, Type> parameters) {
 		if (written.isEmpty() && !generic.getTypeParams().isEmpty() && at != null && !Prelude.isPrelude(generic.eResource())) {
 			inferredArguments.add(() -> {
 				if (!typing.issues.isEmpty()) {
@@ -251,11 +270,10 @@ final class TypeInference extends QuartzSwitch<Type> {
 				}
 			});
 		}
-		return parameters;
 	}
 
 	/** A generic declaration's type parameters bound to {@code arguments} (Error for each when their number differs). */
-	private static Map<TypeParam, Type> bind(TypeParams generic, List<Type> arguments) {
+	static Map<TypeParam, Type> bind(TypeParams generic, List<Type> arguments) {
 		Map<TypeParam, Type> bound = new HashMap<>();
 		List<TypeParam> params = generic.getTypeParams();
 		for (int i = 0; i < params.size(); i++) {
@@ -276,10 +294,39 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** A function's type with its type parameters replaced per {@code parameters}. */
 	Type.Fn signature(FunctionDecl function, Map<TypeParam, Type> parameters) {
 		List<Type> params = new ArrayList<>();
-		function.getParams().forEach(p -> params.add(typeOf(p.getType(), parameters)));
+		function.getParams().forEach(p -> params.add(parameterType(function, p, parameters)));
 		Type result = function.getReturnType() == null ? Types.builtin(Types.VOID)
 				: typeOf(function.getReturnType(), parameters);
 		return new Type.Fn(params, result);
+	}
+
+	/**
+	 * A parameter's type; `self`, the one parameter written without a type, is the type of the
+	 * impl's target, or in a trait the trait's Self (mapped by {@code parameters} when the
+	 * signature is instantiated for a receiver).
+	 */
+	Type parameterType(FunctionDecl function, Param param, Map<TypeParam, Type> parameters) {
+		if (param.getType() != null) {
+			return typeOf(param.getType(), parameters);
+		}
+		if (function.eContainer() instanceof ImplDecl impl && impl.getType() != null) {
+			return typeOf(impl.getType(), Map.of());
+		}
+		if (function.eContainer() instanceof TraitDecl trait) {
+			return typeOfSelf(trait, parameters);
+		}
+		return Type.Error.INSTANCE;   // DeclarationValidator reports the missing type
+	}
+
+	private static Type typeOfSelf(TraitDecl trait, Map<TypeParam, Type> parameters) {
+		TypeParam self = Traits.selfParameter(trait);
+		Type type = parameters.get(self);
+		return type != null ? type : new Type.Parameter(self);
+	}
+
+	/** A trait method's signature for a receiver of type {@code self}. */
+	Type.Fn traitMethodSignature(FunctionDecl method, Type self) {
+		return signature(method, Map.of(Traits.selfParameter((TraitDecl) method.eContainer()), self));
 	}
 
 	/** A variant's constructor: its fields to its enum, with the enum's parameters fresh. */
@@ -572,9 +619,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 					if (t instanceof Type.Var) {
 						unifier.unify(t, Types.builtin(Types.INT));
 					} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.FLOAT) && !Types.is(t, Types.STRING)
-							&& t != Type.Error.INSTANCE) {
-						issue(expression, null, OPERATOR_TYPE,
-								"'" + expression.getOp() + "' compares Int, Float or String, not " + t);
+							&& t != Type.Error.INSTANCE && !bounds.implementsBuiltin(t, expression, Traits.ORD)) {
+						issue(expression, null, OPERATOR_TYPE, "'" + expression.getOp() + "' compares Int, Float, String or a type"
+								+ " with an impl of Ord, not " + Types.deepResolve(t));
 					}
 				});
 				return Types.builtin(Types.BOOL);
@@ -627,7 +674,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			if (function.isExtern() && "builtin".equals(function.getAbi()) && !isCallee(at)) {
 				return Type.Error.INSTANCE;   // a built-in is no value (NameValidator reports it)
 			}
-			return signature(function);
+			return signature(function, instantiate(function, List.of(), at));
 		}
 		if (target instanceof Variant variant) {
 			if (variant.getFields().isEmpty()) {
@@ -976,7 +1023,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	 */
 	boolean needsBound(Type type, EObject at, String code, String need, String trait) {
 		Type.Parameter parameter = Types.parameter(type);
-		if (parameter != null) {
+		if (parameter != null && !bounds.hasBound(parameter, trait)) {
 			String name = parameter.toString();
 			issue(at, null, code, String.format(need, name) + "; " + name + " has no bound (traits come with bounds: "
 					+ name + ": " + trait + ")");

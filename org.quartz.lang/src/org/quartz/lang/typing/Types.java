@@ -73,6 +73,28 @@ public final class Types {
 		return t;
 	}
 
+	/** {@code type} with the type parameters {@code substitution} maps replaced (resolved first). */
+	public static Type substitute(Type type, java.util.Map<org.quartz.lang.quartz.TypeParam, Type> substitution) {
+		Type t = resolve(type);
+		if (substitution.isEmpty()) {
+			return t;
+		}
+		if (t instanceof Type.Parameter parameter) {
+			return substitution.getOrDefault(parameter.declaration(), t);
+		}
+		if (t instanceof Type.Named named && !named.arguments().isEmpty()) {
+			List<Type> args = new ArrayList<>();
+			named.arguments().forEach(a -> args.add(substitute(a, substitution)));
+			return new Type.Named(named.name(), named.declaration(), named.builtin(), args);
+		}
+		if (t instanceof Type.Fn fn) {
+			List<Type> params = new ArrayList<>();
+			fn.parameters().forEach(p -> params.add(substitute(p, substitution)));
+			return new Type.Fn(params, substitute(fn.result(), substitution));
+		}
+		return t;
+	}
+
 	/** True when no inference variable is left unbound inside {@code type}. */
 	public static boolean isComplete(Type type) {
 		Type t = resolve(type);
