@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
+import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
@@ -14,6 +15,7 @@ import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.IndexExpression;
 import org.quartz.lang.quartz.Lambda;
+import org.quartz.lang.typing.Traits;
 import org.quartz.lang.typing.Type;
 import org.quartz.lang.typing.Types;
 
@@ -87,8 +89,10 @@ final class Builtins {
 	private final IrBuilder b;
 	private final LoweringContext.Expressions expressions;
 	private final TaskLowering tasks;
+	private final TraitCalls traits;
 
-	Builtins(LoweringContext context, TaskLowering tasks) {
+	Builtins(LoweringContext context, TaskLowering tasks, TraitCalls traits) {
+		this.traits = traits;
 		this.program = context.program();
 		this.b = context.b();
 		this.expressions = context.expressions();
@@ -159,11 +163,10 @@ final class Builtins {
 					: intPick("slt", values.get(0), values.get(1));
 			case "max" -> floats ? b.floatOp(FloatOperation.MAX, values.get(0), values.get(1))
 					: intPick("sgt", values.get(0), values.get(1));
-			case "map_new" -> b.runtime("qz_map_new",
-					Types.is(Types.argument(expressions.typeOf((Expression) call), 0), Types.STRING) ? Value.ONE : Value.ZERO);
+			case "map_new" -> b.runtime("qz_map_new", keyKind(Types.argument(expressions.typeOf((Expression) call), 0)));
 			case "vec_contains?" -> b.runtime(isStringVec(first) ? "qz_vec_contains_str" : "qz_vec_contains_int",
 					values.get(0), values.get(1));
-			case "vec_sort" -> b.runtime(isStringVec(first) ? "qz_vec_sort_str" : "qz_vec_sort_int", values.get(0));
+			case "vec_sort" -> sort(Types.argument(first, 0), values.get(0));
 			case "unwrap" -> Types.is(first, Types.RESULT) ? b.runtime("qz_unwrap_result", values.get(0))
 					: b.runtime("qz_unwrap", values.get(0));
 			case "unwrap_or" -> Types.is(first, Types.RESULT) ? resultOr(values.get(0), values.get(1))
@@ -227,7 +230,44 @@ final class Builtins {
 	}
 
 	/** |n|, wrapping for the smallest Int as negation does: (n ^ s) - s with s = n >> 63. */
-	private Value intAbs(Value n) {
+	/**
+	 * How a Map's keys hash and compare (quartz_rt.h, QZ_KEYS_*): Int and Bool by value, String
+	 * by content, Float by value, a user type through its impls of Hash and Eq, whose methods a
+	 * two-word constant {hash, eq} points at (the runtime calls them synchronously).
+	 */
+	private Value keyKind(Type key) {
+		if (Types.is(key, Types.STRING)) {
+			return new Value.Imm(RuntimeAbi.KEYS_STRING);
+		}
+		if (Types.is(key, Types.FLOAT)) {
+			return new Value.Imm(RuntimeAbi.KEYS_FLOAT);
+		}
+		FunctionDecl hash = traits.userMethod(key, Traits.HASH, "hash");
+		if (hash == null) {
+			return new Value.Imm(RuntimeAbi.KEYS_INT);
+		}
+		String eq = traits.equalityFunction(key);
+		String hashName = program.names().function(hash);
+		return program.module().constant("keys." + hashName,
+				List.of(new Value.FunctionAddress(hashName), new Value.FunctionAddress(eq)));
+	}
+
+	/** Sorts in place: Ints, Bools, Strings and Floats in the runtime; a type with an impl of Ord by its cmp, stably. */
+	private Value sort(Type element, Value vec) {
+		FunctionDecl cmp = traits.userMethod(element, Traits.ORD, "cmp");
+		if (cmp != null) {
+			b.runtime("qz_vec_sort_by", vec, new Value.FunctionAddress(program.names().function(cmp)));
+		} else if (Types.is(element, Types.STRING)) {
+			b.runtime("qz_vec_sort_str", vec);
+		} else if (Types.is(element, Types.FLOAT)) {
+			b.runtime("qz_vec_sort_float", vec);
+		} else {
+			b.runtime("qz_vec_sort_int", vec);
+		}
+		return Value.ZERO;
+	}
+
+		private Value intAbs(Value n) {
 		Value sign = b.binary("ashr", n, new Value.Imm(63));
 		return b.binary("sub", b.binary("xor", n, sign), sign);
 	}

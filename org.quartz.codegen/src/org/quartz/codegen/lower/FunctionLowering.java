@@ -82,11 +82,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		this.captures = captures;
 		LoweringContext context = new LoweringContext(program, b, this);
 		this.tasks = new TaskLowering(context);
-		this.builtins = new Builtins(context, tasks);
+		this.traits = new TraitCalls(context);
+		this.builtins = new Builtins(context, tasks, traits);
 		this.matches = new MatchLowering(context);
 		this.selects = new SelectLowering(context);
 		this.actors = new ActorLowering(context);
-		this.traits = new TraitCalls(context);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -655,7 +655,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 		return switch (op) {
 			case "==", "!=" -> {
-				Value equal = strings ? b.runtime("qz_str_eq", left, right) : b.compare("eq", left, right);
+				Value equal = traits.equal(operands, left, right);
 				yield op.equals("==") ? equal : b.binary("xor", equal, Value.ONE);
 			}
 			case "<", "<=", ">", ">=" -> {

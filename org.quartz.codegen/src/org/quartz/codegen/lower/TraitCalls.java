@@ -71,6 +71,18 @@ final class TraitCalls {
 				: null;
 	}
 
+	/**
+	 * The symbol of a function {@code (a, b) -> Bool} comparing two values of {@code type} for
+	 * the runtime (a Map's keys): the user's eq.
+	 */
+	String equalityFunction(Type type) {
+		FunctionDecl impl = userMethod(type, Traits.EQ, "eq");
+		if (impl == null) {
+			throw new IllegalStateException("no eq for " + type);
+		}
+		return context.program().names().function(impl);
+	}
+
 	/** Whether `<` and friends on {@code type} call a user's cmp. */
 	boolean hasUserOrd(Type type) {
 		return userMethod(type, Traits.ORD, "cmp") != null;

@@ -180,14 +180,16 @@ final class CallInference {
 	/** Built-ins whose element or key type must be Int or String (hashing, sorting, comparing). */
 	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
 		if (name.equals("map_new")) {
-			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(call), 0), call, "map key",
-					"a map key needs %s to be hashable", "Eq + Hash"));
+			inference.deferredChecks.add(() -> expectTraits(Types.argument(inference.typing.types.get(call), 0), call, "map key",
+					"a map key needs %s to be hashable", List.of(Traits.HASH, Traits.EQ)));
+		} else if (name.equals("vec_sort") && !arguments.isEmpty()) {
+			inference.deferredChecks.add(() -> expectTraits(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
+					"element", "'vec_sort' needs %s to be ordered", List.of(Traits.ORD)));
 		} else if ((name.equals("abs") || name.equals("min") || name.equals("max")) && !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectNumber(inference.typing.types.get(call), call, name));
-		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
-			boolean sort = name.equals("vec_sort");
+		} else if (name.equals("vec_contains?") && !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
-					"element", "'" + name + "' needs %s to be " + (sort ? "ordered" : "comparable"), sort ? "Ord" : "Eq"));
+					"element", "'" + name + "' needs %s to be comparable", "Eq"));
 		}
 	}
 
@@ -203,6 +205,31 @@ final class CallInference {
 		}
 		String what = t instanceof Type.Parameter ? t + ", a type parameter that could be any type" : Types.deepResolve(t).toString();
 		inference.issue(at, null, OPERATOR_TYPE, "'" + name + "' takes Ints or Floats, not " + what);
+	}
+
+	/** A map key or sorted element: its type must implement {@code traits} (prelude traits, by name). */
+	private void expectTraits(Type type, EObject at, String what, String need, List<String> traits) {
+		if (type == null) {
+			return;
+		}
+		Type t = Types.resolve(type);
+		if (t instanceof Type.Parameter parameter) {
+			if (!traits.stream().allMatch(trait -> inference.bounds.hasBound(parameter, trait))) {
+				inference.reportMissingBound(parameter, at, TYPE_MISMATCH, need, String.join(" + ", traits));
+			}
+			return;
+		}
+		if (t instanceof Type.Var) {
+			inference.issue(at, null, CANNOT_INFER, "cannot infer the " + what + " type; add a type annotation");
+			return;
+		}
+		for (String trait : traits) {
+			if (!inference.bounds.implementsBuiltin(t, at, trait)) {
+				inference.issue(at, null, TYPE_MISMATCH, "a " + what + " must implement " + String.join(" and ", traits) + ", and "
+						+ Types.deepResolve(t) + " does not implement " + trait + " (write `impl " + trait + " for ...`)");
+				return;
+			}
+		}
 	}
 
 	private void expectKeyType(Type type, EObject at, String what, String need, String trait) {

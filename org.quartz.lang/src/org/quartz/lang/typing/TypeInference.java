@@ -1024,11 +1024,17 @@ final class TypeInference extends QuartzSwitch<Type> {
 	boolean needsBound(Type type, EObject at, String code, String need, String trait) {
 		Type.Parameter parameter = Types.parameter(type);
 		if (parameter != null && !bounds.hasBound(parameter, trait)) {
-			String name = parameter.toString();
-			issue(at, null, code, String.format(need, name) + "; " + name + " has no bound (traits come with bounds: "
-					+ name + ": " + trait + ")");
+			reportMissingBound(parameter, at, code, need, trait);
 		}
 		return parameter != null;
+	}
+
+	/** Reports that an operation needs a bound {@code traits} on {@code parameter} (see {@link #needsBound}). */
+	void reportMissingBound(Type.Parameter parameter, EObject at, String code, String need, String traits) {
+		String name = parameter.toString();
+		boolean bounded = !parameter.declaration().getBounds().isEmpty();
+		issue(at, null, code, String.format(need, name) + "; " + name + (bounded ? " needs the bound " : " has no bound (add one: ")
+				+ name + ": " + traits + (bounded ? "" : ")"));
 	}
 
 	/** Reports QZ0315 at the Int operand when one operand is an Int and the other a Float. */
