@@ -140,9 +140,7 @@ final class Builtins {
 		Type first = arguments.isEmpty() ? null : expressions.typeOf(arguments.get(0));
 		boolean floats = Types.is(first, Types.FLOAT);
 		return switch (name) {
-			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
-					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
-							: floats ? b.runtime("qz_float_to_s", values.get(0)) : b.runtime("qz_int_to_s", values.get(0));
+			case "to_s" -> program.eqShow().text(b, first, values.get(0));
 			case "vec_get" -> b.vecGet(values.get(0), values.get(1));
 			case "vec_set" -> {
 				b.vecSet(values.get(0), values.get(1), values.get(2));
@@ -161,8 +159,7 @@ final class Builtins {
 					: intPick("sgt", values.get(0), values.get(1));
 			case "map_new" -> b.runtime("qz_map_new",
 					Types.is(Types.argument(expressions.typeOf((Expression) call), 0), Types.STRING) ? Value.ONE : Value.ZERO);
-			case "vec_contains?" -> b.runtime(isStringVec(first) ? "qz_vec_contains_str" : "qz_vec_contains_int",
-					values.get(0), values.get(1));
+			case "vec_contains?" -> program.eqShow().contains(b, Types.argument(first, 0), values.get(0), values.get(1));
 			case "vec_sort" -> b.runtime(isStringVec(first) ? "qz_vec_sort_str" : "qz_vec_sort_int", values.get(0));
 			case "unwrap" -> Types.is(first, Types.RESULT) ? b.runtime("qz_unwrap_result", values.get(0))
 					: b.runtime("qz_unwrap", values.get(0));

@@ -600,14 +600,10 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				Expression expression = string.getExpressions().get(i);
 				Value value = lower(expression);
 				Type type = typeOf(expression);
-				if (Types.is(type, Types.STRING)) {
-					b.runtime("qz_sb_append", builder, value);
-				} else if (Types.is(type, Types.BOOL)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_bool_to_s", value));
-				} else if (Types.is(type, Types.FLOAT)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_float_to_s", value));
+				if (Types.is(type, Types.INT) || Types.isUnknown(type)) {
+					b.runtime("qz_sb_append_int", builder, value);   // formatted once, into the result
 				} else {
-					b.runtime("qz_sb_append_int", builder, value);
+					b.runtime("qz_sb_append", builder, program.eqShow().text(b, type, value));
 				}
 			}
 		}
@@ -638,7 +634,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		boolean strings = isString(binary.getLeft());
 		return switch (op) {
 			case "==", "!=" -> {
-				Value equal = strings ? b.runtime("qz_str_eq", left, right) : b.compare("eq", left, right);
+				Value equal = program.eqShow().equal(b, typeOf(binary.getLeft()), left, right);
 				yield op.equals("==") ? equal : b.binary("xor", equal, Value.ONE);
 			}
 			case "<", "<=", ">", ">=" -> {

@@ -184,10 +184,11 @@ final class CallInference {
 					"a map key needs %s to be hashable", "Eq + Hash"));
 		} else if ((name.equals("abs") || name.equals("min") || name.equals("max")) && !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectNumber(inference.typing.types.get(call), call, name));
-		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
-			boolean sort = name.equals("vec_sort");
+		} else if (name.equals("vec_sort") && !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
-					"element", "'" + name + "' needs %s to be " + (sort ? "ordered" : "comparable"), sort ? "Ord" : "Eq"));
+					"element", "'vec_sort' needs %s to be ordered", "Ord"));
+		} else if (name.equals("vec_contains?") && !arguments.isEmpty()) {
+			inference.deferredChecks.add(() -> expectSearchable(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call));
 		}
 	}
 
@@ -203,6 +204,18 @@ final class CallInference {
 		}
 		String what = t instanceof Type.Parameter ? t + ", a type parameter that could be any type" : Types.deepResolve(t).toString();
 		inference.issue(at, null, OPERATOR_TYPE, "'" + name + "' takes Ints or Floats, not " + what);
+	}
+
+	/** `vec_contains?` compares elements with `==`; not Floats, where NaN equals nothing. */
+	private void expectSearchable(Type element, EObject at) {
+		Type t = element == null ? null : Types.resolve(element);
+		if (t instanceof Type.Var) {
+			inference.issue(at, null, CANNOT_INFER, "cannot infer the element type; add a type annotation");
+		} else if (Types.is(t, Types.FLOAT)) {
+			inference.issue(at, null, TYPE_MISMATCH, "'vec_contains?' cannot search Floats (NaN equals nothing)");
+		} else if (t != null) {
+			inference.traits.expectEq(t, at, TYPE_MISMATCH, "vec_contains?");
+		}
 	}
 
 	private void expectKeyType(Type type, EObject at, String what, String need, String trait) {
