@@ -454,8 +454,13 @@ final class EqShowFunctions {
 	/** {@code Red}, {@code Circle(3)}, {@code Some("a")}: the payload positional, as constructors take it. */
 	private void showEnum(IrBuilder f, Type.Named type) {
 		EnumDecl enumDecl = (EnumDecl) type.declaration();
-		Value value = orZeros(f, new Value.Param(0), enumDecl);
 		Value buffer = new Value.Param(1);
+		if (enumDecl.getVariants().isEmpty()) {
+			append(f, buffer, "nil");   // an enum without variants has only its zero value
+			f.ret(Value.ZERO);
+			return;
+		}
+		Value value = orZeros(f, new Value.Param(0), enumDecl);
 		eachVariant(f, f.load(value, ObjectLayouts.ENUM_TAG), enumDecl, variant -> {
 			List<VariantField> payload = variant.getFields();
 			append(f, buffer, variant.getName() + (payload.isEmpty() ? "" : "("));
