@@ -189,10 +189,14 @@ qz_val qz_str_center(qz_val s, qz_val width, qz_val fill);
 qz_val qz_env_get(qz_val name);
 
 /* StrBuf, the language's string builder (rt_builder.c): appends in amortised O(1);
- * to_s copies. A byte outside 0..255 panics. */
+ * to_s copies. A byte outside 0..255 panics. append_int writes an Int in decimal;
+ * append_quoted writes a String in quotes with escapes, as Crystal's inspect (the
+ * text of a String inside a printed Vec, struct, ...). */
 qz_val qz_strbuf_new(void);
 void qz_strbuf_append(qz_val b, qz_val s);
 void qz_strbuf_append_byte(qz_val b, qz_val byte);
+void qz_strbuf_append_int(qz_val b, qz_val i);
+void qz_strbuf_append_quoted(qz_val b, qz_val s);
 qz_val qz_strbuf_size(qz_val b);
 qz_val qz_strbuf_to_s(qz_val b);
 

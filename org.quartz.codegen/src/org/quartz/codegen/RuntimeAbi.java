@@ -79,6 +79,8 @@ public final class RuntimeAbi {
 		fn("qz_strbuf_new", 0, VALUE);
 		fn("qz_strbuf_append", 2, VOID);
 		fn("qz_strbuf_append_byte", 2, VOID);
+		fn("qz_strbuf_append_int", 2, VOID);
+		fn("qz_strbuf_append_quoted", 2, VOID);
 		fn("qz_strbuf_size", 1, VALUE);
 		fn("qz_strbuf_to_s", 1, VALUE);
 		fn("qz_sb_new", 0, VALUE);

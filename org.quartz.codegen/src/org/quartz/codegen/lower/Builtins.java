@@ -89,10 +89,8 @@ final class Builtins {
 	private final IrBuilder b;
 	private final LoweringContext.Expressions expressions;
 	private final TaskLowering tasks;
-	private final TraitCalls traits;
 
-	Builtins(LoweringContext context, TaskLowering tasks, TraitCalls traits) {
-		this.traits = traits;
+	Builtins(LoweringContext context, TaskLowering tasks) {
 		this.program = context.program();
 		this.b = context.b();
 		this.expressions = context.expressions();
@@ -144,9 +142,7 @@ final class Builtins {
 		Type first = arguments.isEmpty() ? null : expressions.typeOf(arguments.get(0));
 		boolean floats = Types.is(first, Types.FLOAT);
 		return switch (name) {
-			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
-					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
-							: floats ? b.runtime("qz_float_to_s", values.get(0)) : b.runtime("qz_int_to_s", values.get(0));
+			case "to_s" -> program.eqShow().text(b, first, values.get(0));
 			case "vec_get" -> b.vecGet(values.get(0), values.get(1));
 			case "vec_set" -> {
 				b.vecSet(values.get(0), values.get(1), values.get(2));
@@ -164,8 +160,7 @@ final class Builtins {
 			case "max" -> floats ? b.floatOp(FloatOperation.MAX, values.get(0), values.get(1))
 					: intPick("sgt", values.get(0), values.get(1));
 			case "map_new" -> b.runtime("qz_map_new", keyKind(Types.argument(expressions.typeOf((Expression) call), 0)));
-			case "vec_contains?" -> b.runtime(isStringVec(first) ? "qz_vec_contains_str" : "qz_vec_contains_int",
-					values.get(0), values.get(1));
+			case "vec_contains?" -> program.eqShow().contains(b, Types.argument(first, 0), values.get(0), values.get(1));
 			case "vec_sort" -> sort(Types.argument(first, 0), values.get(0));
 			case "unwrap" -> Types.is(first, Types.RESULT) ? b.runtime("qz_unwrap_result", values.get(0))
 					: b.runtime("qz_unwrap", values.get(0));
@@ -242,11 +237,11 @@ final class Builtins {
 		if (Types.is(key, Types.FLOAT)) {
 			return new Value.Imm(RuntimeAbi.KEYS_FLOAT);
 		}
-		FunctionDecl hash = traits.userMethod(key, Traits.HASH, "hash");
+		FunctionDecl hash = TraitCalls.userMethod(key, Traits.HASH, "hash");
 		if (hash == null) {
 			return new Value.Imm(RuntimeAbi.KEYS_INT);
 		}
-		String eq = traits.equalityFunction(key);
+		String eq = program.eqShow().equalityFunction(key);
 		String hashName = program.names().function(hash);
 		return program.module().constant("keys." + hashName,
 				List.of(new Value.FunctionAddress(hashName), new Value.FunctionAddress(eq)));
@@ -254,7 +249,7 @@ final class Builtins {
 
 	/** Sorts in place: Ints, Bools, Strings and Floats in the runtime; a type with an impl of Ord by its cmp, stably. */
 	private Value sort(Type element, Value vec) {
-		FunctionDecl cmp = traits.userMethod(element, Traits.ORD, "cmp");
+		FunctionDecl cmp = TraitCalls.userMethod(element, Traits.ORD, "cmp");
 		if (cmp != null) {
 			b.runtime("qz_vec_sort_by", vec, new Value.FunctionAddress(program.names().function(cmp)));
 		} else if (Types.is(element, Types.STRING)) {

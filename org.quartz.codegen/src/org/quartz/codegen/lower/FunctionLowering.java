@@ -83,7 +83,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		LoweringContext context = new LoweringContext(program, b, this);
 		this.tasks = new TaskLowering(context);
 		this.traits = new TraitCalls(context);
-		this.builtins = new Builtins(context, tasks, traits);
+		this.builtins = new Builtins(context, tasks);
 		this.matches = new MatchLowering(context);
 		this.selects = new SelectLowering(context);
 		this.actors = new ActorLowering(context);
@@ -613,14 +613,10 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				Expression expression = string.getExpressions().get(i);
 				Value value = lower(expression);
 				Type type = typeOf(expression);
-				if (Types.is(type, Types.STRING)) {
-					b.runtime("qz_sb_append", builder, value);
-				} else if (Types.is(type, Types.BOOL)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_bool_to_s", value));
-				} else if (Types.is(type, Types.FLOAT)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_float_to_s", value));
+				if (Types.is(type, Types.INT) || Types.isUnknown(type)) {
+					b.runtime("qz_sb_append_int", builder, value);   // formatted once, into the result
 				} else {
-					b.runtime("qz_sb_append_int", builder, value);
+					b.runtime("qz_sb_append", builder, program.eqShow().text(b, type, value));
 				}
 			}
 		}

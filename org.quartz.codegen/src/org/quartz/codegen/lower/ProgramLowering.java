@@ -85,6 +85,7 @@ public final class ProgramLowering {
 	private final Set<String> instances = new HashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
 	private final ConstantValues constants = new ConstantValues();
+	private final EqShowFunctions eqShow = new EqShowFunctions(this);
 
 	/** @param verify run the {@link IrVerifier} after each pass (the tests do) */
 	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, boolean verify) {
@@ -360,6 +361,11 @@ public final class ProgramLowering {
 
 	SymbolNames names() {
 		return names;
+	}
+
+	/** Equality and text of values by type, with the functions generated for them. */
+	EqShowFunctions eqShow() {
+		return eqShow;
 	}
 
 	/** Queues a lambda's function; returns its name, {@code <enclosing function>.lambda.N}. */

@@ -188,8 +188,7 @@ final class CallInference {
 		} else if ((name.equals("abs") || name.equals("min") || name.equals("max")) && !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectNumber(inference.typing.types.get(call), call, name));
 		} else if (name.equals("vec_contains?") && !arguments.isEmpty()) {
-			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
-					"element", "'" + name + "' needs %s to be comparable", "Eq"));
+			inference.deferredChecks.add(() -> expectSearchable(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call));
 		}
 	}
 
@@ -232,15 +231,15 @@ final class CallInference {
 		}
 	}
 
-	private void expectKeyType(Type type, EObject at, String what, String need, String trait) {
-		if (type == null || inference.needsBound(type, at, TYPE_MISMATCH, need, trait)) {
-			return;
-		}
-		Type t = Types.resolve(type);
+	/** `vec_contains?` compares elements with `==`; not Floats, where NaN equals nothing. */
+	private void expectSearchable(Type element, EObject at) {
+		Type t = element == null ? null : Types.resolve(element);
 		if (t instanceof Type.Var) {
-			inference.issue(at, null, CANNOT_INFER, "cannot infer the " + what + " type; add a type annotation");
-		} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.STRING) && t != Type.Error.INSTANCE) {
-			inference.issue(at, null, TYPE_MISMATCH, "a " + what + " must be Int or String, not " + t);
+			inference.issue(at, null, CANNOT_INFER, "cannot infer the element type; add a type annotation");
+		} else if (Types.is(t, Types.FLOAT)) {
+			inference.issue(at, null, TYPE_MISMATCH, "'vec_contains?' cannot search Floats (NaN equals nothing)");
+		} else if (t != null) {
+			inference.traits.expectEq(t, at, TYPE_MISMATCH, "vec_contains?");
 		}
 	}
 

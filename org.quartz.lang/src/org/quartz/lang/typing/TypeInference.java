@@ -47,6 +47,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 	final TraitBounds bounds = new TraitBounds(this);
 	/** The traits visible from a position, in scope order (for `x.method` through an impl). */
 	final Function<EObject, List<TraitDecl>> traitLookup;
+	/** Which types compare and print through their components (automatic Eq and Show). */
+	final StructuralTraits traits = new StructuralTraits(this);
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
 	final BiFunction<EObject, String, FunctionDecl> functionLookup;
 	/** The type of a constant or a global (typed as units of their own). */
@@ -532,21 +534,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return Types.builtin(Types.STRING);
 	}
 
-	/** Interpolation and to_s take Int, Float, Bool or String. */
+	/** Interpolation and to_s take every type that is Show (StructuralTraits). */
 	void expectPrintable(Type type, EObject at) {
-		Type t = Types.resolve(type);
-		if (Types.is(t, Types.INT) || Types.is(t, Types.FLOAT) || Types.is(t, Types.BOOL) || Types.is(t, Types.STRING)
-				|| t == Type.Error.INSTANCE) {
-			return;
-		}
-		if (t instanceof Type.Var var) {
-			unifier.unify(var, Types.builtin(Types.INT));
-			return;
-		}
-		if (needsBound(t, at, TYPE_MISMATCH, "converting to a String needs %s to be printable", "Show")) {
-			return;
-		}
-		issue(at, null, TYPE_MISMATCH, "cannot convert " + t + " to a String (only Int, Float, Bool and String)");
+		traits.expectShow(type, at);
 	}
 
 	@Override
@@ -601,8 +591,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			case "==", "!=" -> {
 				if (!mixesIntAndFloat(left, expression.getLeft(), right, expression.getRight(), expression.getOp())) {
 					expect(left, right, expression.getRight(), null);
-					deferredChecks.add(() -> needsBound(left, expression, OPERATOR_TYPE,
-							"'" + expression.getOp() + "' needs %s to be comparable", "Eq"));
+					deferredChecks.add(() -> traits.expectEq(left, expression, OPERATOR_TYPE, expression.getOp()));
 				}
 				return Types.builtin(Types.BOOL);
 			}

@@ -390,13 +390,13 @@ class TypeErrorsTest {
 	}
 
 	@Test
-	void interpolatingAStruct() {
+	void interpolatingAValueWithoutText() {
 		assertOnly("""
 				struct P
-				  x: Int
+				  x: Mutex<Int>
 				end
 				def main()
-				  p = P { x: 1 }
+				  p = P { x: mutex_new(1) }
 				  puts("#{p}")
 				end
 				""", TYPE_MISMATCH, 6, 11);
