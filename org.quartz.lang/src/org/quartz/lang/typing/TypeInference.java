@@ -48,7 +48,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	final BiFunction<EObject, String, FunctionDecl> functionLookup;
 	/** The type of a constant or a global (typed as units of their own). */
 	private final Function<NamedElement, Type> constantTypes;
-	/** A function, lambda (null for the others) or script that `return` and `?` leave, with its result type. */
+	/** What `return` and `?` leave: a lambda, or null for a function or script, with its result type. */
 	private record Enclosing(Lambda lambda, Type result) {
 	}
 
