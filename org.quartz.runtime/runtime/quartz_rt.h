@@ -256,6 +256,8 @@ struct qz_key_ops {
     qz_val (*eq)(qz_val a, qz_val b);
 };
 qz_val qz_map_new(qz_val keys);
+/* An empty map with m's kind of keys. */
+qz_val qz_map_new_like(qz_val m);
 void qz_map_set(qz_val m, qz_val k, qz_val v);
 qz_val qz_map_get(qz_val m, qz_val k);
 /* qz_map_lookup: k's value, or 0 when absent; qz_map_found right after it (this

@@ -202,6 +202,11 @@ qz_val qz_map_new(qz_val keys)
     return rt_val(m);
 }
 
+qz_val qz_map_new_like(qz_val m)
+{
+    return qz_map_new(map(m)->keys);
+}
+
 void qz_map_set(qz_val mv, qz_val key, qz_val value)
 {
     struct qz_map *m = map(mv);

@@ -170,6 +170,21 @@ static void test_clear(void)
     CHECK_KEYS(m, 7, 5);
 }
 
+/* qz_map_new_like: empty, with the same kind of keys (String keys compare by content). */
+static void test_new_like(void)
+{
+    qz_val strings = qz_map_new(1);
+    qz_map_set(strings, S("a"), 1);
+    qz_val s = qz_map_new_like(strings);
+    CHECK_INT(qz_map_size(s), 0);
+    qz_map_set(s, rt_str_from("ab", 2), 2);
+    CHECK_INT(qz_map_get_or_panic(s, rt_str_from("ab", 2)), 2);
+    qz_val n = qz_map_new_like(qz_map_new(0));
+    qz_map_set(n, 7, 70);
+    CHECK_INT(qz_map_get_or_panic(n, 7), 70);
+    CHECK_INT(qz_map_size(strings), 1);
+}
+
 static void missing_int(const void *arg)
 {
     (void)arg;
@@ -285,6 +300,7 @@ qz_val quartz_main(void)
     RUN(test_growth_string);
     RUN(test_churn);
     RUN(test_clear);
+    RUN(test_new_like);
     RUN(test_missing_key);
     RUN(test_lookup_and_hint);
     RUN(test_user_and_float_keys);

@@ -116,6 +116,7 @@ public final class RuntimeAbi {
 		fn("qz_vec_sort_float", 1, VOID);
 		fn("qz_vec_sort_by", 2, VOID);
 		fn("qz_map_new", 1, VALUE);
+		fn("qz_map_new_like", 1, VALUE);
 		fn("qz_map_set", 3, VOID);
 		fn("qz_map_get", 2, VALUE);
 		fn("qz_map_lookup", 2, VALUE);

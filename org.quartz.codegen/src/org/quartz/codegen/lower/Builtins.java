@@ -162,6 +162,11 @@ final class Builtins {
 			case "map_new" -> b.runtime("qz_map_new", keyKind(Types.argument(expressions.typeOf((Expression) call), 0)));
 			case "vec_contains?" -> program.eqShow().contains(b, Types.argument(first, 0), values.get(0), values.get(1));
 			case "vec_sort" -> sort(Types.argument(first, 0), values.get(0));
+			case "vec_sum" -> sum(values.get(0), Types.is(Types.argument(first, 0), Types.FLOAT));
+			case "map_map_keys" -> mapEntries(values.get(0), expressions.nonNil(values.get(1), arguments.get(1)), true,
+					b.runtime("qz_map_new", keyKind(Types.argument(expressions.typeOf((Expression) call), 0))));
+			case "map_map_values" -> mapEntries(values.get(0), expressions.nonNil(values.get(1), arguments.get(1)), false,
+					b.runtime("qz_map_new_like", values.get(0)));
 			case "unwrap" -> Types.is(first, Types.RESULT) ? b.runtime("qz_unwrap_result", values.get(0))
 					: b.runtime("qz_unwrap", values.get(0));
 			case "unwrap_or" -> Types.is(first, Types.RESULT) ? resultOr(values.get(0), values.get(1))
@@ -222,6 +227,60 @@ final class Builtins {
 		Value first = b.wait(WaitingOperation.GROUP_FIRST, group);
 		b.runtime("qz_group_cancel", group);
 		return first;
+	}
+
+	/** The sum of a Vec's Ints (wrapping) or Floats, added from the first. */
+	private Value sum(Value vec, boolean floats) {
+		int total = b.newSlot();
+		int index = b.newSlot();
+		b.storeSlot(total, floats ? Value.ofFloat(0.0) : Value.ZERO);
+		b.storeSlot(index, Value.ZERO);
+		String test = b.label("sum.test");
+		String body = b.label("sum.body");
+		String done = b.label("sum.end");
+		b.jump(test);
+		b.startBlock(test);
+		Value i = b.loadSlot(index);
+		b.branch(b.compare("slt", i, b.vecSize(vec)), body, done);
+		b.startBlock(body);
+		Value element = b.vecGet(vec, i);
+		b.storeSlot(total, floats ? b.floatOp(FloatOperation.ADD, b.loadSlot(total), element)
+				: b.binary("add", b.loadSlot(total), element));
+		b.storeSlot(index, b.binary("add", i, Value.ONE));
+		b.jump(test);
+		b.startBlock(done);
+		return b.loadSlot(total);
+	}
+
+	/**
+	 * `map_map_keys` and `map_map_values`: {@code out} (a new Map of the right key kind) filled from
+	 * a snapshot of {@code map}'s entries, in order, with f applied to each key or each value.
+	 */
+	private Value mapEntries(Value map, Value f, boolean keys, Value out) {
+		Value keyVec = b.runtime("qz_map_keys", map);
+		Value valueVec = b.runtime("qz_map_values", map);
+		int index = b.newSlot();
+		b.storeSlot(index, Value.ZERO);
+		String test = b.label("map.test");
+		String body = b.label("map.body");
+		String done = b.label("map.end");
+		b.jump(test);
+		b.startBlock(test);
+		Value i = b.loadSlot(index);
+		b.branch(b.compare("slt", i, b.vecSize(keyVec)), body, done);
+		b.startBlock(body);
+		Value key = b.vecGet(keyVec, i);
+		Value value = b.vecGet(valueVec, i);
+		if (keys) {
+			key = b.callClosure(f, List.of(key));
+		} else {
+			value = b.callClosure(f, List.of(value));
+		}
+		b.runtime("qz_map_set", out, key, value);
+		b.storeSlot(index, b.binary("add", b.loadSlot(index), Value.ONE));
+		b.jump(test);
+		b.startBlock(done);
+		return out;
 	}
 
 	/** |n|, wrapping for the smallest Int as negation does: (n ^ s) - s with s = n >> 63. */

@@ -417,10 +417,17 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.startBlock(exit);
 	}
 
-	/** `for x in a..b`, over a Vec (by index) or a Map's keys (a snapshot of them). */
+	/**
+	 * `for x in a..b` (a range written there needs no Range object), over a Range value, a Vec (by
+	 * index) or a Map's keys (a snapshot of them).
+	 */
 	private void lowerFor(ForStmt loop) {
 		Expression iterable = loop.getIterable();
+		while (iterable instanceof ParenthesizedExpression parenthesized) {
+			iterable = parenthesized.getExpression();
+		}
 		Value limit;
+		Value inclusive = null;
 		Value sequence = null;
 		int counter = b.newSlot();
 		String compare = "slt";
@@ -428,6 +435,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			b.storeSlot(counter, lower(range.getFrom()));
 			limit = lower(range.getTo());
 			compare = range.getOp().equals("..=") ? "sle" : "slt";
+		} else if (Types.is(typeOf(iterable), Types.RANGE)) {
+			Value range = nonNil(lower(iterable), iterable);
+			b.storeSlot(counter, b.load(range, ObjectLayouts.RANGE_FROM));
+			limit = b.load(range, ObjectLayouts.RANGE_TO);
+			inclusive = b.load(range, ObjectLayouts.RANGE_INCLUSIVE);
 		} else {
 			Type type = typeOf(iterable);
 			sequence = lower(iterable);
@@ -452,7 +464,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.startBlock(head);
 		Value index = b.loadSlot(counter);
 		Value bound = limit != null ? limit : b.vecSize(sequence);
-		b.branch(b.compare(compare, index, bound), body, exit);
+		Value more = b.compare(compare, index, bound);
+		if (inclusive != null) {
+			more = b.binary("or", more, b.binary("and", inclusive, b.compare("eq", index, bound)));
+		}
+		b.branch(more, body, exit);
 		b.startBlock(body);
 		Value element = sequence == null ? b.loadSlot(counter) : b.vecGet(sequence, b.loadSlot(counter));
 		declare(loop.getVariable(), element);
@@ -566,6 +582,13 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 		if (e instanceof TryExpression tryExpression) {
 			return lowerTry(tryExpression);
+		}
+		if (e instanceof RangeLiteral range) {
+			Value object = b.allocate(ObjectLayouts.RANGE_WORDS);
+			b.store(object, ObjectLayouts.RANGE_FROM, lower(range.getFrom()));
+			b.store(object, ObjectLayouts.RANGE_TO, lower(range.getTo()));
+			b.store(object, ObjectLayouts.RANGE_INCLUSIVE, range.getOp().equals("..=") ? Value.ONE : Value.ZERO);
+			return object;
 		}
 		if (e instanceof GoExpression go) {
 			return tasks.lowerGo(go);
@@ -870,7 +893,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	@Override
 	public String functionSymbol(FunctionDecl function, EObject use) {
 		if (!ProgramLowering.isBounded(function)) {
-			return program.names().function(function);
+			return program.callee(function);
 		}
 		Map<TypeParam, Type> arguments = new HashMap<>();
 		program.types().typing(use).typeArguments(use)
@@ -882,7 +905,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		if (function.isExtern()) {
 			program.declareExtern(function);
 		}
-		return b.call(program.names().function(function), arguments);
+		return b.call(program.callee(function), arguments);
 	}
 
 	@Override
@@ -963,7 +986,8 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return true;
 		}
 		return type instanceof Type.Named named && (named.declaration() instanceof StructDecl
-				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP) || Types.is(named, Types.STRBUF));
+				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP) || Types.is(named, Types.STRBUF)
+				|| Types.is(named, Types.RANGE));
 	}
 
 	/** {@code file.qz:line:column} of where e starts (the file's name, so the IR is the same on every machine). */

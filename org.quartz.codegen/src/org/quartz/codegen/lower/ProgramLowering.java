@@ -22,6 +22,7 @@ import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.IrVerifier;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.ConstDecl;
@@ -45,9 +46,10 @@ import org.quartz.lang.typing.TypeChecker;
  * order:
  * <ol>
  * <li>the model to IR: one IrFunction per function (main module first, then imports in the
- * order they are first imported; declarations in source order), each lambda and each function
- * used as a value right after the function that needs it, and {@code quartz_main}, the entry
- * point (FunctionLowering and its helpers; waits are {@link Instr.Wait}, task creation
+ * order they are first imported; declarations in source order), each lambda, each function
+ * used as a value and each prelude function with a body that is called, started or used as a
+ * value (only those) right after the function that first needs it, and {@code quartz_main}, the
+ * entry point (FunctionLowering and its helpers; waits are {@link Instr.Wait}, task creation
  * {@link Instr.NewTask});</li>
  * <li>{@link FindWaitingFunctions}: which functions may wait;</li>
  * <li>{@link ResolveTaskCreation}: each task creation to the body's task form or to a task
@@ -391,6 +393,23 @@ public final class ProgramLowering {
 			return actor.getName() + "." + (function == null ? "loop" : function.getName());
 		}
 		return function == null ? "script" : function.getName();
+	}
+
+	/**
+	 * The symbol of a function that is called or started. A prelude function with a body is
+	 * lowered only when a program uses it: it is queued here the first time.
+	 */
+	String callee(FunctionDecl function) {
+		String name = names.function(function);
+		if (!function.isExtern() && Prelude.isPrelude(function.eResource()) && !syncForms.containsKey(function)) {
+			IrFunction irFunction = new IrFunction(name, function.getParams().size());
+			syncForms.put(function, irFunction);
+			pending.addLast(() -> {
+				module.functions().add(irFunction);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(function)).lowerFunction(function);
+			});
+		}
+		return name;
 	}
 
 	/** A named function (the instance {@code symbol} of it) as a closure value: a constant closure over a wrapper. */
