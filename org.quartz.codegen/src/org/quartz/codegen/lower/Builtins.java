@@ -140,9 +140,7 @@ final class Builtins {
 		Type first = arguments.isEmpty() ? null : expressions.typeOf(arguments.get(0));
 		boolean floats = Types.is(first, Types.FLOAT);
 		return switch (name) {
-			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
-					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
-							: floats ? b.runtime("qz_float_to_s", values.get(0)) : b.runtime("qz_int_to_s", values.get(0));
+			case "to_s" -> TraitCalls.text(b, first, values.get(0));
 			case "vec_get" -> b.vecGet(values.get(0), values.get(1));
 			case "vec_set" -> {
 				b.vecSet(values.get(0), values.get(1), values.get(2));

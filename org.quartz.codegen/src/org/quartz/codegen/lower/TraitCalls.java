@@ -51,7 +51,7 @@ final class TraitCalls {
 			case Traits.EQ -> equal(receiver, arguments.get(0), arguments.get(1));
 			case Traits.ORD -> cmp(receiver, arguments.get(0), arguments.get(1));
 			case Traits.HASH -> hash(receiver, arguments.get(0));
-			default -> throw new IllegalStateException("to_s of " + receiver + " is the built-in to_s");
+			default -> text(b, receiver, arguments.get(0));
 		};
 	}
 
@@ -105,6 +105,17 @@ final class TraitCalls {
 			return b.floatOp(FloatOperation.EQ, left, right);
 		}
 		return b.compare("eq", left, right);
+	}
+
+	/** `a.to_s` without an impl (and the built-in to_s): a String itself, a Bool's, a Float's or an Int's text. */
+	static Value text(IrBuilder b, Type type, Value value) {
+		if (Types.is(type, Types.STRING)) {
+			return value;
+		}
+		if (Types.is(type, Types.BOOL)) {
+			return b.runtime("qz_bool_to_s", value);
+		}
+		return b.runtime(Types.is(type, Types.FLOAT) ? "qz_float_to_s" : "qz_int_to_s", value);
 	}
 
 	/** `a.hash` without an impl: a String's content hash; an Int's (a Bool's, a Float's bits with -0.0 as 0.0) mixed. */
