@@ -101,19 +101,19 @@ class TraitsTest {
 				end
 				def main()
 				  c = Circle { r: 1 }
-				  area = c.area
-				  name = c.name()
+				  ca = c.area
+				  cn = c.name()
 				  d = describe(c)
 				  order = 3.cmp(5)
 				  same = "a".eq("b")
 				  h = 2.5.hash
-				  puts("#{area} #{name} #{d} #{order} #{same} #{h}")
+				  puts("#{ca} #{cn} #{d} #{order} #{same} #{h}")
 				end
 				""";
 		assertEquals("Int", typeOf(program, "a"));
 		assertEquals("String", typeOf(program, "n"));
-		assertEquals("Int", typeOf(program, "area"));
-		assertEquals("String", typeOf(program, "name"));
+		assertEquals("Int", typeOf(program, "ca"));
+		assertEquals("String", typeOf(program, "cn"));
 		assertEquals("String", typeOf(program, "d"));
 		assertEquals("Int", typeOf(program, "order"));
 		assertEquals("Bool", typeOf(program, "same"));
