@@ -168,7 +168,7 @@ public final class ProgramLowering {
 	/**
 	 * The symbol of the function a call or function value uses: the declaration's, or for a
 	 * bounded function the instance for its bounded parameters' types at this use,
-	 * {@code module.f<Int, Point>}, queued for lowering the first time it is asked for.
+	 * {@code module.f<Int, geo.Point>}, queued for lowering the first time it is asked for.
 	 * {@code typeArguments} are the use's, already substituted by the caller's own instance.
 	 */
 	String functionSymbol(FunctionDecl function, Map<TypeParam, Type> typeArguments) {
@@ -184,7 +184,7 @@ public final class ProgramLowering {
 					throw new IllegalStateException("no type argument for " + param.getName() + " of " + function.getName());
 				}
 				substitution.put(param, argument);
-				key.add(argument.toString());
+				key.add(names.type(argument));
 			}
 		}
 		String name = names.function(function) + "<" + String.join(", ", key) + ">";
