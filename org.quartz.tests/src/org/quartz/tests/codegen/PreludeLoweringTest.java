@@ -68,9 +68,10 @@ class PreludeLoweringTest {
 
 	@Test
 	void usedAsAValueOrStartedAsATask() {
-		// The wrapper that makes vec_take a value calls it; vec_each has a loop, so its task runs its task form.
-		assertEquals(List.of("internal quartz.prelude.vec_take.fn", "internal quartz.prelude.vec_each",
-				"internal quartz.prelude.vec_take", "internal quartz.prelude.vec_each.async",
+		// vec_take as a value: the function, then the wrapper that calls it; vec_each has a loop, so
+		// its task runs its task form.
+		assertEquals(List.of("internal quartz.prelude.vec_take", "internal quartz.prelude.vec_take.fn",
+				"internal quartz.prelude.vec_each", "internal quartz.prelude.vec_each.async",
 				"internal quartz.prelude.vec_each.new_task", "internal quartz.prelude.vec_each.new_frame"),
 				preludeDefinitions("""
 						def main()

@@ -195,14 +195,17 @@ class CollectionsTest {
 	}
 
 	@Test
-	void mapKeysToFloats() {
+	void mapKeysToAStructWithoutHash() {
 		assertOnly("""
+				struct P
+				  x: Int
+				end
 				def main()
 				  m: Map<Int, Int> = map_new()
-				  k = m.map_keys do key -> 1.5 end
+				  k = m.map_keys do key -> P { x: key } end
 				  puts("#{k.size}")
 				end
-				""", TYPE_MISMATCH, 3, 7);
+				""", TYPE_MISMATCH, 6, 7);
 	}
 
 	@Test

@@ -413,7 +413,7 @@ class TypeErrorsTest {
 				  m[P { x: 1 }] = 1
 				  puts("#{map_size(m)}")
 				end
-				""", TYPE_MISMATCH, 6, 11);
+				""", TYPE_MISMATCH, 5, 11);
 	}
 
 	/** A name bound in two alternatives of `a | b` has one type. */
