@@ -115,7 +115,7 @@ final class StructuralTraits {
 	}
 
 	/** The components a structural type compares and prints through; null for the other types. */
-	private List<Type> components(Type t) {
+	List<Type> components(Type t) {
 		if (!(t instanceof Type.Named named)) {
 			return null;
 		}

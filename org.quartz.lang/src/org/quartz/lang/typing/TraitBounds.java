@@ -11,13 +11,9 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
-import org.quartz.lang.quartz.EnumDecl;
-import org.quartz.lang.quartz.Field;
 import org.quartz.lang.quartz.FunctionDecl;
-import org.quartz.lang.quartz.StructDecl;
 import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.TypeParam;
-import org.quartz.lang.quartz.Variant;
 
 /**
  * Which types implement which traits, for {@link TypeInference}: bounds at the uses of bounded
@@ -33,7 +29,6 @@ import org.quartz.lang.quartz.Variant;
 final class TraitBounds {
 
 	private static final Set<String> SCALARS = Set.of(Types.INT, Types.FLOAT, Types.BOOL, Types.STRING);
-	private static final Set<String> CONTAINERS = Set.of(Types.VEC, Types.MAP);
 	private static final Set<String> IDENTITY_EQ = Set.of(Types.CHANNEL, Types.TASK, Types.MUTEX, Types.ATOMIC,
 			"TaskGroup", Types.STRBUF, Types.RANGE);
 
@@ -125,22 +120,7 @@ final class TraitBounds {
 		if (!assumed.add(Types.deepResolve(named) + " " + name)) {
 			return true;
 		}
-		return components(named).stream().allMatch(c -> implementsTrait(c, trait, assumed));
-	}
-
-	/** What a value of a struct, enum, Vec, Map, Option or Result type holds: field, payload or element types. */
-	private List<Type> components(Type.Named named) {
-		if (named.builtin() && CONTAINERS.contains(named.name())) {
-			return named.arguments();
-		}
-		if (named.declaration() instanceof StructDecl struct) {
-			return struct.getFields().stream().map((Field f) -> inference.fieldType(f, named)).toList();
-		}
-		if (named.declaration() instanceof EnumDecl enumDecl) {
-			Map<TypeParam, Type> parameters = TypeInference.bind(enumDecl, named.arguments());
-			return enumDecl.getVariants().stream()
-					.flatMap((Variant v) -> inference.constructor(v, parameters).parameters().stream()).toList();
-		}
-		return named.arguments();
+		List<Type> components = inference.traits.components(named);
+		return components != null && components.stream().allMatch(c -> implementsTrait(c, trait, assumed));
 	}
 }

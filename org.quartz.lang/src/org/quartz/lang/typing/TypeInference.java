@@ -278,7 +278,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	/** A generic declaration's type parameters bound to {@code arguments} (Error for each when their number differs). */
-	static Map<TypeParam, Type> bind(TypeParams generic, List<Type> arguments) {
+	private static Map<TypeParam, Type> bind(TypeParams generic, List<Type> arguments) {
 		Map<TypeParam, Type> bound = new HashMap<>();
 		List<TypeParam> params = generic.getTypeParams();
 		for (int i = 0; i < params.size(); i++) {
