@@ -82,11 +82,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		this.captures = captures;
 		LoweringContext context = new LoweringContext(program, b, this);
 		this.tasks = new TaskLowering(context);
+		this.traits = new TraitCalls(context);
 		this.builtins = new Builtins(context, tasks);
 		this.matches = new MatchLowering(context);
 		this.selects = new SelectLowering(context);
 		this.actors = new ActorLowering(context);
-		this.traits = new TraitCalls(context);
 	}
 
 	// ------------------------------------------------------------------ entry points
@@ -417,10 +417,17 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.startBlock(exit);
 	}
 
-	/** `for x in a..b`, over a Vec (by index) or a Map's keys (a snapshot of them). */
+	/**
+	 * `for x in a..b` (a range written there needs no Range object), over a Range value, a Vec (by
+	 * index) or a Map's keys (a snapshot of them).
+	 */
 	private void lowerFor(ForStmt loop) {
 		Expression iterable = loop.getIterable();
+		while (iterable instanceof ParenthesizedExpression parenthesized) {
+			iterable = parenthesized.getExpression();
+		}
 		Value limit;
+		Value inclusive = null;
 		Value sequence = null;
 		int counter = b.newSlot();
 		String compare = "slt";
@@ -428,6 +435,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			b.storeSlot(counter, lower(range.getFrom()));
 			limit = lower(range.getTo());
 			compare = range.getOp().equals("..=") ? "sle" : "slt";
+		} else if (Types.is(typeOf(iterable), Types.RANGE)) {
+			Value range = nonNil(lower(iterable), iterable);
+			b.storeSlot(counter, b.load(range, ObjectLayouts.RANGE_FROM));
+			limit = b.load(range, ObjectLayouts.RANGE_TO);
+			inclusive = b.load(range, ObjectLayouts.RANGE_INCLUSIVE);
 		} else {
 			Type type = typeOf(iterable);
 			sequence = lower(iterable);
@@ -452,7 +464,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.startBlock(head);
 		Value index = b.loadSlot(counter);
 		Value bound = limit != null ? limit : b.vecSize(sequence);
-		b.branch(b.compare(compare, index, bound), body, exit);
+		Value more = b.compare(compare, index, bound);
+		if (inclusive != null) {
+			more = b.binary("or", more, b.binary("and", inclusive, b.compare("eq", index, bound)));
+		}
+		b.branch(more, body, exit);
 		b.startBlock(body);
 		Value element = sequence == null ? b.loadSlot(counter) : b.vecGet(sequence, b.loadSlot(counter));
 		declare(loop.getVariable(), element);
@@ -567,6 +583,13 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		if (e instanceof TryExpression tryExpression) {
 			return lowerTry(tryExpression);
 		}
+		if (e instanceof RangeLiteral range) {
+			Value object = b.allocate(ObjectLayouts.RANGE_WORDS);
+			b.store(object, ObjectLayouts.RANGE_FROM, lower(range.getFrom()));
+			b.store(object, ObjectLayouts.RANGE_TO, lower(range.getTo()));
+			b.store(object, ObjectLayouts.RANGE_INCLUSIVE, range.getOp().equals("..=") ? Value.ONE : Value.ZERO);
+			return object;
+		}
 		if (e instanceof GoExpression go) {
 			return tasks.lowerGo(go);
 		}
@@ -613,14 +636,10 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				Expression expression = string.getExpressions().get(i);
 				Value value = lower(expression);
 				Type type = typeOf(expression);
-				if (Types.is(type, Types.STRING)) {
-					b.runtime("qz_sb_append", builder, value);
-				} else if (Types.is(type, Types.BOOL)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_bool_to_s", value));
-				} else if (Types.is(type, Types.FLOAT)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_float_to_s", value));
+				if (Types.is(type, Types.INT) || Types.isUnknown(type)) {
+					b.runtime("qz_sb_append_int", builder, value);   // formatted once, into the result
 				} else {
-					b.runtime("qz_sb_append_int", builder, value);
+					b.runtime("qz_sb_append", builder, program.eqShow().text(b, type, value));
 				}
 			}
 		}
@@ -655,7 +674,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 		return switch (op) {
 			case "==", "!=" -> {
-				Value equal = strings ? b.runtime("qz_str_eq", left, right) : b.compare("eq", left, right);
+				Value equal = traits.equal(operands, left, right);
 				yield op.equals("==") ? equal : b.binary("xor", equal, Value.ONE);
 			}
 			case "<", "<=", ">", ">=" -> {
@@ -874,7 +893,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	@Override
 	public String functionSymbol(FunctionDecl function, EObject use) {
 		if (!ProgramLowering.isBounded(function)) {
-			return program.names().function(function);
+			return program.callee(function);
 		}
 		Map<TypeParam, Type> arguments = new HashMap<>();
 		program.types().typing(use).typeArguments(use)
@@ -886,7 +905,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		if (function.isExtern()) {
 			program.declareExtern(function);
 		}
-		return b.call(program.names().function(function), arguments);
+		return b.call(program.callee(function), arguments);
 	}
 
 	@Override
@@ -967,7 +986,8 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return true;
 		}
 		return type instanceof Type.Named named && (named.declaration() instanceof StructDecl
-				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP) || Types.is(named, Types.STRBUF));
+				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP) || Types.is(named, Types.STRBUF)
+				|| Types.is(named, Types.RANGE));
 	}
 
 	/** {@code file.qz:line:column} of where e starts (the file's name, so the IR is the same on every machine). */

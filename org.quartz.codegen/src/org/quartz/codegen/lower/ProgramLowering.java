@@ -22,6 +22,7 @@ import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.IrVerifier;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
+import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.ConstDecl;
@@ -45,9 +46,10 @@ import org.quartz.lang.typing.TypeChecker;
  * order:
  * <ol>
  * <li>the model to IR: one IrFunction per function (main module first, then imports in the
- * order they are first imported; declarations in source order), each lambda and each function
- * used as a value right after the function that needs it, and {@code quartz_main}, the entry
- * point (FunctionLowering and its helpers; waits are {@link Instr.Wait}, task creation
+ * order they are first imported; declarations in source order), each lambda, each function
+ * used as a value and each prelude function with a body that is called, started or used as a
+ * value (only those) right after the function that first needs it, and {@code quartz_main}, the
+ * entry point (FunctionLowering and its helpers; waits are {@link Instr.Wait}, task creation
  * {@link Instr.NewTask});</li>
  * <li>{@link FindWaitingFunctions}: which functions may wait;</li>
  * <li>{@link ResolveTaskCreation}: each task creation to the body's task form or to a task
@@ -85,6 +87,7 @@ public final class ProgramLowering {
 	private final Set<String> instances = new HashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
 	private final ConstantValues constants = new ConstantValues();
+	private final EqShowFunctions eqShow = new EqShowFunctions(this);
 
 	/** @param verify run the {@link IrVerifier} after each pass (the tests do) */
 	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, boolean verify) {
@@ -362,6 +365,11 @@ public final class ProgramLowering {
 		return names;
 	}
 
+	/** Equality and text of values by type, with the functions generated for them. */
+	EqShowFunctions eqShow() {
+		return eqShow;
+	}
+
 	/** Queues a lambda's function; returns its name, {@code <enclosing function>.lambda.N}. */
 	String queueLambda(Lambda lambda, CaptureAnalysis captures, Instance instance) {
 		String owner = instance.symbol() != null ? instance.symbol()
@@ -385,6 +393,23 @@ public final class ProgramLowering {
 			return actor.getName() + "." + (function == null ? "loop" : function.getName());
 		}
 		return function == null ? "script" : function.getName();
+	}
+
+	/**
+	 * The symbol of a function that is called or started. A prelude function with a body is
+	 * lowered only when a program uses it: it is queued here the first time.
+	 */
+	String callee(FunctionDecl function) {
+		String name = names.function(function);
+		if (!function.isExtern() && Prelude.isPrelude(function.eResource()) && !syncForms.containsKey(function)) {
+			IrFunction irFunction = new IrFunction(name, function.getParams().size());
+			syncForms.put(function, irFunction);
+			pending.addLast(() -> {
+				module.functions().add(irFunction);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(function)).lowerFunction(function);
+			});
+		}
+		return name;
 	}
 
 	/** A named function (the instance {@code symbol} of it) as a closure value: a constant closure over a wrapper. */

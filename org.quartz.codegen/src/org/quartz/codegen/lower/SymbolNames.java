@@ -19,9 +19,12 @@ import org.quartz.lang.typing.Types;
  * every run: {@code module.function}, {@code module.function.lambda.N} (N counts lambdas in
  * source order), {@code module.Actor.method}, {@code module.Type.Trait.method} (an impl's),
  * {@code module.function<Int, geo.Point>} (a bounded function's instance). The module name is
- * the file's base name.
+ * the file's base name, or the import path with dots.
  */
 final class SymbolNames {
+
+	/** The module name of the prelude's functions with a body. */
+	static final String PRELUDE = "quartz.prelude";
 
 	private final Map<Resource, String> moduleNames = new HashMap<>();
 
@@ -31,6 +34,9 @@ final class SymbolNames {
 
 	String moduleOf(Resource resource) {
 		String name = moduleNames.get(resource);
+		if (name == null && Prelude.isPrelude(resource)) {
+			return PRELUDE;
+		}
 		if (name == null) {
 			throw new IllegalStateException("module not part of the program: " + resource.getURI());
 		}

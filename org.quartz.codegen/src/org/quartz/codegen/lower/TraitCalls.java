@@ -51,7 +51,7 @@ final class TraitCalls {
 			case Traits.EQ -> equal(receiver, arguments.get(0), arguments.get(1));
 			case Traits.ORD -> cmp(receiver, arguments.get(0), arguments.get(1));
 			case Traits.HASH -> hash(receiver, arguments.get(0));
-			default -> text(b, receiver, arguments.get(0));
+			default -> context.program().eqShow().text(b, receiver, arguments.get(0));
 		};
 	}
 
@@ -65,7 +65,7 @@ final class TraitCalls {
 	}
 
 	/** The user's impl of the prelude trait {@code traitName} for {@code type}: its method, or null. */
-	FunctionDecl userMethod(Type type, String traitName, String method) {
+	static FunctionDecl userMethod(Type type, String traitName, String method) {
 		return Types.resolve(type) instanceof Type.Named named && named.declaration() != null
 				? userMethod(type, Traits.builtin(named.declaration(), traitName), method)
 				: null;
@@ -92,30 +92,9 @@ final class TraitCalls {
 		return b.binary("sub", b.compare("sgt", left, right), b.compare("slt", left, right));
 	}
 
-	/** `a.eq(b)` for a type without an impl of Eq: by value, content (String), IEEE (Float) or identity. */
+	/** `a == b`: through a user's impl of Eq, else the automatic equality (EqShowFunctions). */
 	Value equal(Type type, Value left, Value right) {
-		FunctionDecl impl = userMethod(type, Traits.EQ, "eq");
-		if (impl != null) {
-			return b.call(context.program().names().function(impl), List.of(left, right));
-		}
-		if (Types.is(type, Types.STRING)) {
-			return b.runtime("qz_str_eq", left, right);
-		}
-		if (Types.is(type, Types.FLOAT)) {
-			return b.floatOp(FloatOperation.EQ, left, right);
-		}
-		return b.compare("eq", left, right);
-	}
-
-	/** `a.to_s` without an impl (and the built-in to_s): a String itself, a Bool's, a Float's or an Int's text. */
-	static Value text(IrBuilder b, Type type, Value value) {
-		if (Types.is(type, Types.STRING)) {
-			return value;
-		}
-		if (Types.is(type, Types.BOOL)) {
-			return b.runtime("qz_bool_to_s", value);
-		}
-		return b.runtime(Types.is(type, Types.FLOAT) ? "qz_float_to_s" : "qz_int_to_s", value);
+		return context.program().eqShow().equal(b, type, left, right);
 	}
 
 	/** `a.hash` without an impl: a String's content hash; an Int's (a Bool's, a Float's bits with -0.0 as 0.0) mixed. */

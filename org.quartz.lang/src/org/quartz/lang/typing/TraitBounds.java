@@ -1,5 +1,6 @@
 package org.quartz.lang.typing;
 
+import static org.quartz.lang.issues.QuartzIssueCodes.INVALID_TRAIT_DECLARATION;
 import static org.quartz.lang.issues.QuartzIssueCodes.MISSING_IMPL;
 
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.Field;
 import org.quartz.lang.quartz.FunctionDecl;
@@ -43,8 +45,16 @@ final class TraitBounds {
 
 	/** Reports QZ0316 at {@code at} for each bound of {@code function}'s type parameters its type argument does not meet. */
 	void check(FunctionDecl function, Map<TypeParam, Type> arguments, EObject at) {
+		boolean recursive = EcoreUtil2.isAncestor(function, at);
 		for (TypeParam param : function.getTypeParams()) {
 			Type argument = Types.deepResolve(arguments.get(param));
+			if (recursive && !param.getBounds().isEmpty() && !(argument instanceof Type.Parameter p && p.declaration() == param)) {
+				// Each instance would need another: f<T> calling f<Vec<T>> has no end.
+				inference.issue(at, null, INVALID_TRAIT_DECLARATION, "'" + function.getName() + "' calls itself with "
+						+ param.getName() + " = " + argument + "; a function with a bounded type parameter must call itself"
+						+ " with the same type arguments");
+				return;
+			}
 			if (argument instanceof Type.Var || argument == Type.Error.INSTANCE) {
 				continue;   // unknown: QZ0304 or an earlier error says why
 			}

@@ -15,6 +15,7 @@ import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.TypeRef;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzScopeProvider;
@@ -76,6 +77,14 @@ public class TypeChecker {
 	/** The declared result type of a function. */
 	public Type resultOf(FunctionDecl function) {
 		return newInference().resultOf(function);
+	}
+
+	/**
+	 * The type of a struct's field or a variant's payload, declared as {@code declared}, in a
+	 * value of type {@code owner}: the owner's type arguments replace its parameters.
+	 */
+	public Type componentType(Type.Named owner, TypeRef declared) {
+		return Types.deepResolve(newInference().typeOf(declared, Types.argumentsByParameter(owner)));
 	}
 
 	/** The nearest enclosing function, constant, global or actor field; else the module (a script). */
