@@ -1,7 +1,5 @@
 package org.quartz.lang.ide.hover;
 
-import java.util.List;
-
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
@@ -12,8 +10,6 @@ import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.hover.HoverService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.nodemodel.ILeafNode;
-import org.eclipse.xtext.nodemodel.INode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.quartz.lang.ide.model.SourceElements;
@@ -30,7 +26,6 @@ import org.quartz.lang.quartz.MemberAccess;
 import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.NamedTypeRef;
-import org.quartz.lang.quartz.QuartzPackage;
 import org.quartz.lang.quartz.StructDecl;
 import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.TypeAlias;
@@ -103,7 +98,7 @@ public class QuartzHoverService extends HoverService {
 			return declaration(function);
 		}
 		if (element instanceof ImplDecl impl) {
-			return implHeader(impl);
+			return Signatures.of(impl);
 		}
 		if (element instanceof NamedElement named) {
 			String declared = typeDeclaration(named);
@@ -141,16 +136,9 @@ public class QuartzHoverService extends HoverService {
 			return "trait " + trait.getName() + "\n  " + text;
 		}
 		if (function.eContainer() instanceof ImplDecl impl) {
-			return implHeader(impl) + "\n  " + text;
+			return Signatures.of(impl) + "\n  " + text;
 		}
 		return text;
-	}
-
-	/** `impl Shape for Circle`, names as written. */
-	private static String implHeader(ImplDecl impl) {
-		List<INode> trait = NodeModelUtils.findNodesForFeature(impl, QuartzPackage.Literals.IMPL_DECL__TRAIT);
-		return "impl " + (trait.isEmpty() ? "?" : NodeModelUtils.getTokenText(trait.get(0))) + " for "
-				+ Signatures.of(impl.getType());
 	}
 
 	/** For names of types: what kind of type they declare; null for other elements. */

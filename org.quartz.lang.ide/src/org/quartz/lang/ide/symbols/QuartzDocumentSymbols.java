@@ -112,7 +112,7 @@ public class QuartzDocumentSymbols {
 		return symbols;
 	}
 
-	/** `impl Shape for Circle`, named by its header as written (null while the type is not typed yet). */
+	/** `impl Shape for Circle`, named by its header as written (null while its trait or type is not written yet). */
 	private DocumentSymbol implSymbol(Document document, ImplDecl impl) {
 		ICompositeNode node = NodeModelUtils.getNode(impl);
 		List<INode> trait = NodeModelUtils.findNodesForFeature(impl, QuartzPackage.Literals.IMPL_DECL__TRAIT);
@@ -120,8 +120,8 @@ public class QuartzDocumentSymbols {
 			return null;
 		}
 		ICompositeNode type = NodeModelUtils.getNode(impl.getType());
-		String name = "impl " + NodeModelUtils.getTokenText(trait.get(0)) + " for " + Signatures.of(impl.getType());
-		DocumentSymbol symbol = new DocumentSymbol(name, SymbolKind.Object, range(document, node.getOffset(), node.getEndOffset()),
+		DocumentSymbol symbol = new DocumentSymbol(Signatures.of(impl), SymbolKind.Object,
+				range(document, node.getOffset(), node.getEndOffset()),
 				range(document, trait.get(0).getOffset(), type.getEndOffset()), null);
 		symbol.setChildren(methods(document, impl.getMethods()));
 		return symbol;

@@ -7,6 +7,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
 import org.quartz.lang.quartz.Param;
 import org.quartz.lang.quartz.QuartzPackage;
 import org.quartz.lang.quartz.TypeParam;
@@ -52,6 +53,12 @@ public final class Signatures {
 			text += Prelude.lastParameterDefault(function).map(value -> " = \"" + value + "\"").orElse("");
 		}
 		return text;
+	}
+
+	/** `impl Shape for Circle`, names as written. */
+	public static String of(ImplDecl impl) {
+		List<INode> trait = NodeModelUtils.findNodesForFeature(impl, QuartzPackage.Literals.IMPL_DECL__TRAIT);
+		return "impl " + (trait.isEmpty() ? "?" : NodeModelUtils.getTokenText(trait.get(0))) + " for " + of(impl.getType());
 	}
 
 	/** A type as written in the source, whitespace normalised. */
