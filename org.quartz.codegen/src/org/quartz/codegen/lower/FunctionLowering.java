@@ -898,7 +898,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		Map<TypeParam, Type> arguments = new HashMap<>();
 		program.types().typing(use).typeArguments(use)
 				.forEach((param, type) -> arguments.put(param, Types.substitute(type, instance.substitution())));
-		return program.functionSymbol(function, arguments);
+		return program.functionSymbol(function, arguments, use);
 	}
 
 	Value callFunction(FunctionDecl function, List<Value> arguments) {

@@ -15,6 +15,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
+import org.quartz.codegen.LoweringError;
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
@@ -23,6 +24,7 @@ import org.quartz.codegen.ir.IrVerifier;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.prelude.Prelude;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.ConstDecl;
@@ -83,6 +85,8 @@ public final class ProgramLowering {
 	private final Map<String, Value> functionValues = new HashMap<>();
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
 	private final Set<String> taskFunctions = new HashSet<>();
+	/** How deep a bounded function's type arguments may nest before it counts as instantiated without end. */
+	private static final int MAX_INSTANCE_DEPTH = 32;
 	/** The bounded functions' instances asked for so far, by symbol. */
 	private final Set<String> instances = new HashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
@@ -171,7 +175,7 @@ public final class ProgramLowering {
 	 * {@code module.f<Int, geo.Point>}, queued for lowering the first time it is asked for.
 	 * {@code typeArguments} are the use's, already substituted by the caller's own instance.
 	 */
-	String functionSymbol(FunctionDecl function, Map<TypeParam, Type> typeArguments) {
+	String functionSymbol(FunctionDecl function, Map<TypeParam, Type> typeArguments, EObject use) {
 		if (!isBounded(function)) {
 			return names.function(function);
 		}
@@ -182,6 +186,13 @@ public final class ProgramLowering {
 				Type argument = typeArguments.get(param);
 				if (argument == null) {
 					throw new IllegalStateException("no type argument for " + param.getName() + " of " + function.getName());
+				}
+				if (depth(argument) > MAX_INSTANCE_DEPTH) {
+					// Bounded functions calling each other with ever larger type arguments (f<T> calls
+					// g<Vec<T>>, which calls f): no finite set of instances, as rustc's recursion limit.
+					throw new LoweringError(QuartzIssueCodes.INSTANTIATION_DEPTH, use, "'" + function.getName()
+							+ "' is instantiated with type arguments nested " + MAX_INSTANCE_DEPTH
+							+ " deep: bounded functions call each other with ever larger type arguments");
 				}
 				substitution.put(param, argument);
 				key.add(names.type(argument));
@@ -197,6 +208,16 @@ public final class ProgramLowering {
 			});
 		}
 		return name;
+	}
+
+	private static int depth(Type type) {
+		if (type instanceof Type.Named named) {
+			return 1 + named.arguments().stream().mapToInt(ProgramLowering::depth).max().orElse(0);
+		}
+		if (type instanceof Type.Fn fn) {
+			return 1 + Math.max(depth(fn.result()), fn.parameters().stream().mapToInt(ProgramLowering::depth).max().orElse(0));
+		}
+		return 1;
 	}
 
 	/**

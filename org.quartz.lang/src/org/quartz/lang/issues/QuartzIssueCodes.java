@@ -69,6 +69,8 @@ public final class QuartzIssueCodes {
 	public static final String CONFLICTING_IMPL = "QZ0320";
 	/** A method of a trait or impl whose first parameter is not `self`, a parameter without a type elsewhere, or a bound where none may be. */
 	public static final String INVALID_TRAIT_DECLARATION = "QZ0321";
+	/** Found by code generation: bounded functions that would need instances without end (f<T> calls g<Vec<T>>, which calls f). */
+	public static final String INSTANTIATION_DEPTH = "QZ0322";
 
 	// ---- control flow
 	public static final String MISSING_RETURN = "QZ0401";
