@@ -50,12 +50,17 @@ public class TraitValidator extends ComposedValidator {
 				&& method.getParams().indexOf(param) == 0;
 	}
 
+	/** Whether a method's first parameter is `self`, without a type. */
+	private static boolean hasReceiver(FunctionDecl method) {
+		return !method.getParams().isEmpty() && isReceiver(method.getParams().get(0)) && method.getParams().get(0).getType() == null;
+	}
+
 	@Check
 	public void checkMethod(FunctionDecl method) {
 		if (!(method.eContainer() instanceof TraitDecl) && !(method.eContainer() instanceof ImplDecl)) {
 			return;
 		}
-		if (method.getParams().isEmpty() || !isReceiver(method.getParams().get(0)) || method.getParams().get(0).getType() != null) {
+		if (!hasReceiver(method)) {
 			error("a method of a trait or an impl takes 'self' (without a type) as its first parameter", method,
 					Q.getNamedElement_Name(), QuartzIssueCodes.INVALID_TRAIT_DECLARATION);
 		}
@@ -115,6 +120,9 @@ public class TraitValidator extends ComposedValidator {
 				error("trait '" + trait.getName() + "' has no method '" + method.getName() + "'", method,
 						Q.getNamedElement_Name(), QuartzIssueCodes.NOT_A_TRAIT_METHOD);
 				continue;
+			}
+			if (!hasReceiver(method)) {
+				continue;   // checkMethod reports it; its signature cannot match
 			}
 			Type.Fn expected = typeChecker.traitMethodSignature(declared, self);
 			Type.Fn actual = typeChecker.signature(method);
