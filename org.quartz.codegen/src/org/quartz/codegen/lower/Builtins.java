@@ -209,21 +209,10 @@ final class Builtins {
 	/** `go_race(fs)`: every closure as a task of one group; the first result; the others cancelled. */
 	private Value goRace(Value closures) {
 		Value group = b.runtime("qz_group_new");
-		int index = b.newSlot();
-		b.storeSlot(index, Value.ZERO);
-		String test = b.label("race.test");
-		String body = b.label("race.body");
-		String done = b.label("race.end");
-		b.jump(test);
-		b.startBlock(test);
-		Value i = b.loadSlot(index);
-		b.branch(b.compare("slt", i, b.vecSize(closures)), body, done);
-		b.startBlock(body);
-		Value closure = b.vecGet(closures, i);
+		CountedLoop loop = new CountedLoop(b, b.vecSize(closures));
+		Value closure = b.vecGet(closures, loop.index());
 		b.runtime("qz_group_spawn", group, tasks.newClosureValueTask(closure, List.of()));
-		b.storeSlot(index, b.binary("add", i, Value.ONE));
-		b.jump(test);
-		b.startBlock(done);
+		loop.close();
 		Value first = b.wait(WaitingOperation.GROUP_FIRST, group);
 		b.runtime("qz_group_cancel", group);
 		return first;
@@ -232,23 +221,12 @@ final class Builtins {
 	/** The sum of a Vec's Ints (wrapping) or Floats, added from the first. */
 	private Value sum(Value vec, boolean floats) {
 		int total = b.newSlot();
-		int index = b.newSlot();
 		b.storeSlot(total, floats ? Value.ofFloat(0.0) : Value.ZERO);
-		b.storeSlot(index, Value.ZERO);
-		String test = b.label("sum.test");
-		String body = b.label("sum.body");
-		String done = b.label("sum.end");
-		b.jump(test);
-		b.startBlock(test);
-		Value i = b.loadSlot(index);
-		b.branch(b.compare("slt", i, b.vecSize(vec)), body, done);
-		b.startBlock(body);
-		Value element = b.vecGet(vec, i);
+		CountedLoop loop = new CountedLoop(b, b.vecSize(vec));
+		Value element = b.vecGet(vec, loop.index());
 		b.storeSlot(total, floats ? b.floatOp(FloatOperation.ADD, b.loadSlot(total), element)
 				: b.binary("add", b.loadSlot(total), element));
-		b.storeSlot(index, b.binary("add", i, Value.ONE));
-		b.jump(test);
-		b.startBlock(done);
+		loop.close();
 		return b.loadSlot(total);
 	}
 
@@ -259,31 +237,19 @@ final class Builtins {
 	private Value mapEntries(Value map, Value f, boolean keys, Value out) {
 		Value keyVec = b.runtime("qz_map_keys", map);
 		Value valueVec = b.runtime("qz_map_values", map);
-		int index = b.newSlot();
-		b.storeSlot(index, Value.ZERO);
-		String test = b.label("map.test");
-		String body = b.label("map.body");
-		String done = b.label("map.end");
-		b.jump(test);
-		b.startBlock(test);
-		Value i = b.loadSlot(index);
-		b.branch(b.compare("slt", i, b.vecSize(keyVec)), body, done);
-		b.startBlock(body);
-		Value key = b.vecGet(keyVec, i);
-		Value value = b.vecGet(valueVec, i);
+		CountedLoop loop = new CountedLoop(b, b.vecSize(keyVec));
+		Value key = b.vecGet(keyVec, loop.index());
+		Value value = b.vecGet(valueVec, loop.index());
 		if (keys) {
 			key = b.callClosure(f, List.of(key));
 		} else {
 			value = b.callClosure(f, List.of(value));
 		}
 		b.runtime("qz_map_set", out, key, value);
-		b.storeSlot(index, b.binary("add", b.loadSlot(index), Value.ONE));
-		b.jump(test);
-		b.startBlock(done);
+		loop.close();
 		return out;
 	}
 
-	/** |n|, wrapping for the smallest Int as negation does: (n ^ s) - s with s = n >> 63. */
 	/**
 	 * How a Map's keys hash and compare (quartz_rt.h, QZ_KEYS_*): Int and Bool by value, String
 	 * by content, Float by value, a user type through its impls of Hash and Eq, whose methods a
@@ -321,7 +287,8 @@ final class Builtins {
 		return Value.ZERO;
 	}
 
-		private Value intAbs(Value n) {
+		/** |n|, wrapping for the smallest Int as negation does: (n ^ s) - s with s = n >> 63. */
+	private Value intAbs(Value n) {
 		Value sign = b.binary("ashr", n, new Value.Imm(63));
 		return b.binary("sub", b.binary("xor", n, sign), sign);
 	}

@@ -133,7 +133,7 @@ final class EqShowFunctions {
 		if (generated.add(name)) {
 			IrBuilder f = newFunction(name);
 			Value v = new Value.Param(0);
-			Loop loop = new Loop(f, f.vecSize(v));
+			CountedLoop loop = new CountedLoop(f, f.vecSize(v));
 			String found = f.label("found");
 			f.branch(equal(f, t, f.vecGet(v, loop.index()), new Value.Param(1)), found, loop.step());
 			loop.close();
@@ -239,52 +239,6 @@ final class EqShowFunctions {
 		return t instanceof Type.Var ? Types.INT : t.toString();
 	}
 
-	/** A loop over 0 until {@code size}: the body follows in the builder; {@link #close} ends it. */
-	private static final class Loop {
-		private final IrBuilder b;
-		private final int counter;
-		private final String head;
-		private final String step;
-		private final String exit;
-		private final Value index;
-
-		Loop(IrBuilder b, Value size) {
-			this.b = b;
-			counter = b.newSlot();
-			head = b.label("loop");
-			step = b.label("loop.step");
-			exit = b.label("loop.end");
-			String body = b.label("loop.body");
-			b.storeSlot(counter, Value.ZERO);
-			b.jump(head);
-			b.startBlock(head);
-			Value i = b.loadSlot(counter);
-			b.branch(b.compare("slt", i, size), body, exit);
-			b.startBlock(body);
-			index = b.loadSlot(counter);
-		}
-
-		Value index() {
-			return index;
-		}
-
-		/** The label that goes on to the next element. */
-		String step() {
-			return step;
-		}
-
-		/** Jumps to the next element, and continues after the loop. */
-		void close() {
-			if (!b.isTerminated()) {
-				b.jump(step);
-			}
-			b.startBlock(step);
-			b.storeSlot(counter, b.binary("add", b.loadSlot(counter), Value.ONE));
-			b.jump(head);
-			b.startBlock(exit);
-		}
-	}
-
 	/** Returns {@code x == y} when either is nil (a zero value), else goes on. */
 	private static void equalWhenNil(IrBuilder f, Value x, Value y) {
 		String nil = f.label("nil");
@@ -312,7 +266,7 @@ final class EqShowFunctions {
 		equalWhenNil(f, x, y);
 		Value size = f.vecSize(x);
 		orReturnFalse(f, f.compare("eq", size, f.vecSize(y)));
-		Loop loop = new Loop(f, size);
+		CountedLoop loop = new CountedLoop(f, size);
 		orReturnFalse(f, equal(f, element, f.vecGet(x, loop.index()), f.vecGet(y, loop.index())));
 		loop.close();
 		f.ret(Value.ONE);
@@ -327,7 +281,7 @@ final class EqShowFunctions {
 		orReturnFalse(f, f.compare("eq", size, f.runtime("qz_map_size", y)));
 		Value keys = f.runtime("qz_map_keys", x);
 		Value values = f.runtime("qz_map_values", x);
-		Loop loop = new Loop(f, size);
+		CountedLoop loop = new CountedLoop(f, size);
 		Value other = f.runtime("qz_map_lookup", y, f.vecGet(keys, loop.index()));
 		orReturnFalse(f, f.runtime("qz_map_found"));
 		orReturnFalse(f, equal(f, value, f.vecGet(values, loop.index()), other));
@@ -422,7 +376,7 @@ final class EqShowFunctions {
 		Value buffer = new Value.Param(1);
 		showNil(f, vec, buffer);
 		append(f, buffer, "[");
-		Loop loop = new Loop(f, f.vecSize(vec));
+		CountedLoop loop = new CountedLoop(f, f.vecSize(vec));
 		separate(f, loop.index(), buffer, ", ");
 		appendText(f, element, f.vecGet(vec, loop.index()), buffer);
 		loop.close();
@@ -438,7 +392,7 @@ final class EqShowFunctions {
 		append(f, buffer, "{");
 		Value keys = f.runtime("qz_map_keys", map);
 		Value values = f.runtime("qz_map_values", map);
-		Loop loop = new Loop(f, f.vecSize(keys));
+		CountedLoop loop = new CountedLoop(f, f.vecSize(keys));
 		separate(f, loop.index(), buffer, ", ");
 		appendText(f, key, f.vecGet(keys, loop.index()), buffer);
 		append(f, buffer, " => ");

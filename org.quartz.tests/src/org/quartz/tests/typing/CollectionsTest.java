@@ -16,7 +16,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
-import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.typing.TypeChecker;
 import org.quartz.tests.QuartzInjectorProvider;
 import org.quartz.tests.validation.Diagnostics;
@@ -40,18 +39,6 @@ class CollectionsTest {
 
 	private void assertOnly(String source, String code, int line, int column) {
 		Diagnostics.assertOnlyError(diagnostics.of(source), code, line, column);
-	}
-
-	/** The inferred type of the binding named {@code name} in a program without errors. */
-	private String typeOf(String source, String name) {
-		Module module = diagnostics.parse(source);
-		Diagnostics.assertNoIssues(diagnostics.of(module));
-		for (EObject element : (Iterable<EObject>) module::eAllContents) {
-			if (element instanceof NamedElement named && name.equals(named.getName())) {
-				return types.typeOf(element).toString();
-			}
-		}
-		throw new AssertionError("no binding " + name);
 	}
 
 	/** The prelude is not validated when a program is compiled, so its bodies are checked here. */
@@ -93,19 +80,19 @@ class CollectionsTest {
 				  puts("#{sizes[1]} #{names["a"]} #{keys[0]} #{values[0]} #{squares.sum} #{(await t).unwrap}")
 				end
 				""";
-		assertEquals("Vec<String>", typeOf(program, "labels"));
-		assertEquals("Vec<Int>", typeOf(program, "evens"));
-		assertEquals("Float", typeOf(program, "total"));
-		assertEquals("Float", typeOf(program, "floats"));
-		assertEquals("Option<Int>", typeOf(program, "first"));
-		assertEquals("Vec<Pair<Int, String>>", typeOf(program, "zipped"));
-		assertEquals("Map<Int, Int>", typeOf(program, "sizes"));
-		assertEquals("Map<String, String>", typeOf(program, "names"));
-		assertEquals("Vec<String>", typeOf(program, "keys"));
-		assertEquals("Vec<Int>", typeOf(program, "values"));
-		assertEquals("Range", typeOf(program, "r"));
-		assertEquals("Vec<Int>", typeOf(program, "squares"));
-		assertEquals("Task<Option<Int>>", typeOf(program, "t"));
+		assertEquals("Vec<String>", diagnostics.bindingType(program, "labels"));
+		assertEquals("Vec<Int>", diagnostics.bindingType(program, "evens"));
+		assertEquals("Float", diagnostics.bindingType(program, "total"));
+		assertEquals("Float", diagnostics.bindingType(program, "floats"));
+		assertEquals("Option<Int>", diagnostics.bindingType(program, "first"));
+		assertEquals("Vec<Pair<Int, String>>", diagnostics.bindingType(program, "zipped"));
+		assertEquals("Map<Int, Int>", diagnostics.bindingType(program, "sizes"));
+		assertEquals("Map<String, String>", diagnostics.bindingType(program, "names"));
+		assertEquals("Vec<String>", diagnostics.bindingType(program, "keys"));
+		assertEquals("Vec<Int>", diagnostics.bindingType(program, "values"));
+		assertEquals("Range", diagnostics.bindingType(program, "r"));
+		assertEquals("Vec<Int>", diagnostics.bindingType(program, "squares"));
+		assertEquals("Task<Option<Int>>", diagnostics.bindingType(program, "t"));
 	}
 
 	/** A user's own Pair hides the prelude's, whose fields zip still gives. */
@@ -122,8 +109,8 @@ class CollectionsTest {
 				  puts("#{p.left} #{z[0].first} #{z[0].second}")
 				end
 				""";
-		assertEquals("Pair", typeOf(program, "p"));
-		assertEquals("Vec<Pair<Int, String>>", typeOf(program, "z"));
+		assertEquals("Pair", diagnostics.bindingType(program, "p"));
+		assertEquals("Vec<Pair<Int, String>>", diagnostics.bindingType(program, "z"));
 	}
 
 	// ---------------------------------------------------------------- misuse

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.testing.InjectWith;
@@ -21,9 +20,6 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.quartz.lang.quartz.Module;
-import org.quartz.lang.quartz.NamedElement;
-import org.quartz.lang.typing.TypeChecker;
 import org.quartz.tests.QuartzInjectorProvider;
 import org.quartz.tests.validation.Diagnostics;
 
@@ -57,9 +53,6 @@ class TraitsTest {
 	private Diagnostics diagnostics;
 
 	@Inject
-	private TypeChecker types;
-
-	@Inject
 	private Injector injector;
 
 	@TempDir
@@ -71,22 +64,6 @@ class TraitsTest {
 
 	private void assertNoIssues(String source) {
 		Diagnostics.assertNoIssues(diagnostics.of(source));
-	}
-
-	/** The inferred type of the binding named {@code name} in a program without errors. */
-	private String typeOf(String source, String name) {
-		Module module = diagnostics.parse(source);
-		Diagnostics.assertNoIssues(diagnostics.of(module));
-		return typeOf(module, name);
-	}
-
-	private String typeOf(EObject module, String name) {
-		for (EObject element : (Iterable<EObject>) module::eAllContents) {
-			if (element instanceof NamedElement named && name.equals(named.getName())) {
-				return types.typeOf(element).toString();
-			}
-		}
-		throw new AssertionError("no binding " + name);
 	}
 
 	// ---------------------------------------------------------------- types
@@ -110,14 +87,14 @@ class TraitsTest {
 				  puts("#{ca} #{cn} #{d} #{order} #{same} #{h}")
 				end
 				""";
-		assertEquals("Int", typeOf(program, "a"));
-		assertEquals("String", typeOf(program, "n"));
-		assertEquals("Int", typeOf(program, "ca"));
-		assertEquals("String", typeOf(program, "cn"));
-		assertEquals("String", typeOf(program, "d"));
-		assertEquals("Int", typeOf(program, "order"));
-		assertEquals("Bool", typeOf(program, "same"));
-		assertEquals("Int", typeOf(program, "h"));
+		assertEquals("Int", diagnostics.bindingType(program, "a"));
+		assertEquals("String", diagnostics.bindingType(program, "n"));
+		assertEquals("Int", diagnostics.bindingType(program, "ca"));
+		assertEquals("String", diagnostics.bindingType(program, "cn"));
+		assertEquals("String", diagnostics.bindingType(program, "d"));
+		assertEquals("Int", diagnostics.bindingType(program, "order"));
+		assertEquals("Bool", diagnostics.bindingType(program, "same"));
+		assertEquals("Int", diagnostics.bindingType(program, "h"));
 	}
 
 	@Test
@@ -142,9 +119,9 @@ class TraitsTest {
 				  puts("#{q.x}")
 				end
 				""";
-		assertEquals("T", typeOf(program, "m"));
-		assertEquals("Point", typeOf(program, "p"));
-		assertEquals("Point", typeOf(program, "q"));
+		assertEquals("T", diagnostics.bindingType(program, "m"));
+		assertEquals("Point", diagnostics.bindingType(program, "p"));
+		assertEquals("Point", diagnostics.bindingType(program, "q"));
 	}
 
 	@Test
@@ -158,8 +135,8 @@ class TraitsTest {
 				  puts("#{x} #{s}")
 				end
 				""";
-		assertEquals("Int", typeOf(program, "x"));
-		assertEquals("String", typeOf(program, "s"));
+		assertEquals("Int", diagnostics.bindingType(program, "x"));
+		assertEquals("String", diagnostics.bindingType(program, "s"));
 	}
 
 	@Test
@@ -187,7 +164,7 @@ class TraitsTest {
 				  puts(c)
 				end
 				""";
-		assertEquals("String", typeOf(program, "c"));
+		assertEquals("String", diagnostics.bindingType(program, "c"));
 	}
 
 	@Test
@@ -210,8 +187,8 @@ class TraitsTest {
 				  puts("#{n} #{t} #{total([Circle { r: 1 }])}")
 				end
 				""";
-		assertEquals("String", typeOf(program, "n"));
-		assertEquals("Int", typeOf(program, "t"));
+		assertEquals("String", diagnostics.bindingType(program, "n"));
+		assertEquals("Int", diagnostics.bindingType(program, "t"));
 	}
 
 	@Test
@@ -244,8 +221,8 @@ class TraitsTest {
 				""");
 		Resource resource = load(main);
 		Diagnostics.assertNoIssues(validate(resource));
-		assertEquals("Int", typeOf(resource.getContents().get(0), "a"));
-		assertEquals("Int", typeOf(resource.getContents().get(0), "t"));
+		assertEquals("Int", diagnostics.bindingType(resource.getContents().get(0), "a"));
+		assertEquals("Int", diagnostics.bindingType(resource.getContents().get(0), "t"));
 	}
 
 	// ---------------------------------------------------------------- what a bound allows
