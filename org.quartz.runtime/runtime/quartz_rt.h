@@ -189,10 +189,14 @@ qz_val qz_str_center(qz_val s, qz_val width, qz_val fill);
 qz_val qz_env_get(qz_val name);
 
 /* StrBuf, the language's string builder (rt_builder.c): appends in amortised O(1);
- * to_s copies. A byte outside 0..255 panics. */
+ * to_s copies. A byte outside 0..255 panics. append_int writes an Int in decimal;
+ * append_quoted writes a String in quotes with escapes, as Crystal's inspect (the
+ * text of a String inside a printed Vec, struct, ...). */
 qz_val qz_strbuf_new(void);
 void qz_strbuf_append(qz_val b, qz_val s);
 void qz_strbuf_append_byte(qz_val b, qz_val byte);
+void qz_strbuf_append_int(qz_val b, qz_val i);
+void qz_strbuf_append_quoted(qz_val b, qz_val s);
 qz_val qz_strbuf_size(qz_val b);
 qz_val qz_strbuf_to_s(qz_val b);
 
@@ -237,9 +241,23 @@ qz_val qz_vec_slice(qz_val v, qz_val from, qz_val to);
 void qz_vec_reverse(qz_val v);
 void qz_vec_sort_int(qz_val v);
 void qz_vec_sort_str(qz_val v);
+void qz_vec_sort_float(qz_val v);
+/* Stable, by cmp: the address of a compiled `qz_val cmp(qz_val a, qz_val b)` (an impl of Ord). */
+void qz_vec_sort_by(qz_val v, qz_val cmp);
 
-/* Map. string_keys: 1 = String keys, 0 = Int keys. */
-qz_val qz_map_new(qz_val string_keys);
+/*
+ * Map. keys: how keys hash and compare: QZ_KEYS_INT (Int and Bool: by value),
+ * QZ_KEYS_STRING (by content), QZ_KEYS_FLOAT (by value), or the address of a
+ * struct qz_key_ops the compiler emits for a user type (its impls' hash and eq).
+ */
+enum { QZ_KEYS_INT = 0, QZ_KEYS_STRING = 1, QZ_KEYS_FLOAT = 2 };
+struct qz_key_ops {
+    qz_val (*hash)(qz_val key);
+    qz_val (*eq)(qz_val a, qz_val b);
+};
+qz_val qz_map_new(qz_val keys);
+/* An empty map with m's kind of keys. */
+qz_val qz_map_new_like(qz_val m);
 void qz_map_set(qz_val m, qz_val k, qz_val v);
 qz_val qz_map_get(qz_val m, qz_val k);
 /* qz_map_lookup: k's value, or 0 when absent; qz_map_found right after it (this

@@ -17,6 +17,9 @@
  *
  * Like Vec, a StrBuf is not synchronised: appending to one from two tasks at once
  * is a data race.
+ *
+ * The compiler's generated Show functions (EqShowFunctions) write a value's text into a
+ * StrBuf with append_int and append_quoted (a String inside a Vec, struct, ...).
  */
 #include "rt_internal.h"
 
@@ -73,6 +76,58 @@ void qz_strbuf_append_byte(qz_val bv, qz_val byte)
     struct qz_strbuf *b = builder(bv);
     reserve(b, 1);
     b->bytes[b->len++] = (char)byte;
+}
+
+void qz_strbuf_append_int(qz_val bv, qz_val i)
+{
+    struct qz_strbuf *b = builder(bv);
+    int len = rt_int_len(i);
+    reserve(b, len);
+    rt_int_write(b->bytes + b->len, i, len);
+    b->len += len;
+}
+
+/* Appends byte c of a String being quoted (next: the byte after it, or -1) as Crystal's
+ * String#inspect writes it: the escapes of a literal, \#{ so that the text reads back as
+ * one, \u00XX for the other control bytes. Bytes from 0x80 on stand for themselves, so
+ * UTF-8 text stays readable. */
+static void append_escaped(struct qz_strbuf *b, unsigned char c, int next)
+{
+    static const char named[] = "abtnvfr";   /* \a to \r: 0x07 to 0x0d */
+    static const char hex[] = "0123456789ABCDEF";
+    char out[6] = { '\\' };
+    int k = 2;
+    if (c == '"' || c == '\\' || (c == '#' && next == '{')) {
+        out[1] = (char)c;
+    } else if (c == 0x1b) {
+        out[1] = 'e';
+    } else if (c >= 0x07 && c <= 0x0d) {
+        out[1] = named[c - 0x07];
+    } else if (c < 0x20 || c == 0x7f) {
+        memcpy(out + 1, "u00", 3);
+        out[4] = hex[c >> 4];
+        out[5] = hex[c & 15];
+        k = 6;
+    } else {
+        out[0] = (char)c;
+        k = 1;
+    }
+    reserve(b, k);
+    memcpy(b->bytes + b->len, out, (size_t)k);
+    b->len += k;
+}
+
+void qz_strbuf_append_quoted(qz_val bv, qz_val s)
+{
+    struct qz_strbuf *b = builder(bv);
+    const struct qz_string *str = rt_ptr(s);
+    int64_t n = rt_str_len(str);
+    reserve(b, n + 2);
+    b->bytes[b->len++] = '"';
+    for (int64_t i = 0; i < n; i++)
+        append_escaped(b, (unsigned char)str->bytes[i], i + 1 < n ? (unsigned char)str->bytes[i + 1] : -1);
+    reserve(b, 1);
+    b->bytes[b->len++] = '"';
 }
 
 qz_val qz_strbuf_size(qz_val bv)

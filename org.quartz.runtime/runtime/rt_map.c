@@ -19,7 +19,10 @@
  * capacity is set to twice the live count (so it grows, stays or shrinks), and the
  * index is rebuilt without tombstones. Either way inserts stay amortised O(1).
  * Int keys hash through a mixer (keys are often small or strided); String keys
- * are hashed and compared by content, and their hash is cached in the entry.
+ * are hashed and compared by content, and their hash is cached in the entry;
+ * Float keys by value (-0.0 is 0.0; NaN finds nothing); keys of a user type through
+ * the compiled hash and eq of its impls of Hash and Eq (struct qz_key_ops), called
+ * synchronously (they must not wait), the hash mixed again and cached.
  */
 #include "rt_internal.h"
 
@@ -48,7 +51,7 @@ struct qz_map {
     struct entry *entries;
     int32_t *index;
     uint64_t mask;      /* index slots - 1 */
-    int string_keys;
+    qz_val keys;        /* QZ_KEYS_INT, QZ_KEYS_STRING, QZ_KEYS_FLOAT or a struct qz_key_ops * */
     _Atomic int64_t last;   /* position of the entry last found or added + 1; 0: none (relaxed: a hint) */
 };
 
@@ -57,19 +60,53 @@ static inline struct qz_map *map(qz_val m)
     return rt_ptr(m);
 }
 
+static double float_of(qz_val bits)
+{
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+static const struct qz_key_ops *key_ops(const struct qz_map *m)
+{
+    return (const struct qz_key_ops *)(uintptr_t)m->keys;
+}
+
 static uint64_t hash_key(const struct qz_map *m, qz_val key)
 {
-    uint64_t h = m->string_keys
-        ? rt_hash_bytes(rt_str_bytes(rt_ptr(key)), rt_str_len(rt_ptr(key)))
-        : rt_hash_int(key);
+    uint64_t h;
+    switch (m->keys) {
+    case QZ_KEYS_INT:
+        h = rt_hash_int(key);
+        break;
+    case QZ_KEYS_STRING:
+        h = rt_hash_bytes(rt_str_bytes(rt_ptr(key)), rt_str_len(rt_ptr(key)));
+        break;
+    case QZ_KEYS_FLOAT: {
+        double d = float_of(key) + 0.0;   /* -0.0 + 0.0 is 0.0: equal keys, equal hashes */
+        qz_val bits;
+        memcpy(&bits, &d, sizeof bits);
+        h = rt_hash_int(bits);
+        break;
+    }
+    default:
+        h = rt_hash_int(key_ops(m)->hash(key));
+    }
     return h & HASH_MASK;
 }
 
 static int same_key(const struct qz_map *m, const struct entry *e, qz_val key, uint64_t hash)
 {
-    if (!m->string_keys)
+    switch (m->keys) {
+    case QZ_KEYS_INT:
         return e->key == key;
-    return e->hash == hash && rt_str_equal(rt_ptr(e->key), rt_ptr(key));
+    case QZ_KEYS_STRING:
+        return e->hash == hash && rt_str_equal(rt_ptr(e->key), rt_ptr(key));
+    case QZ_KEYS_FLOAT:
+        return float_of(e->key) == float_of(key);
+    default:
+        return e->hash == hash && key_ops(m)->eq(e->key, key) != 0;
+    }
 }
 
 /*
@@ -158,11 +195,16 @@ static void rebuild(struct qz_map *m)
     fill_index(m);
 }
 
-qz_val qz_map_new(qz_val string_keys)
+qz_val qz_map_new(qz_val keys)
 {
     struct qz_map *m = rt_alloc(sizeof *m);  /* tables come with the first key */
-    m->string_keys = string_keys != 0;
+    m->keys = keys;
     return rt_val(m);
+}
+
+qz_val qz_map_new_like(qz_val m)
+{
+    return qz_map_new(map(m)->keys);
 }
 
 void qz_map_set(qz_val mv, qz_val key, qz_val value)

@@ -181,3 +181,54 @@ void qz_vec_sort_str(qz_val vv)
     if (v->len > 1)
         qsort(v->data, (size_t)v->len, sizeof(int64_t), cmp_str);
 }
+
+static int cmp_float(const void *a, const void *b)
+{
+    double x, y;
+    memcpy(&x, a, sizeof x);
+    memcpy(&y, b, sizeof y);
+    return (x > y) - (x < y);
+}
+
+/* By value; NaNs compare equal to everything, so where they end up is unspecified. */
+void qz_vec_sort_float(qz_val vv)
+{
+    struct qz_vec *v = vec(vv);
+    if (v->len > 1)
+        qsort(v->data, (size_t)v->len, sizeof(int64_t), cmp_float);
+}
+
+/*
+ * Stable merge sort by a compiled cmp (a user's `impl Ord`: negative, zero or positive).
+ * Bottom-up, through a scratch buffer from the collected heap: it holds the elements while
+ * they move, so the collector must see it. cmp is called synchronously: it must not wait
+ * (the compiler only passes impls of Ord, whose cmp a task form never needs).
+ */
+void qz_vec_sort_by(qz_val vv, qz_val cmp_fn)
+{
+    qz_val (*cmp)(qz_val, qz_val) = (qz_val (*)(qz_val, qz_val))(uintptr_t)cmp_fn;
+    struct qz_vec *v = vec(vv);
+    int64_t n = v->len;
+    if (n < 2)
+        return;
+    qz_val *from = v->data;
+    qz_val *to = rt_alloc((size_t)n * sizeof(qz_val));
+    for (int64_t width = 1; width < n; width *= 2) {
+        for (int64_t lo = 0; lo < n; lo += 2 * width) {
+            int64_t mid = lo + width < n ? lo + width : n;
+            int64_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            int64_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi)
+                to[k++] = cmp(from[j], from[i]) < 0 ? from[j++] : from[i++];
+            while (i < mid)
+                to[k++] = from[i++];
+            while (j < hi)
+                to[k++] = from[j++];
+        }
+        qz_val *t = from;
+        from = to;
+        to = t;
+    }
+    if (from != v->data)
+        memcpy(v->data, from, (size_t)n * sizeof(qz_val));
+}

@@ -170,6 +170,21 @@ static void test_clear(void)
     CHECK_KEYS(m, 7, 5);
 }
 
+/* qz_map_new_like: empty, with the same kind of keys (String keys compare by content). */
+static void test_new_like(void)
+{
+    qz_val strings = qz_map_new(1);
+    qz_map_set(strings, S("a"), 1);
+    qz_val s = qz_map_new_like(strings);
+    CHECK_INT(qz_map_size(s), 0);
+    qz_map_set(s, rt_str_from("ab", 2), 2);
+    CHECK_INT(qz_map_get_or_panic(s, rt_str_from("ab", 2)), 2);
+    qz_val n = qz_map_new_like(qz_map_new(0));
+    qz_map_set(n, 7, 70);
+    CHECK_INT(qz_map_get_or_panic(n, 7), 70);
+    CHECK_INT(qz_map_size(strings), 1);
+}
+
 static void missing_int(const void *arg)
 {
     (void)arg;
@@ -230,6 +245,53 @@ static void test_lookup_and_hint(void)
     CHECK_INT(qz_map_size(s), 1);
 }
 
+/* A user key type as the compiler emits it: a pair {x, y} with a hash that collides a lot. */
+static qz_val pair_hash(qz_val p)
+{
+    return ((int64_t *)(uintptr_t)p)[0] % 3;
+}
+
+static qz_val pair_eq(qz_val a, qz_val b)
+{
+    int64_t *p = (int64_t *)(uintptr_t)a, *q = (int64_t *)(uintptr_t)b;
+    return p[0] == q[0] && p[1] == q[1];
+}
+
+static const struct qz_key_ops pair_keys = { pair_hash, pair_eq };
+
+static qz_val pair(int64_t x, int64_t y)
+{
+    int64_t *p = rt_alloc(2 * sizeof *p);
+    p[0] = x;
+    p[1] = y;
+    return (qz_val)(uintptr_t)p;
+}
+
+static void test_user_and_float_keys(void)
+{
+    qz_val m = qz_map_new((qz_val)(uintptr_t)&pair_keys);
+    for (int64_t i = 0; i < 100; i++)
+        qz_map_set(m, pair(i, -i), i);
+    qz_map_set(m, pair(5, -5), 500);   /* an equal key, another object */
+    CHECK_INT(qz_map_size(m), 100);
+    CHECK_INT(qz_map_get_or_panic(m, pair(5, -5)), 500);
+    CHECK_INT(qz_map_has(m, pair(5, 5)), 0);
+    CHECK_INT(qz_map_delete(m, pair(7, -7)), 1);
+    CHECK_INT(qz_map_has(m, pair(7, -7)), 0);
+    CHECK_INT(qz_map_size(m), 99);
+
+    qz_val f = qz_map_new(QZ_KEYS_FLOAT);
+    double zero = 0.0, minus_zero = -0.0, half = 0.5;
+    qz_val bits;
+    memcpy(&bits, &zero, sizeof bits);
+    qz_map_set(f, bits, 1);
+    memcpy(&bits, &minus_zero, sizeof bits);
+    CHECK_INT(qz_map_get_or_panic(f, bits), 1);   /* -0.0 == 0.0 */
+    memcpy(&bits, &half, sizeof bits);
+    qz_map_set(f, bits, 2);
+    CHECK_INT(qz_map_size(f), 2);
+}
+
 qz_val quartz_main(void)
 {
     RUN(test_insertion_order);
@@ -238,7 +300,9 @@ qz_val quartz_main(void)
     RUN(test_growth_string);
     RUN(test_churn);
     RUN(test_clear);
+    RUN(test_new_like);
     RUN(test_missing_key);
     RUN(test_lookup_and_hint);
+    RUN(test_user_and_float_keys);
     return qt_done("map");
 }

@@ -181,6 +181,42 @@ static void test_builder_byte_checked(void)
     CHECK_PANIC(append_byte_of, &negative, "strbuf_append_byte: -3 is outside 0..255", "");
 }
 
+/* Show's pieces: Ints in decimal, Strings quoted with Crystal's escapes. */
+static void test_builder_show(void)
+{
+    qz_val b = qz_strbuf_new();
+    qz_strbuf_append_int(b, 0);
+    qz_strbuf_append_byte(b, ' ');
+    qz_strbuf_append_int(b, -9223372036854775807 - 1);
+    qz_strbuf_append_byte(b, ' ');
+    qz_strbuf_append_int(b, 42);
+    CHECK_STR(qz_strbuf_to_s(b), "0 -9223372036854775808 42");
+
+    b = qz_strbuf_new();
+    qz_strbuf_append_quoted(b, S(""));
+    qz_strbuf_append_quoted(b, 0);   /* a nil String is "" */
+    qz_strbuf_append_quoted(b, S("say \"hi\"\\"));
+    CHECK_STR(qz_strbuf_to_s(b), "\"\"\"\"\"say \\\"hi\\\"\\\\\"");
+
+    b = qz_strbuf_new();
+    qz_strbuf_append_quoted(b, rt_str_from("\a\b\t\n\v\f\r\x1b\x01\x7f\0", 11));
+    CHECK_STR(qz_strbuf_to_s(b), "\"\\a\\b\\t\\n\\v\\f\\r\\e\\u0001\\u007F\\u0000\"");
+
+    /* #{ would start an interpolation; a lone # and UTF-8 bytes stand for themselves. */
+    b = qz_strbuf_new();
+    qz_strbuf_append_quoted(b, S("#{x} # h\xc3\xa9#"));
+    CHECK_STR(qz_strbuf_to_s(b), "\"\\#{x} # h\xc3\xa9#\"");
+
+    /* Growing while escaping: every byte of a long String escaped. */
+    b = qz_strbuf_new();
+    char quotes[1000];
+    memset(quotes, '"', sizeof quotes);
+    qz_strbuf_append_quoted(b, rt_str_from(quotes, sizeof quotes));
+    CHECK_INT(qz_strbuf_size(b), 2002);
+    CHECK_INT(qz_str_byte_at(qz_strbuf_to_s(b), 2000), '"');
+    CHECK_INT(qz_str_byte_at(qz_strbuf_to_s(b), 1999), '\\');
+}
+
 qz_val quartz_main(void)
 {
     RUN(test_chr);
@@ -192,5 +228,6 @@ qz_val quartz_main(void)
     RUN(test_env_get);
     RUN(test_builder);
     RUN(test_builder_byte_checked);
+    RUN(test_builder_show);
     return qt_done("test_text");
 }

@@ -187,6 +187,52 @@ static void test_sort(void)
     CHECK(ok);
 }
 
+/* Orders pairs {key, tag} by key only, so stability shows in the tags. */
+static qz_val cmp_by_key(qz_val a, qz_val b)
+{
+    int64_t x = ((int64_t *)(uintptr_t)a)[0], y = ((int64_t *)(uintptr_t)b)[0];
+    return (x > y) - (x < y);
+}
+
+static void test_sort_by(void)
+{
+    qz_val v = qz_vec_new();
+    for (int64_t i = 0; i < 1000; i++) {
+        int64_t *pair = rt_alloc(2 * sizeof *pair);
+        pair[0] = (i * 7) % 10;
+        pair[1] = i;
+        qz_vec_push(v, (qz_val)(uintptr_t)pair);
+    }
+    qz_vec_sort_by(v, (qz_val)(uintptr_t)cmp_by_key);
+    int ok = 1;
+    for (int64_t i = 1; i < 1000; i++) {
+        int64_t *p = (int64_t *)(uintptr_t)qz_vec_get(v, i - 1), *q = (int64_t *)(uintptr_t)qz_vec_get(v, i);
+        ok &= p[0] < q[0] || (p[0] == q[0] && p[1] < q[1]);   /* sorted, equal keys in their old order */
+    }
+    CHECK(ok);
+    CHECK_INT(qz_vec_size(v), 1000);
+    qz_val one = qz_vec_new();
+    qz_vec_sort_by(one, (qz_val)(uintptr_t)cmp_by_key);
+    CHECK_INT(qz_vec_size(one), 0);
+
+    double xs[] = { 2.5, -0.0, -1.0, 1e300, -1e-300 };
+    qz_val f = qz_vec_new();
+    for (int i = 0; i < 5; i++) {
+        qz_val bits;
+        memcpy(&bits, &xs[i], sizeof bits);
+        qz_vec_push(f, bits);
+    }
+    qz_vec_sort_float(f);
+    double prev = -1e308;
+    for (int i = 0; i < 5; i++) {
+        double d;
+        qz_val bits = qz_vec_get(f, i);
+        memcpy(&d, &bits, sizeof d);
+        CHECK(d >= prev);
+        prev = d;
+    }
+}
+
 qz_val quartz_main(void)
 {
     RUN(test_growth);
@@ -196,5 +242,6 @@ qz_val quartz_main(void)
     RUN(test_contains);
     RUN(test_slice_reverse);
     RUN(test_sort);
+    RUN(test_sort_by);
     return qt_done("vec");
 }

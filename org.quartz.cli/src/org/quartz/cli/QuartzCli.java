@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.quartz.codegen.IrGenerator;
+import org.quartz.codegen.LoweringError;
 import org.quartz.lang.quartz.Module;
 
 import picocli.CommandLine;
@@ -135,6 +136,11 @@ public final class QuartzCli {
 	}
 
 	private int failure(Throwable e) {
+		if (e instanceof LoweringError lowering) {
+			// A program that checks but cannot be compiled: a diagnostic like the front end's.
+			err.println(lowering.location() + ": error[" + lowering.code() + "]: " + lowering.getMessage());
+			return ExitCode.COMPILE_ERROR;
+		}
 		if (e instanceof QuartzException) {
 			err.println("error: " + e.getMessage());
 			return ExitCode.COMPILE_ERROR;

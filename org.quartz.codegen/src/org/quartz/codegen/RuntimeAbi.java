@@ -27,6 +27,8 @@ public final class RuntimeAbi {
 
 	/** The generated program's entry point, which the runtime's C main calls. */
 	public static final String ENTRY_POINT = "quartz_main";
+	/** qz_map_new's key kinds (QZ_KEYS_* in quartz_rt.h); any other value is the address of a struct qz_key_ops. */
+	public static final long KEYS_INT = 0, KEYS_STRING = 1, KEYS_FLOAT = 2;
 
 	private static final Map<String, Function> FUNCTIONS = new LinkedHashMap<>();
 
@@ -77,6 +79,8 @@ public final class RuntimeAbi {
 		fn("qz_strbuf_new", 0, VALUE);
 		fn("qz_strbuf_append", 2, VOID);
 		fn("qz_strbuf_append_byte", 2, VOID);
+		fn("qz_strbuf_append_int", 2, VOID);
+		fn("qz_strbuf_append_quoted", 2, VOID);
 		fn("qz_strbuf_size", 1, VALUE);
 		fn("qz_strbuf_to_s", 1, VALUE);
 		fn("qz_sb_new", 0, VALUE);
@@ -109,7 +113,10 @@ public final class RuntimeAbi {
 		fn("qz_vec_reverse", 1, VOID);
 		fn("qz_vec_sort_int", 1, VOID);
 		fn("qz_vec_sort_str", 1, VOID);
+		fn("qz_vec_sort_float", 1, VOID);
+		fn("qz_vec_sort_by", 2, VOID);
 		fn("qz_map_new", 1, VALUE);
+		fn("qz_map_new_like", 1, VALUE);
 		fn("qz_map_set", 3, VOID);
 		fn("qz_map_get", 2, VALUE);
 		fn("qz_map_lookup", 2, VALUE);

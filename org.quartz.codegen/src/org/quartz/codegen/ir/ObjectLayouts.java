@@ -20,7 +20,8 @@ import org.quartz.lang.quartz.Variant;
  * <li>Vec (the runtime's struct qz_vec, quartz_rt.h): {len, cap, data}, data pointing to the
  * elements, one word each; compiled code reads len and data to index inline;</li>
  * <li>StrBuf (struct qz_strbuf): {len, cap, bytes}; compiled code appends a byte inline when
- * it fits.</li>
+ * it fits;</li>
+ * <li>Range (`a..b`, `a..=b` as a value): {from, to, inclusive 0 or 1}.</li>
  * </ul>
  */
 public final class ObjectLayouts {
@@ -46,6 +47,11 @@ public final class ObjectLayouts {
 	public static final int STRBUF_LEN = 0;
 	public static final int STRBUF_CAP = 1;
 	public static final int STRBUF_BYTES = 2;
+
+	public static final int RANGE_FROM = 0;
+	public static final int RANGE_TO = 1;
+	public static final int RANGE_INCLUSIVE = 2;
+	public static final int RANGE_WORDS = 3;
 
 	/** A String (struct qz_string, quartz_rt.h): its length word, then its bytes at this byte offset. */
 	public static final int STRING_LEN = 0;

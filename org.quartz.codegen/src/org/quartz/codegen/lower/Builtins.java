@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
+import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.FloatOperation;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
@@ -14,6 +15,7 @@ import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.IndexExpression;
 import org.quartz.lang.quartz.Lambda;
+import org.quartz.lang.typing.Traits;
 import org.quartz.lang.typing.Type;
 import org.quartz.lang.typing.Types;
 
@@ -140,9 +142,7 @@ final class Builtins {
 		Type first = arguments.isEmpty() ? null : expressions.typeOf(arguments.get(0));
 		boolean floats = Types.is(first, Types.FLOAT);
 		return switch (name) {
-			case "to_s" -> Types.is(first, Types.STRING) ? values.get(0)
-					: Types.is(first, Types.BOOL) ? b.runtime("qz_bool_to_s", values.get(0))
-							: floats ? b.runtime("qz_float_to_s", values.get(0)) : b.runtime("qz_int_to_s", values.get(0));
+			case "to_s" -> program.eqShow().text(b, first, values.get(0));
 			case "vec_get" -> b.vecGet(values.get(0), values.get(1));
 			case "vec_set" -> {
 				b.vecSet(values.get(0), values.get(1), values.get(2));
@@ -159,11 +159,14 @@ final class Builtins {
 					: intPick("slt", values.get(0), values.get(1));
 			case "max" -> floats ? b.floatOp(FloatOperation.MAX, values.get(0), values.get(1))
 					: intPick("sgt", values.get(0), values.get(1));
-			case "map_new" -> b.runtime("qz_map_new",
-					Types.is(Types.argument(expressions.typeOf((Expression) call), 0), Types.STRING) ? Value.ONE : Value.ZERO);
-			case "vec_contains?" -> b.runtime(isStringVec(first) ? "qz_vec_contains_str" : "qz_vec_contains_int",
-					values.get(0), values.get(1));
-			case "vec_sort" -> b.runtime(isStringVec(first) ? "qz_vec_sort_str" : "qz_vec_sort_int", values.get(0));
+			case "map_new" -> b.runtime("qz_map_new", keyKind(Types.argument(expressions.typeOf((Expression) call), 0)));
+			case "vec_contains?" -> program.eqShow().contains(b, Types.argument(first, 0), values.get(0), values.get(1));
+			case "vec_sort" -> sort(Types.argument(first, 0), values.get(0));
+			case "vec_sum" -> sum(values.get(0), Types.is(Types.argument(first, 0), Types.FLOAT));
+			case "map_map_keys" -> mapEntries(values.get(0), expressions.nonNil(values.get(1), arguments.get(1)), true,
+					b.runtime("qz_map_new", keyKind(Types.argument(expressions.typeOf((Expression) call), 0))));
+			case "map_map_values" -> mapEntries(values.get(0), expressions.nonNil(values.get(1), arguments.get(1)), false,
+					b.runtime("qz_map_new_like", values.get(0)));
 			case "unwrap" -> Types.is(first, Types.RESULT) ? b.runtime("qz_unwrap_result", values.get(0))
 					: b.runtime("qz_unwrap", values.get(0));
 			case "unwrap_or" -> Types.is(first, Types.RESULT) ? resultOr(values.get(0), values.get(1))
@@ -206,27 +209,85 @@ final class Builtins {
 	/** `go_race(fs)`: every closure as a task of one group; the first result; the others cancelled. */
 	private Value goRace(Value closures) {
 		Value group = b.runtime("qz_group_new");
-		int index = b.newSlot();
-		b.storeSlot(index, Value.ZERO);
-		String test = b.label("race.test");
-		String body = b.label("race.body");
-		String done = b.label("race.end");
-		b.jump(test);
-		b.startBlock(test);
-		Value i = b.loadSlot(index);
-		b.branch(b.compare("slt", i, b.vecSize(closures)), body, done);
-		b.startBlock(body);
-		Value closure = b.vecGet(closures, i);
+		CountedLoop loop = new CountedLoop(b, b.vecSize(closures));
+		Value closure = b.vecGet(closures, loop.index());
 		b.runtime("qz_group_spawn", group, tasks.newClosureValueTask(closure, List.of()));
-		b.storeSlot(index, b.binary("add", i, Value.ONE));
-		b.jump(test);
-		b.startBlock(done);
+		loop.close();
 		Value first = b.wait(WaitingOperation.GROUP_FIRST, group);
 		b.runtime("qz_group_cancel", group);
 		return first;
 	}
 
-	/** |n|, wrapping for the smallest Int as negation does: (n ^ s) - s with s = n >> 63. */
+	/** The sum of a Vec's Ints (wrapping) or Floats, added from the first. */
+	private Value sum(Value vec, boolean floats) {
+		int total = b.newSlot();
+		b.storeSlot(total, floats ? Value.ofFloat(0.0) : Value.ZERO);
+		CountedLoop loop = new CountedLoop(b, b.vecSize(vec));
+		Value element = b.vecGet(vec, loop.index());
+		b.storeSlot(total, floats ? b.floatOp(FloatOperation.ADD, b.loadSlot(total), element)
+				: b.binary("add", b.loadSlot(total), element));
+		loop.close();
+		return b.loadSlot(total);
+	}
+
+	/**
+	 * `map_map_keys` and `map_map_values`: {@code out} (a new Map of the right key kind) filled from
+	 * a snapshot of {@code map}'s entries, in order, with f applied to each key or each value.
+	 */
+	private Value mapEntries(Value map, Value f, boolean keys, Value out) {
+		Value keyVec = b.runtime("qz_map_keys", map);
+		Value valueVec = b.runtime("qz_map_values", map);
+		CountedLoop loop = new CountedLoop(b, b.vecSize(keyVec));
+		Value key = b.vecGet(keyVec, loop.index());
+		Value value = b.vecGet(valueVec, loop.index());
+		if (keys) {
+			key = b.callClosure(f, List.of(key));
+		} else {
+			value = b.callClosure(f, List.of(value));
+		}
+		b.runtime("qz_map_set", out, key, value);
+		loop.close();
+		return out;
+	}
+
+	/**
+	 * How a Map's keys hash and compare (quartz_rt.h, QZ_KEYS_*): Int and Bool by value, String
+	 * by content, Float by value, a user type through its impls of Hash and Eq, whose methods a
+	 * two-word constant {hash, eq} points at (the runtime calls them synchronously).
+	 */
+	private Value keyKind(Type key) {
+		if (Types.is(key, Types.STRING)) {
+			return new Value.Imm(RuntimeAbi.KEYS_STRING);
+		}
+		if (Types.is(key, Types.FLOAT)) {
+			return new Value.Imm(RuntimeAbi.KEYS_FLOAT);
+		}
+		FunctionDecl hash = TraitCalls.userMethod(key, Traits.HASH, "hash");
+		if (hash == null) {
+			return new Value.Imm(RuntimeAbi.KEYS_INT);
+		}
+		String eq = program.eqShow().equalityFunction(key);
+		String hashName = program.names().function(hash);
+		return program.module().constant("keys." + hashName,
+				List.of(new Value.FunctionAddress(hashName), new Value.FunctionAddress(eq)));
+	}
+
+	/** Sorts in place: Ints, Bools, Strings and Floats in the runtime; a type with an impl of Ord by its cmp, stably. */
+	private Value sort(Type element, Value vec) {
+		FunctionDecl cmp = TraitCalls.userMethod(element, Traits.ORD, "cmp");
+		if (cmp != null) {
+			b.runtime("qz_vec_sort_by", vec, new Value.FunctionAddress(program.names().function(cmp)));
+		} else if (Types.is(element, Types.STRING)) {
+			b.runtime("qz_vec_sort_str", vec);
+		} else if (Types.is(element, Types.FLOAT)) {
+			b.runtime("qz_vec_sort_float", vec);
+		} else {
+			b.runtime("qz_vec_sort_int", vec);
+		}
+		return Value.ZERO;
+	}
+
+		/** |n|, wrapping for the smallest Int as negation does: (n ^ s) - s with s = n >> 63. */
 	private Value intAbs(Value n) {
 		Value sign = b.binary("ashr", n, new Value.Imm(63));
 		return b.binary("sub", b.binary("xor", n, sign), sign);

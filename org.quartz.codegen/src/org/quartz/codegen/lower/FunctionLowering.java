@@ -66,13 +66,23 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	private final Set<EObject> unusedValues = Collections.newSetFromMap(new IdentityHashMap<>());
 	private final TaskLowering tasks;
 	private final ActorLowering actors;
+	private final ProgramLowering.Instance instance;
+	private final TraitCalls traits;
 
 	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures) {
+		this(program, function, captures, ProgramLowering.Instance.NONE);
+	}
+
+	/** Lowering for an instance of a bounded function (or a lambda in one): every type is substituted. */
+	FunctionLowering(ProgramLowering program, IrFunction function, CaptureAnalysis captures,
+			ProgramLowering.Instance instance) {
 		this.program = program;
+		this.instance = instance;
 		this.b = new IrBuilder(function);
 		this.captures = captures;
 		LoweringContext context = new LoweringContext(program, b, this);
 		this.tasks = new TaskLowering(context);
+		this.traits = new TraitCalls(context);
 		this.builtins = new Builtins(context, tasks);
 		this.matches = new MatchLowering(context);
 		this.selects = new SelectLowering(context);
@@ -159,12 +169,15 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	}
 
 	/** The closure wrapper of a named function: drops the closure, passes the arguments on. */
-	void lowerFunctionValue(FunctionDecl function) {
+	void lowerFunctionValue(FunctionDecl function, String symbol) {
 		List<Value> arguments = new ArrayList<>();
 		for (int i = 0; i < function.getParams().size(); i++) {
 			arguments.add(new Value.Param(i + 1));
 		}
-		b.ret(callFunction(function, arguments));
+		if (function.isExtern()) {
+			program.declareExtern(function);
+		}
+		b.ret(b.call(symbol, arguments));
 		lowerCancelledExit();
 	}
 
@@ -404,10 +417,17 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.startBlock(exit);
 	}
 
-	/** `for x in a..b`, over a Vec (by index) or a Map's keys (a snapshot of them). */
+	/**
+	 * `for x in a..b` (a range written there needs no Range object), over a Range value, a Vec (by
+	 * index) or a Map's keys (a snapshot of them).
+	 */
 	private void lowerFor(ForStmt loop) {
 		Expression iterable = loop.getIterable();
+		while (iterable instanceof ParenthesizedExpression parenthesized) {
+			iterable = parenthesized.getExpression();
+		}
 		Value limit;
+		Value inclusive = null;
 		Value sequence = null;
 		int counter = b.newSlot();
 		String compare = "slt";
@@ -415,6 +435,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			b.storeSlot(counter, lower(range.getFrom()));
 			limit = lower(range.getTo());
 			compare = range.getOp().equals("..=") ? "sle" : "slt";
+		} else if (Types.is(typeOf(iterable), Types.RANGE)) {
+			Value range = nonNil(lower(iterable), iterable);
+			b.storeSlot(counter, b.load(range, ObjectLayouts.RANGE_FROM));
+			limit = b.load(range, ObjectLayouts.RANGE_TO);
+			inclusive = b.load(range, ObjectLayouts.RANGE_INCLUSIVE);
 		} else {
 			Type type = typeOf(iterable);
 			sequence = lower(iterable);
@@ -439,7 +464,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		b.startBlock(head);
 		Value index = b.loadSlot(counter);
 		Value bound = limit != null ? limit : b.vecSize(sequence);
-		b.branch(b.compare(compare, index, bound), body, exit);
+		Value more = b.compare(compare, index, bound);
+		if (inclusive != null) {
+			more = b.binary("or", more, b.binary("and", inclusive, b.compare("eq", index, bound)));
+		}
+		b.branch(more, body, exit);
 		b.startBlock(body);
 		Value element = sequence == null ? b.loadSlot(counter) : b.vecGet(sequence, b.loadSlot(counter));
 		declare(loop.getVariable(), element);
@@ -554,6 +583,13 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		if (e instanceof TryExpression tryExpression) {
 			return lowerTry(tryExpression);
 		}
+		if (e instanceof RangeLiteral range) {
+			Value object = b.allocate(ObjectLayouts.RANGE_WORDS);
+			b.store(object, ObjectLayouts.RANGE_FROM, lower(range.getFrom()));
+			b.store(object, ObjectLayouts.RANGE_TO, lower(range.getTo()));
+			b.store(object, ObjectLayouts.RANGE_INCLUSIVE, range.getOp().equals("..=") ? Value.ONE : Value.ZERO);
+			return object;
+		}
 		if (e instanceof GoExpression go) {
 			return tasks.lowerGo(go);
 		}
@@ -578,7 +614,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return constructVariant(variant, List.of());
 		}
 		if (target instanceof FunctionDecl function) {
-			return program.functionValue(function);
+			return program.functionValue(function, functionSymbol(function, at));
 		}
 		if (target instanceof ConstDecl constant) {
 			return program.constant(constant);
@@ -600,14 +636,10 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				Expression expression = string.getExpressions().get(i);
 				Value value = lower(expression);
 				Type type = typeOf(expression);
-				if (Types.is(type, Types.STRING)) {
-					b.runtime("qz_sb_append", builder, value);
-				} else if (Types.is(type, Types.BOOL)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_bool_to_s", value));
-				} else if (Types.is(type, Types.FLOAT)) {
-					b.runtime("qz_sb_append", builder, b.runtime("qz_float_to_s", value));
+				if (Types.is(type, Types.INT) || Types.isUnknown(type)) {
+					b.runtime("qz_sb_append_int", builder, value);   // formatted once, into the result
 				} else {
-					b.runtime("qz_sb_append_int", builder, value);
+					b.runtime("qz_sb_append", builder, program.eqShow().text(b, type, value));
 				}
 			}
 		}
@@ -636,18 +668,17 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return floatBinary(op, left, right);
 		}
 		boolean strings = isString(binary.getLeft());
+		Type operands = typeOf(binary.getLeft());
+		if (List.of("<", "<=", ">", ">=").contains(op) && traits.hasUserOrd(operands)) {
+			return b.compare(ordered(op), traits.cmp(operands, left, right), Value.ZERO);
+		}
 		return switch (op) {
 			case "==", "!=" -> {
-				Value equal = strings ? b.runtime("qz_str_eq", left, right) : b.compare("eq", left, right);
+				Value equal = traits.equal(operands, left, right);
 				yield op.equals("==") ? equal : b.binary("xor", equal, Value.ONE);
 			}
 			case "<", "<=", ">", ">=" -> {
-				String predicate = switch (op) {
-					case "<" -> "slt";
-					case "<=" -> "sle";
-					case ">" -> "sgt";
-					default -> "sge";
-				};
+				String predicate = ordered(op);
 				yield strings ? b.compare(predicate, b.runtime("qz_str_cmp", left, right), Value.ZERO)
 						: b.compare(predicate, left, right);
 			}
@@ -657,6 +688,16 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			case "^" -> b.binary("xor", left, right);
 			case "<<", ">>", ">>>" -> shift(op, left, right);
 			default -> arithmetic(op, left, right);
+		};
+	}
+
+	/** The signed integer comparison of `<`, `<=`, `>` or `>=`. */
+	private static String ordered(String op) {
+		return switch (op) {
+			case "<" -> "slt";
+			case "<=" -> "sle";
+			case ">" -> "sgt";
+			default -> "sge";
 		};
 	}
 
@@ -805,7 +846,13 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				// A method call: a nil receiver is reported here, not somewhere in the method.
 				arguments.set(0, nonNil(arguments.get(0), function.arguments().get(0)));
 			}
-			return callFunction(declaration, arguments);
+			if (declaration.isExtern()) {
+				program.declareExtern(declaration);
+			}
+			return b.call(functionSymbol(declaration, call), arguments);
+		}
+		if (target instanceof CallTarget.TraitMethod method) {
+			return traits.call(method, lowerAll(method.arguments()));
 		}
 		if (target instanceof CallTarget.VariantConstruction construction) {
 			return constructVariant(construction.variant(), lowerAll(construction.arguments()));
@@ -842,11 +889,23 @@ final class FunctionLowering implements LoweringContext.Expressions {
 				+ " cannot be lowered");
 	}
 
+	/** The symbol a use of {@code function} at {@code use} calls: for a bounded function, the instance for its type arguments there. */
+	@Override
+	public String functionSymbol(FunctionDecl function, EObject use) {
+		if (!ProgramLowering.isBounded(function)) {
+			return program.callee(function);
+		}
+		Map<TypeParam, Type> arguments = new HashMap<>();
+		program.types().typing(use).typeArguments(use)
+				.forEach((param, type) -> arguments.put(param, Types.substitute(type, instance.substitution())));
+		return program.functionSymbol(function, arguments, use);
+	}
+
 	Value callFunction(FunctionDecl function, List<Value> arguments) {
 		if (function.isExtern()) {
 			program.declareExtern(function);
 		}
-		return b.call(program.names().function(function), arguments);
+		return b.call(program.callee(function), arguments);
 	}
 
 	@Override
@@ -872,7 +931,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 	/** A closure ({@link ObjectLayouts}); word 1 is a {@link Value.FrameConstructor} until ResolveTaskCreation. */
 	@Override
 	public Value lowerClosure(Lambda lambda) {
-		String function = program.queueLambda(lambda, captures);
+		String function = program.queueLambda(lambda, captures, instance);
 		List<NamedElement> environment = captures.environment(lambda);
 		Value closure = b.allocate(ObjectLayouts.CLOSURE_ENVIRONMENT + environment.size());
 		b.store(closure, ObjectLayouts.CLOSURE_FUNCTION, new Value.FunctionAddress(function));
@@ -927,7 +986,8 @@ final class FunctionLowering implements LoweringContext.Expressions {
 			return true;
 		}
 		return type instanceof Type.Named named && (named.declaration() instanceof StructDecl
-				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP) || Types.is(named, Types.STRBUF));
+				|| Types.is(named, Types.VEC) || Types.is(named, Types.MAP) || Types.is(named, Types.STRBUF)
+				|| Types.is(named, Types.RANGE));
 	}
 
 	/** {@code file.qz:line:column} of where e starts (the file's name, so the IR is the same on every machine). */
@@ -946,7 +1006,7 @@ final class FunctionLowering implements LoweringContext.Expressions {
 
 	@Override
 	public Type typeOf(Expression e) {
-		return program.types().typing(e).typeOf(e);
+		return Types.substitute(program.types().typing(e).typeOf(e), instance.substitution());
 	}
 
 	boolean isString(Expression e) {

@@ -36,7 +36,11 @@ record LoweringContext(ProgramLowering program, IrBuilder b, Expressions express
 		/** A closure object of a lambda (its function is lowered later). */
 		Value lowerClosure(Lambda lambda);
 
+		/** The type of e, in an instance of a bounded function with its type parameters substituted. */
 		Type typeOf(Expression e);
+
+		/** The symbol a call or value of {@code function} at {@code use} names (an instance for a bounded function). */
+		String functionSymbol(org.quartz.lang.quartz.FunctionDecl function, org.eclipse.emf.ecore.EObject use);
 
 		/** {@code value}, the value of e, checked not to be nil when its type can be (a panic otherwise). */
 		Value nonNil(Value value, Expression e);

@@ -15,6 +15,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
+import org.quartz.codegen.LoweringError;
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
@@ -22,19 +23,24 @@ import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.IrVerifier;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
+import org.quartz.lang.prelude.Prelude;
+import org.quartz.lang.issues.QuartzIssueCodes;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
 import org.quartz.lang.quartz.Import;
 import org.quartz.lang.quartz.Lambda;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.TopLevel;
+import org.quartz.lang.quartz.TypeParam;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.Variant;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
 import org.quartz.lang.typing.ConstantValues;
+import org.quartz.lang.typing.Type;
 import org.quartz.lang.typing.TypeChecker;
 
 /**
@@ -42,9 +48,10 @@ import org.quartz.lang.typing.TypeChecker;
  * order:
  * <ol>
  * <li>the model to IR: one IrFunction per function (main module first, then imports in the
- * order they are first imported; declarations in source order), each lambda and each function
- * used as a value right after the function that needs it, and {@code quartz_main}, the entry
- * point (FunctionLowering and its helpers; waits are {@link Instr.Wait}, task creation
+ * order they are first imported; declarations in source order), each lambda, each function
+ * used as a value and each prelude function with a body that is called, started or used as a
+ * value (only those) right after the function that first needs it, and {@code quartz_main}, the
+ * entry point (FunctionLowering and its helpers; waits are {@link Instr.Wait}, task creation
  * {@link Instr.NewTask});</li>
  * <li>{@link FindWaitingFunctions}: which functions may wait;</li>
  * <li>{@link ResolveTaskCreation}: each task creation to the body's task form or to a task
@@ -74,11 +81,17 @@ public final class ProgramLowering {
 	private final IrModule module = new IrModule();
 	private final SymbolNames names = new SymbolNames();
 	private final Deque<PendingFunction> pending = new ArrayDeque<>();
-	private final Map<FunctionDecl, Value.Global> functionValues = new HashMap<>();
+	/** Function values by the symbol of the function (or instance) they call. */
+	private final Map<String, Value> functionValues = new HashMap<>();
 	private final Map<String, Integer> lambdaCounts = new HashMap<>();
 	private final Set<String> taskFunctions = new HashSet<>();
+	/** How deep a bounded function's type arguments may nest before it counts as instantiated without end. */
+	private static final int MAX_INSTANCE_DEPTH = 32;
+	/** The bounded functions' instances asked for so far, by symbol. */
+	private final Set<String> instances = new HashSet<>();
 	private final List<String> globalInitialisers = new ArrayList<>();
 	private final ConstantValues constants = new ConstantValues();
+	private final EqShowFunctions eqShow = new EqShowFunctions(this);
 
 	/** @param verify run the {@link IrVerifier} after each pass (the tests do) */
 	public ProgramLowering(TypeChecker types, QuartzImportUriResolver imports, boolean verify) {
@@ -114,9 +127,10 @@ public final class ProgramLowering {
 		Map<Resource, Module> modules = collectModules(main);
 		for (Module m : modules.values()) {
 			for (TopLevel element : m.getElements()) {
-				if (element instanceof FunctionDecl function && !function.isExtern()) {
-					syncForms.put(function, lowerNow(names.function(function), function.getParams().size(),
-							lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function)));
+				if (element instanceof FunctionDecl function && !function.isExtern() && !isBounded(function)) {
+					lowerDeclared(function);
+				} else if (element instanceof ImplDecl impl) {
+					impl.getMethods().forEach(this::lowerDeclared);
 				} else if (element instanceof ActorDecl actor) {
 					lowerActor(actor);
 				}
@@ -139,6 +153,79 @@ public final class ProgramLowering {
 		buildTaskForms(started, waiting);
 		verify(IrVerifier.Stage.TASKS_RESOLVED);
 		return module;
+	}
+
+	private void lowerDeclared(FunctionDecl function) {
+		syncForms.put(function, lowerNow(names.function(function), function.getParams().size(),
+				lowering -> lowering.lowerFunction(function), new CaptureAnalysis(function)));
+	}
+
+	/**
+	 * Whether a function is compiled once per type arguments (monomorphised): it has a type
+	 * parameter with a bound, whose trait methods its body calls (design/generics.md). Other
+	 * generic functions have one erased body.
+	 */
+	static boolean isBounded(FunctionDecl function) {
+		return function.getTypeParams().stream().anyMatch(p -> !p.getBounds().isEmpty());
+	}
+
+	/**
+	 * The symbol of the function a call or function value uses: the declaration's, or for a
+	 * bounded function the instance for its bounded parameters' types at this use,
+	 * {@code module.f<Int, geo.Point>}, queued for lowering the first time it is asked for.
+	 * {@code typeArguments} are the use's, already substituted by the caller's own instance.
+	 */
+	String functionSymbol(FunctionDecl function, Map<TypeParam, Type> typeArguments, EObject use) {
+		if (!isBounded(function)) {
+			return names.function(function);
+		}
+		Map<TypeParam, Type> substitution = new LinkedHashMap<>();
+		List<String> key = new ArrayList<>();
+		for (TypeParam param : function.getTypeParams()) {
+			if (!param.getBounds().isEmpty()) {
+				Type argument = typeArguments.get(param);
+				if (argument == null) {
+					throw new IllegalStateException("no type argument for " + param.getName() + " of " + function.getName());
+				}
+				if (depth(argument) > MAX_INSTANCE_DEPTH) {
+					// Bounded functions calling each other with ever larger type arguments (f<T> calls
+					// g<Vec<T>>, which calls f): no finite set of instances, as rustc's recursion limit.
+					throw new LoweringError(QuartzIssueCodes.INSTANTIATION_DEPTH, use, "'" + function.getName()
+							+ "' is instantiated with type arguments nested " + MAX_INSTANCE_DEPTH
+							+ " deep: bounded functions call each other with ever larger type arguments");
+				}
+				substitution.put(param, argument);
+				key.add(names.type(argument));
+			}
+		}
+		String name = names.function(function) + "<" + String.join(", ", key) + ">";
+		if (instances.add(name)) {
+			pending.addLast(() -> {
+				IrFunction irFunction = new IrFunction(name, function.getParams().size());
+				module.functions().add(irFunction);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(function), new Instance(name, substitution))
+						.lowerFunction(function);
+			});
+		}
+		return name;
+	}
+
+	private static int depth(Type type) {
+		if (type instanceof Type.Named named) {
+			return 1 + named.arguments().stream().mapToInt(ProgramLowering::depth).max().orElse(0);
+		}
+		if (type instanceof Type.Fn fn) {
+			return 1 + Math.max(depth(fn.result()), fn.parameters().stream().mapToInt(ProgramLowering::depth).max().orElse(0));
+		}
+		return 1;
+	}
+
+	/**
+	 * What a bounded function's body is lowered for: its symbol (which names its lambdas) and its
+	 * bounded type parameters' types, by which every type in the body is substituted.
+	 */
+	record Instance(String symbol, Map<TypeParam, Type> substitution) {
+		static final Instance NONE = new Instance(null, Map.of());
 	}
 
 	/** An actor's methods, its loop (whose task form is built with the others) and its `new`; see {@link ActorLowering}. */
@@ -299,16 +386,22 @@ public final class ProgramLowering {
 		return names;
 	}
 
+	/** Equality and text of values by type, with the functions generated for them. */
+	EqShowFunctions eqShow() {
+		return eqShow;
+	}
+
 	/** Queues a lambda's function; returns its name, {@code <enclosing function>.lambda.N}. */
-	String queueLambda(Lambda lambda, CaptureAnalysis captures) {
-		String owner = names.moduleOf(lambda.eResource()) + "." + ownerName(lambda);
+	String queueLambda(Lambda lambda, CaptureAnalysis captures, Instance instance) {
+		String owner = instance.symbol() != null ? instance.symbol()
+				: names.moduleOf(lambda.eResource()) + "." + ownerName(lambda);
 		int n = lambdaCounts.merge(owner, 1, Integer::sum);
 		String name = owner + ".lambda." + n;
 		IrFunction function = new IrFunction(name, 1 + lambda.getParams().size());
 		syncForms.put(lambda, function);
 		pending.addLast(() -> {
 			module.functions().add(function);
-			new FunctionLowering(this, function, captures).lowerLambda(lambda);
+			new FunctionLowering(this, function, captures, instance).lowerLambda(lambda);
 		});
 		return name;
 	}
@@ -323,16 +416,33 @@ public final class ProgramLowering {
 		return function == null ? "script" : function.getName();
 	}
 
-	/** A named function as a closure value: a constant closure over a wrapper. */
-	Value functionValue(FunctionDecl function) {
-		return functionValues.computeIfAbsent(function, f -> {
-			String wrapper = names.functionValue(f);
+	/**
+	 * The symbol of a function that is called or started. A prelude function with a body is
+	 * lowered only when a program uses it: it is queued here the first time.
+	 */
+	String callee(FunctionDecl function) {
+		String name = names.function(function);
+		if (!function.isExtern() && Prelude.isPrelude(function.eResource()) && !syncForms.containsKey(function)) {
+			IrFunction irFunction = new IrFunction(name, function.getParams().size());
+			syncForms.put(function, irFunction);
 			pending.addLast(() -> {
-				IrFunction irFunction = new IrFunction(wrapper, 1 + f.getParams().size());
 				module.functions().add(irFunction);
-				new FunctionLowering(this, irFunction, new CaptureAnalysis(f)).lowerFunctionValue(f);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(function)).lowerFunction(function);
 			});
-			return module.constant("closure." + names.function(f),
+		}
+		return name;
+	}
+
+	/** A named function (the instance {@code symbol} of it) as a closure value: a constant closure over a wrapper. */
+	Value functionValue(FunctionDecl function, String symbol) {
+		return functionValues.computeIfAbsent(symbol, s -> {
+			String wrapper = s + ".fn";
+			pending.addLast(() -> {
+				IrFunction irFunction = new IrFunction(wrapper, 1 + function.getParams().size());
+				module.functions().add(irFunction);
+				new FunctionLowering(this, irFunction, new CaptureAnalysis(function)).lowerFunctionValue(function, s);
+			});
+			return module.constant("closure." + s,
 					List.of(new Value.FunctionAddress(wrapper), new Value.FrameConstructor(wrapper)));
 		});
 	}

@@ -52,7 +52,7 @@ final class TaskLowering {
 		CallTarget target = program.types().typing(task).callTarget(task);
 		if (target instanceof CallTarget.Function function) {
 			List<Value> arguments = expressions.lowerAll(function.arguments());
-			return b.newTask(program.names().function(function.function()), arguments);
+			return b.newTask(expressions.functionSymbol(function.function(), task), arguments);
 		}
 		if (target instanceof CallTarget.Closure closure) {
 			Value callee = expressions.lower(closure.callee());

@@ -57,6 +57,20 @@ public final class QuartzIssueCodes {
 	public static final String INVALID_MAIN = "QZ0314";
 	/** An Int and a Float in one operation: Quartz never converts implicitly (reference §11). */
 	public static final String MIXED_INT_AND_FLOAT = "QZ0315";
+	/** A type argument without an impl of a trait its parameter's bound names (`largest(points)` without `impl Ord for Point`). */
+	public static final String MISSING_IMPL = "QZ0316";
+	/** An impl that does not define one of its trait's methods. */
+	public static final String MISSING_TRAIT_METHOD = "QZ0317";
+	/** An impl's method whose signature is not the trait's, with Self replaced by the implementing type. */
+	public static final String IMPL_SIGNATURE_MISMATCH = "QZ0318";
+	/** An impl's method that its trait does not declare. */
+	public static final String NOT_A_TRAIT_METHOD = "QZ0319";
+	/** A second impl of one trait for one type, or an impl in neither the trait's nor the type's module. */
+	public static final String CONFLICTING_IMPL = "QZ0320";
+	/** A method of a trait or impl whose first parameter is not `self`, a parameter without a type elsewhere, or a bound where none may be. */
+	public static final String INVALID_TRAIT_DECLARATION = "QZ0321";
+	/** Found by code generation: bounded functions that would need instances without end (f<T> calls g<Vec<T>>, which calls f). */
+	public static final String INSTANTIATION_DEPTH = "QZ0322";
 
 	// ---- control flow
 	public static final String MISSING_RETURN = "QZ0401";

@@ -9,6 +9,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
+import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IScope;
@@ -21,6 +22,9 @@ import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.Declaration;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.FieldInit;
+import org.quartz.lang.quartz.ImplDecl;
+import org.quartz.lang.quartz.NamedTypeRef;
+import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.QuartzPackage;
@@ -45,13 +49,17 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 
 	private static final QuartzPackage Q = QuartzPackage.eINSTANCE;
 
+	/** The name of the implementing type in a trait's or an impl's methods. */
+	public static final String SELF = "Self";
+
 	/** What a reference position can name at module level; each kind's scope is cached per resource. */
 	private enum Kind {
 		VALUE(Q.getNameRef_Ref(), element -> !(element instanceof TypeAlias)),
 		TYPE(Q.getNamedTypeRef_Type(), QuartzScopeProvider::isType),
 		ENUM(Q.getVariantLiteral_EnumType(), element -> element instanceof EnumDecl),
 		VARIANT(Q.getVariantLiteral_Variant(), element -> element instanceof Variant),
-		STRUCT(Q.getStructLiteral_Struct(), element -> element instanceof StructDecl);
+		STRUCT(Q.getStructLiteral_Struct(), element -> element instanceof StructDecl),
+		TRAIT(Q.getImplDecl_Trait(), element -> element instanceof TraitDecl);
 
 		final EReference reference;
 		final Predicate<EObject> accepts;
@@ -74,7 +82,16 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 			return new LocalBindingScope(context, moduleScope(context, Kind.VALUE));
 		}
 		if (reference == Q.getNamedTypeRef_Type()) {
-			return Scopes.scopeFor(typeParameters(context), moduleScope(context, Kind.TYPE));
+			IScope types = moduleScope(context, Kind.TYPE);
+			NamedElement self = selfType(context);
+			if (self != null) {
+				types = MultimapBasedScope.createScope(types,
+						List.of(EObjectDescription.create(QualifiedName.create(SELF), self)), false);
+			}
+			return Scopes.scopeFor(typeParameters(context), types);
+		}
+		if (reference == Q.getImplDecl_Trait() || reference == Q.getTypeParam_Bounds()) {
+			return moduleScope(context, Kind.TRAIT);
 		}
 		if (reference == Q.getVariantLiteral_EnumType() || reference == Q.getVariantPattern_EnumType()) {
 			return moduleScope(context, Kind.ENUM);
@@ -102,6 +119,25 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 	private static boolean isType(EObject element) {
 		return element instanceof StructDecl || element instanceof EnumDecl || element instanceof TypeAlias
 				|| element instanceof ActorDecl;
+	}
+
+	/**
+	 * What `Self` names inside a trait (the trait: its methods' signatures are instantiated with
+	 * the implementing type) or an impl (the implementing type's declaration); null elsewhere.
+	 */
+	private static NamedElement selfType(EObject context) {
+		for (EObject c = context; c != null; c = c.eContainer()) {
+			if (c instanceof TraitDecl trait) {
+				return trait;
+			}
+			if (c instanceof ImplDecl impl) {
+				if (impl.getType() == null || EcoreUtil2.isAncestor(impl.getType(), context)) {
+					return null;
+				}
+				return impl.getType() instanceof NamedTypeRef named && !named.getType().eIsProxy() ? named.getType() : null;
+			}
+		}
+		return null;
 	}
 
 	/** The type parameters of the enclosing generic declaration (function, struct, enum or alias). */
@@ -152,6 +188,17 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 	/** Every module-level value named {@code name} at {@code context}: no local bindings, no walk up the tree. */
 	public Iterable<IEObjectDescription> moduleValues(EObject context, QualifiedName name) {
 		return moduleScope(context, Kind.VALUE).getElements(name);
+	}
+
+	/** The traits visible at {@code context} (its module's, its imports', the prelude's), in scope order. */
+	public List<TraitDecl> visibleTraits(EObject context) {
+		List<TraitDecl> traits = new ArrayList<>();
+		for (IEObjectDescription description : moduleScope(context, Kind.TRAIT).getAllElements()) {
+			if (EcoreUtil2.resolve(description.getEObjectOrProxy(), context) instanceof TraitDecl trait && !traits.contains(trait)) {
+				traits.add(trait);
+			}
+		}
+		return traits;
 	}
 
 	private static void addIfAccepted(List<NamedElement> into, NamedElement element, Predicate<EObject> accepts) {

@@ -21,9 +21,11 @@ import org.quartz.lang.quartz.*;
 final class CallInference {
 
 	/** Method forms of built-in types: `v.push(x)` is `vec_push(v, x)`. */
-	private static final Map<String, String> METHOD_PREFIXES = Map.of(Types.VEC, "vec_", Types.MAP, "map_",
-			Types.STRING, "str_", Types.CHANNEL, "channel_", Types.TASK, "task_", Types.MUTEX, "mutex_",
-			Types.ATOMIC, "atomic_", Types.INT, "int_", Types.BOOL, "bool_", Types.STRBUF, "strbuf_");
+	private static final Map<String, String> METHOD_PREFIXES = Map.ofEntries(Map.entry(Types.VEC, "vec_"),
+			Map.entry(Types.MAP, "map_"), Map.entry(Types.STRING, "str_"), Map.entry(Types.CHANNEL, "channel_"),
+			Map.entry(Types.TASK, "task_"), Map.entry(Types.MUTEX, "mutex_"), Map.entry(Types.ATOMIC, "atomic_"),
+			Map.entry(Types.INT, "int_"), Map.entry(Types.BOOL, "bool_"), Map.entry(Types.STRBUF, "strbuf_"),
+			Map.entry(Types.RANGE, "range_"));
 
 	private final TypeInference inference;
 	/**
@@ -179,19 +181,21 @@ final class CallInference {
 
 	/** Built-ins whose element or key type must be Int or String (hashing, sorting, comparing). */
 	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
-		if (name.equals("map_new")) {
-			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(call), 0), call, "map key",
-					"a map key needs %s to be hashable", "Eq + Hash"));
-		} else if ((name.equals("abs") || name.equals("min") || name.equals("max")) && !arguments.isEmpty()) {
+		if (name.equals("map_new") || name.equals("map_map_keys")) {
+			inference.deferredChecks.add(() -> expectTraits(Types.argument(inference.typing.types.get(call), 0), call, "map key",
+					"a map key needs %s to be hashable", List.of(Traits.HASH, Traits.EQ)));
+		} else if (name.equals("vec_sort") && !arguments.isEmpty()) {
+			inference.deferredChecks.add(() -> expectTraits(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
+					"element", "'vec_sort' needs %s to be ordered", List.of(Traits.ORD)));
+		} else if ((name.equals("abs") || name.equals("min") || name.equals("max") || name.equals("vec_sum"))
+				&& !arguments.isEmpty()) {
 			inference.deferredChecks.add(() -> expectNumber(inference.typing.types.get(call), call, name));
-		} else if ((name.equals("vec_sort") || name.equals("vec_contains?")) && !arguments.isEmpty()) {
-			boolean sort = name.equals("vec_sort");
-			inference.deferredChecks.add(() -> expectKeyType(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call,
-					"element", "'" + name + "' needs %s to be " + (sort ? "ordered" : "comparable"), sort ? "Ord" : "Eq"));
+		} else if (name.equals("vec_contains?") && !arguments.isEmpty()) {
+			inference.deferredChecks.add(() -> expectSearchable(Types.argument(inference.typing.types.get(arguments.get(0)), 0), call));
 		}
 	}
 
-	/** abs, min and max work on Ints or Floats; an unknown type becomes Int. */
+	/** abs, min, max and vec_sum (whose result is the element type) work on Ints or Floats; an unknown type becomes Int. */
 	private void expectNumber(Type type, EObject at, String name) {
 		Type t = type == null ? null : Types.resolve(type);
 		if (t == null || t == Type.Error.INSTANCE || Types.is(t, Types.INT) || Types.is(t, Types.FLOAT)) {
@@ -202,18 +206,44 @@ final class CallInference {
 			return;
 		}
 		String what = t instanceof Type.Parameter ? t + ", a type parameter that could be any type" : Types.deepResolve(t).toString();
-		inference.issue(at, null, OPERATOR_TYPE, "'" + name + "' takes Ints or Floats, not " + what);
+		inference.issue(at, null, OPERATOR_TYPE, name.equals("vec_sum") ? "'sum' adds Ints or Floats, not " + what
+				: "'" + name + "' takes Ints or Floats, not " + what);
 	}
 
-	private void expectKeyType(Type type, EObject at, String what, String need, String trait) {
-		if (type == null || inference.needsBound(type, at, TYPE_MISMATCH, need, trait)) {
+	/** A map key or sorted element: its type must implement {@code traits} (prelude traits, by name). */
+	private void expectTraits(Type type, EObject at, String what, String need, List<String> traits) {
+		if (type == null) {
 			return;
 		}
 		Type t = Types.resolve(type);
+		if (t instanceof Type.Parameter parameter) {
+			if (!traits.stream().allMatch(trait -> inference.bounds.hasBound(parameter, trait))) {
+				inference.reportMissingBound(parameter, at, TYPE_MISMATCH, need, String.join(" + ", traits));
+			}
+			return;
+		}
 		if (t instanceof Type.Var) {
 			inference.issue(at, null, CANNOT_INFER, "cannot infer the " + what + " type; add a type annotation");
-		} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.STRING) && t != Type.Error.INSTANCE) {
-			inference.issue(at, null, TYPE_MISMATCH, "a " + what + " must be Int or String, not " + t);
+			return;
+		}
+		for (String trait : traits) {
+			if (!inference.bounds.implementsBuiltin(t, at, trait)) {
+				inference.issue(at, null, TYPE_MISMATCH, "a " + what + " must implement " + String.join(" and ", traits) + ", and "
+						+ Types.deepResolve(t) + " does not implement " + trait + " (write `impl " + trait + " for ...`)");
+				return;
+			}
+		}
+	}
+
+	/** `vec_contains?` compares elements with `==`; not Floats, where NaN equals nothing. */
+	private void expectSearchable(Type element, EObject at) {
+		Type t = element == null ? null : Types.resolve(element);
+		if (t instanceof Type.Var) {
+			inference.issue(at, null, CANNOT_INFER, "cannot infer the element type; add a type annotation");
+		} else if (Types.is(t, Types.FLOAT)) {
+			inference.issue(at, null, TYPE_MISMATCH, "'vec_contains?' cannot search Floats (NaN equals nothing)");
+		} else if (t != null) {
+			inference.traits.expectEq(t, at, TYPE_MISMATCH, "vec_contains?");
 		}
 	}
 
@@ -295,6 +325,10 @@ final class CallInference {
 				return Type.Error.INSTANCE;
 			}
 		}
+		Type traitCall = inferTraitMethodCall(access, receiverType, member, arguments);
+		if (traitCall != null) {
+			return traitCall;
+		}
 		FunctionDecl function = methodFunction(access, receiverType, member);
 		if (function == null) {
 			inference.issue(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER, UNKNOWN_MEMBER,
@@ -304,6 +338,45 @@ final class CallInference {
 		}
 		inference.typing.calls.put(access, new CallTarget.Function(function, List.copyOf(arguments)));
 		return inferFunctionCall(access, function, arguments);
+	}
+
+	/**
+	 * `x.m(a)` where m is a trait's method: on a type parameter, a method of one of its bounds'
+	 * traits; on another type, the method of an impl for it (a call of that function), or one of
+	 * eq, cmp, hash of a prelude trait the type has without an impl. Null when m is none of these.
+	 */
+	private Type inferTraitMethodCall(MemberAccess access, Type receiverType, String member, List<Expression> arguments) {
+		if (receiverType instanceof Type.Parameter parameter) {
+			for (TraitDecl trait : parameter.declaration().getBounds()) {
+				FunctionDecl method = trait.eIsProxy() ? null : Traits.method(trait, member);
+				if (method != null) {
+					return inferTraitMethod(access, method, receiverType, arguments);
+				}
+			}
+			return null;
+		}
+		if (!(receiverType instanceof Type.Named named)) {
+			return null;
+		}
+		FunctionDecl implMethod = Traits.implMethod(inference.traitLookup.apply(access), named, member);
+		if (implMethod != null) {
+			inference.typing.calls.put(access, new CallTarget.Function(implMethod, List.copyOf(arguments)));
+			return inferFunctionCall(access, implMethod, arguments);
+		}
+		for (String name : List.of(Traits.EQ, Traits.ORD, Traits.HASH)) {
+			TraitDecl trait = Traits.builtin(access, name);
+			FunctionDecl method = trait == null ? null : Traits.method(trait, member);
+			if (method != null && inference.bounds.implementsTrait(named, trait)) {
+				return inferTraitMethod(access, method, receiverType, arguments);
+			}
+		}
+		return null;
+	}
+
+	private Type inferTraitMethod(MemberAccess access, FunctionDecl method, Type receiverType, List<Expression> arguments) {
+		inference.typing.calls.put(access, new CallTarget.TraitMethod(method, List.copyOf(arguments)));
+		return applySignature(access, inference.traitMethodSignature(method, receiverType), arguments,
+				"'" + method.getName() + "'");
 	}
 
 	/** `Counter.new()` and `c.stop()` take no arguments (the receiver is {@code arguments}' first). */

@@ -19,6 +19,15 @@ public sealed interface CallTarget {
 	record Function(FunctionDecl function, List<Expression> arguments) implements CallTarget {
 	}
 
+	/**
+	 * A call of a trait's method (declared in a trait, receiver first) whose impl depends on the
+	 * receiver's type: on a bounded type parameter (`a.cmp(b)` with `T: Ord`), resolved per
+	 * instance by code generation, or a prelude trait's method on a type that has it without an
+	 * impl (`1.cmp(2)`, `p.eq(q)` for a struct).
+	 */
+	record TraitMethod(FunctionDecl method, List<Expression> arguments) implements CallTarget {
+	}
+
 	/** Construction of an enum value with a payload: `Circle(3)`. */
 	record VariantConstruction(Variant variant, List<Expression> arguments) implements CallTarget {
 	}

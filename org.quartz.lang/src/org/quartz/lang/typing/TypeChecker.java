@@ -15,6 +15,7 @@ import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.TypeRef;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzScopeProvider;
@@ -58,9 +59,32 @@ public class TypeChecker {
 		return typing(expressionOrBinding).typeOf(expressionOrBinding);
 	}
 
+	/** The type a type reference denotes (type parameters rigid). */
+	public Type typeOfRef(org.quartz.lang.quartz.TypeRef ref) {
+		return newInference().typeOf(ref, java.util.Map.of());
+	}
+
+	/** A function's declared signature, its type parameters rigid (`self` of an impl's method being the impl's type). */
+	public Type.Fn signature(FunctionDecl function) {
+		return newInference().signature(function, java.util.Map.of());
+	}
+
+	/** A trait method's signature for an implementing type {@code self}. */
+	public Type.Fn traitMethodSignature(FunctionDecl method, Type self) {
+		return newInference().traitMethodSignature(method, self);
+	}
+
 	/** The declared result type of a function. */
 	public Type resultOf(FunctionDecl function) {
 		return newInference().resultOf(function);
+	}
+
+	/**
+	 * The type of a struct's field or a variant's payload, declared as {@code declared}, in a
+	 * value of type {@code owner}: the owner's type arguments replace its parameters.
+	 */
+	public Type componentType(Type.Named owner, TypeRef declared) {
+		return Types.deepResolve(newInference().typeOf(declared, Types.argumentsByParameter(owner)));
 	}
 
 	/** The nearest enclosing function, constant, global or actor field; else the module (a script). */
@@ -92,7 +116,7 @@ public class TypeChecker {
 	}
 
 	private TypeInference newInference() {
-		return new TypeInference(this::findFunction, this::constantType);
+		return new TypeInference(this::findFunction, this::constantType, scopeProvider::visibleTraits);
 	}
 
 	private Type constantType(NamedElement constant) {

@@ -44,15 +44,23 @@ final class TypeInference extends QuartzSwitch<Type> {
 	final Typing typing = new Typing();
 	final Unifier unifier = new Unifier();
 	private final CallInference calls = new CallInference(this);
+	final TraitBounds bounds = new TraitBounds(this);
+	/** The traits visible from a position, in scope order (for `x.method` through an impl). */
+	final Function<EObject, List<TraitDecl>> traitLookup;
+	/** Which types compare and print through their components (automatic Eq and Show). */
+	final StructuralTraits traits = new StructuralTraits(this);
 	/** Finds a function by name as seen from a position (module functions, imports, prelude). */
 	final BiFunction<EObject, String, FunctionDecl> functionLookup;
 	/** The type of a constant or a global (typed as units of their own). */
 	private final Function<NamedElement, Type> constantTypes;
-	/**
-	 * Result type of the innermost enclosing function, lambda or script, for `return` and `?`;
-	 * empty in a constant's, a global's or an actor field's value.
-	 */
-	private final List<Type> resultTypes = new ArrayList<>();
+	/** What `return` and `?` leave: a lambda, or null for a function or script, with its result type. */
+	private record Enclosing(Lambda lambda, Type result) {
+	}
+
+	/** The innermost enclosing function, lambda or script last; empty in a constant's, a global's or an actor field's value. */
+	private final List<Enclosing> enclosing = new ArrayList<>();
+	/** The `?` that decided a lambda's result type (it had none yet), for the diagnostic when its value is of another type. */
+	private final Map<Lambda, TryExpression> resultsFromTry = new HashMap<>();
 	/** If/match/select expressions whose branches have different types, with those types. */
 	private final Map<EObject, String> mismatchedBranches = new HashMap<>();
 	/** Checks that can only run once all variables are bound (to_s arguments, map keys...). */
@@ -63,8 +71,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 	private final Set<List<Object>> reported = new HashSet<>();
 
 	TypeInference(BiFunction<EObject, String, FunctionDecl> functionLookup,
-			Function<NamedElement, Type> constantTypes) {
+			Function<NamedElement, Type> constantTypes, Function<EObject, List<TraitDecl>> traitLookup) {
 		this.functionLookup = functionLookup;
+		this.traitLookup = traitLookup;
 		this.constantTypes = constantTypes;
 	}
 
@@ -72,7 +81,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	Typing inferFunction(FunctionDecl function) {
 		for (Param param : function.getParams()) {
-			record(param, typeOf(param.getType(), Map.of()));
+			record(param, parameterType(function, param, Map.of()));
 		}
 		if (function.eContainer() instanceof ActorDecl actor) {
 			for (ActorField field : actor.getFields()) {
@@ -80,7 +89,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			}
 		}
 		Type result = resultOf(function);
-		resultTypes.add(result);
+		enclosing.add(new Enclosing(null, result));
 		if (function.getExpression() != null) {
 			Type value = infer(function.getExpression());
 			if (!Types.is(result, Types.VOID)) {
@@ -117,7 +126,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	/** A script: the module's top-level statements, run in order as main. */
 	Typing inferScript(org.quartz.lang.quartz.Module module) {
-		resultTypes.add(Types.builtin(Types.VOID));
+		enclosing.add(new Enclosing(null, Types.builtin(Types.VOID)));
 		for (TopLevel element : module.getElements()) {
 			if (element instanceof Statement statement && Globals.isScriptStatement(element)) {
 				inferStatement(statement);
@@ -134,7 +143,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 
 	/** The result type `return` and `?` give a value of; null where no function, lambda or script encloses them. */
 	private Type enclosingResult() {
-		return resultTypes.isEmpty() ? null : resultTypes.get(resultTypes.size() - 1);
+		return enclosing.isEmpty() ? null : enclosing.get(enclosing.size() - 1).result();
 	}
 
 	private Typing finish() {
@@ -191,6 +200,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 					"'" + declaration.getName() + "' takes " + expected + " type argument(s), not " + arguments.size());
 			return Type.Error.INSTANCE;
 		}
+		if (declaration instanceof TraitDecl trait) {
+			return typeOfSelf(trait, parameters);   // `Self` in the trait's signatures (scoping allows no other use)
+		}
 		if (declaration instanceof TypeParam param) {
 			// Outside a use of its declaration (whose parameters map it), T is the rigid parameter.
 			Type argument = parameters.get(param);
@@ -228,12 +240,24 @@ final class TypeInference extends QuartzSwitch<Type> {
 	 * is QZ0304 at {@code at}.
 	 */
 	Map<TypeParam, Type> instantiate(TypeParams generic, List<TypeRef> written, EObject at) {
+		Map<TypeParam, Type> parameters;
 		if (!written.isEmpty() && written.size() == generic.getTypeParams().size()) {
 			List<Type> arguments = new ArrayList<>();
 			written.forEach(ref -> arguments.add(typeOf(ref, Map.of())));
-			return bind(generic, arguments);
+			parameters = bind(generic, arguments);
+		} else {
+			parameters = instantiate(generic);
+			expectInferred(generic, written, at, parameters);
 		}
-		Map<TypeParam, Type> parameters = instantiate(generic);
+		if (generic instanceof FunctionDecl function && at != null && !generic.getTypeParams().isEmpty()) {
+			typing.typeArguments.put(at, parameters);
+			inferredArguments.add(() -> bounds.check(function, parameters, at));
+		}
+		return parameters;
+	}
+
+	/** Reports QZ0304 at the end of the unit if a use of a user's generic declaration left a type parameter unknown. */
+	private void expectInferred(TypeParams generic, List<TypeRef> written, EObject at, Map<TypeParam, Type> parameters) {
 		if (written.isEmpty() && !generic.getTypeParams().isEmpty() && at != null && !Prelude.isPrelude(generic.eResource())) {
 			inferredArguments.add(() -> {
 				if (!typing.issues.isEmpty()) {
@@ -251,7 +275,6 @@ final class TypeInference extends QuartzSwitch<Type> {
 				}
 			});
 		}
-		return parameters;
 	}
 
 	/** A generic declaration's type parameters bound to {@code arguments} (Error for each when their number differs). */
@@ -276,10 +299,39 @@ final class TypeInference extends QuartzSwitch<Type> {
 	/** A function's type with its type parameters replaced per {@code parameters}. */
 	Type.Fn signature(FunctionDecl function, Map<TypeParam, Type> parameters) {
 		List<Type> params = new ArrayList<>();
-		function.getParams().forEach(p -> params.add(typeOf(p.getType(), parameters)));
+		function.getParams().forEach(p -> params.add(parameterType(function, p, parameters)));
 		Type result = function.getReturnType() == null ? Types.builtin(Types.VOID)
 				: typeOf(function.getReturnType(), parameters);
 		return new Type.Fn(params, result);
+	}
+
+	/**
+	 * A parameter's type; `self`, the one parameter written without a type, is the type of the
+	 * impl's target, or in a trait the trait's Self (mapped by {@code parameters} when the
+	 * signature is instantiated for a receiver).
+	 */
+	Type parameterType(FunctionDecl function, Param param, Map<TypeParam, Type> parameters) {
+		if (param.getType() != null) {
+			return typeOf(param.getType(), parameters);
+		}
+		if (function.eContainer() instanceof ImplDecl impl && impl.getType() != null) {
+			return typeOf(impl.getType(), Map.of());
+		}
+		if (function.eContainer() instanceof TraitDecl trait) {
+			return typeOfSelf(trait, parameters);
+		}
+		return Type.Error.INSTANCE;   // DeclarationValidator reports the missing type
+	}
+
+	private static Type typeOfSelf(TraitDecl trait, Map<TypeParam, Type> parameters) {
+		TypeParam self = Traits.selfParameter(trait);
+		Type type = parameters.get(self);
+		return type != null ? type : new Type.Parameter(self);
+	}
+
+	/** A trait method's signature for a receiver of type {@code self}. */
+	Type.Fn traitMethodSignature(FunctionDecl method, Type self) {
+		return signature(method, Map.of(Traits.selfParameter((TraitDecl) method.eContainer()), self));
 	}
 
 	/** A variant's constructor: its fields to its enum, with the enum's parameters fresh. */
@@ -356,7 +408,10 @@ final class TypeInference extends QuartzSwitch<Type> {
 	}
 
 	private void inferBinding(NamedElement binding, TypeRef annotation, Expression value) {
-		Type valueType = value == null ? Type.Error.INSTANCE : infer(value);
+		// An annotated lambda gets its parameter and result types from the annotation, as an argument does.
+		Type valueType = value == null ? Type.Error.INSTANCE
+				: value instanceof Lambda lambda && annotation != null ? inferLambda(lambda, typeOf(annotation, Map.of()))
+				: infer(value);
 		if (binding instanceof LetDecl let && annotation == null) {
 			NamedElement assigned = LocalBindings.assignedBinding(let);
 			if (assigned != null) {
@@ -485,21 +540,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return Types.builtin(Types.STRING);
 	}
 
-	/** Interpolation and to_s take Int, Float, Bool or String. */
+	/** Interpolation and to_s take every type that is Show (StructuralTraits). */
 	void expectPrintable(Type type, EObject at) {
-		Type t = Types.resolve(type);
-		if (Types.is(t, Types.INT) || Types.is(t, Types.FLOAT) || Types.is(t, Types.BOOL) || Types.is(t, Types.STRING)
-				|| t == Type.Error.INSTANCE) {
-			return;
-		}
-		if (t instanceof Type.Var var) {
-			unifier.unify(var, Types.builtin(Types.INT));
-			return;
-		}
-		if (needsBound(t, at, TYPE_MISMATCH, "converting to a String needs %s to be printable", "Show")) {
-			return;
-		}
-		issue(at, null, TYPE_MISMATCH, "cannot convert " + t + " to a String (only Int, Float, Bool and String)");
+		traits.expectShow(type, at);
 	}
 
 	@Override
@@ -554,8 +597,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			case "==", "!=" -> {
 				if (!mixesIntAndFloat(left, expression.getLeft(), right, expression.getRight(), expression.getOp())) {
 					expect(left, right, expression.getRight(), null);
-					deferredChecks.add(() -> needsBound(left, expression, OPERATOR_TYPE,
-							"'" + expression.getOp() + "' needs %s to be comparable", "Eq"));
+					deferredChecks.add(() -> traits.expectEq(left, expression, OPERATOR_TYPE, expression.getOp()));
 				}
 				return Types.builtin(Types.BOOL);
 			}
@@ -572,9 +614,9 @@ final class TypeInference extends QuartzSwitch<Type> {
 					if (t instanceof Type.Var) {
 						unifier.unify(t, Types.builtin(Types.INT));
 					} else if (!Types.is(t, Types.INT) && !Types.is(t, Types.FLOAT) && !Types.is(t, Types.STRING)
-							&& t != Type.Error.INSTANCE) {
-						issue(expression, null, OPERATOR_TYPE,
-								"'" + expression.getOp() + "' compares Int, Float or String, not " + t);
+							&& t != Type.Error.INSTANCE && !bounds.implementsBuiltin(t, expression, Traits.ORD)) {
+						issue(expression, null, OPERATOR_TYPE, "'" + expression.getOp() + "' compares Int, Float, String or a type"
+								+ " with an impl of Ord, not " + Types.deepResolve(t));
 					}
 				});
 				return Types.builtin(Types.BOOL);
@@ -602,9 +644,6 @@ final class TypeInference extends QuartzSwitch<Type> {
 	public Type caseRangeLiteral(RangeLiteral range) {
 		expectInt(infer(range.getFrom()), range.getFrom());
 		expectInt(infer(range.getTo()), range.getTo());
-		if (!(range.eContainer() instanceof ForStmt)) {
-			issue(range, null, TYPE_MISMATCH, "a range can only be iterated by 'for'");
-		}
 		return Types.builtin(Types.RANGE);
 	}
 
@@ -627,7 +666,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 			if (function.isExtern() && "builtin".equals(function.getAbi()) && !isCallee(at)) {
 				return Type.Error.INSTANCE;   // a built-in is no value (NameValidator reports it)
 			}
-			return signature(function);
+			return signature(function, instantiate(function, List.of(), at));
 		}
 		if (target instanceof Variant variant) {
 			if (variant.getFields().isEmpty()) {
@@ -691,8 +730,8 @@ final class TypeInference extends QuartzSwitch<Type> {
 	@Override
 	public Type caseTryExpression(TryExpression expression) {
 		Type operand = Types.resolve(infer(expression.getOperand()));
-		Type enclosing = enclosingResult();
-		Type result = enclosing == null ? null : Types.resolve(enclosing);
+		Enclosing owner = enclosing.isEmpty() ? null : enclosing.get(enclosing.size() - 1);
+		Type result = owner == null ? null : Types.resolve(owner.result());
 		if (operand instanceof Type.Named named && (named.isBuiltin(Types.OPTION) || named.isBuiltin(Types.RESULT))) {
 			if (result == null) {
 				return named.arguments().get(0);   // no function to return from: ControlFlowValidator reports it
@@ -703,11 +742,15 @@ final class TypeInference extends QuartzSwitch<Type> {
 						: List.of(unifier.fresh(), named.arguments().get(1));
 				unifier.unify(result, new Type.Named(named.name(), named.declaration(), named.builtin(), arguments));
 				result = Types.resolve(result);
+				if (owner.lambda() != null) {
+					resultsFromTry.putIfAbsent(owner.lambda(), expression);
+				}
 			}
 			boolean sameKind = result instanceof Type.Named r && r.isBuiltin(named.name());
 			if (!sameKind) {
-				issue(expression, null, TRY_OUTSIDE_OPTION_OR_RESULT,
-						"'?' on " + named.name() + " needs the function to return " + named.name());
+				issue(expression, null, TRY_OUTSIDE_OPTION_OR_RESULT, "'?' on " + named.name() + " needs the "
+						+ (owner.lambda() != null ? "lambda" : "function") + " to return " + named.name() + ", not "
+						+ Types.deepResolve(result));
 			} else if (named.isBuiltin(Types.RESULT)) {
 				expect(((Type.Named) result).arguments().get(1), named.arguments().get(1), expression, null);
 			}
@@ -884,19 +927,28 @@ final class TypeInference extends QuartzSwitch<Type> {
 		}
 		Type result = expectedFn != null && !Types.is(expectedFn.result(), Types.VOID) ? expectedFn.result()
 				: unifier.fresh();
-		resultTypes.add(result);
+		enclosing.add(new Enclosing(lambda, result));
 		Type value = inferBlock(lambda.getBody());
-		resultTypes.remove(resultTypes.size() - 1);
+		enclosing.remove(enclosing.size() - 1);
 		Statement last = ControlFlow.lastStatement(lambda.getBody());
 		boolean hasValue = last instanceof Expression && !Types.is(value, Types.VOID);
+		TryExpression fromTry = resultsFromTry.get(lambda);
+		String tryKind = fromTry == null ? null : ((Type.Named) Types.resolve(result)).name();
 		if (hasValue) {
-			if (!unifier.tryUnify(result, value) && expectedFn != null) {
-				expect(result, value, (EObject) last, null);
+			if (!unifier.tryUnify(result, value)) {
+				if (fromTry != null) {
+					issue(fromTry, null, TRY_OUTSIDE_OPTION_OR_RESULT, "'?' on " + tryKind + " needs the lambda to return "
+							+ tryKind + ", but its value is " + Types.deepResolve(value));
+				} else {
+					expect(result, value, (EObject) last, null);
+				}
 			}
 		} else if (Types.isUnknown(result)) {
 			unifier.unify(result, Types.builtin(Types.VOID));
 		} else if (!Types.is(result, Types.VOID) && !ControlFlow.neverCompletes(last)) {
-			issue(lambda, null, TYPE_MISMATCH, "this lambda must give a value of type " + Types.deepResolve(result));
+			issue(lambda, null, TYPE_MISMATCH, fromTry != null
+					? "this lambda returns " + tryKind + " (from its '?'), so it must end with a value of that type"
+					: "this lambda must give a value of type " + Types.deepResolve(result));
 		}
 		typing.lambdaResults.put(lambda, result);
 		Type type = new Type.Fn(params, result);
@@ -976,12 +1028,18 @@ final class TypeInference extends QuartzSwitch<Type> {
 	 */
 	boolean needsBound(Type type, EObject at, String code, String need, String trait) {
 		Type.Parameter parameter = Types.parameter(type);
-		if (parameter != null) {
-			String name = parameter.toString();
-			issue(at, null, code, String.format(need, name) + "; " + name + " has no bound (traits come with bounds: "
-					+ name + ": " + trait + ")");
+		if (parameter != null && !bounds.hasBound(parameter, trait)) {
+			reportMissingBound(parameter, at, code, need, trait);
 		}
 		return parameter != null;
+	}
+
+	/** Reports that an operation needs a bound {@code traits} on {@code parameter} (see {@link #needsBound}). */
+	void reportMissingBound(Type.Parameter parameter, EObject at, String code, String need, String traits) {
+		String name = parameter.toString();
+		boolean bounded = !parameter.declaration().getBounds().isEmpty();
+		issue(at, null, code, String.format(need, name) + "; " + name + (bounded ? " needs the bound " : " has no bound (add one: ")
+				+ name + ": " + traits + (bounded ? "" : ")"));
 	}
 
 	/** Reports QZ0315 at the Int operand when one operand is an Int and the other a Float. */

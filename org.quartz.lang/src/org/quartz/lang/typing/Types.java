@@ -1,12 +1,16 @@
 package org.quartz.lang.typing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.TypeParam;
+import org.quartz.lang.quartz.TypeParams;
 
 /** Constructors and queries for {@link Type}s; every query resolves bound variables first. */
 public final class Types {
@@ -73,6 +77,28 @@ public final class Types {
 		return t;
 	}
 
+	/** {@code type} with the type parameters {@code substitution} maps replaced (resolved first). */
+	public static Type substitute(Type type, java.util.Map<org.quartz.lang.quartz.TypeParam, Type> substitution) {
+		Type t = resolve(type);
+		if (substitution.isEmpty()) {
+			return t;
+		}
+		if (t instanceof Type.Parameter parameter) {
+			return substitution.getOrDefault(parameter.declaration(), t);
+		}
+		if (t instanceof Type.Named named && !named.arguments().isEmpty()) {
+			List<Type> args = new ArrayList<>();
+			named.arguments().forEach(a -> args.add(substitute(a, substitution)));
+			return new Type.Named(named.name(), named.declaration(), named.builtin(), args);
+		}
+		if (t instanceof Type.Fn fn) {
+			List<Type> params = new ArrayList<>();
+			fn.parameters().forEach(p -> params.add(substitute(p, substitution)));
+			return new Type.Fn(params, substitute(fn.result(), substitution));
+		}
+		return t;
+	}
+
 	/** True when no inference variable is left unbound inside {@code type}. */
 	public static boolean isComplete(Type type) {
 		Type t = resolve(type);
@@ -103,6 +129,17 @@ public final class Types {
 	/** The type parameter {@code type} is (inside its generic declaration), or null. */
 	public static Type.Parameter parameter(Type type) {
 		return resolve(type) instanceof Type.Parameter parameter ? parameter : null;
+	}
+
+	/** A generic type's arguments by its declaration's type parameters (`Pair<Int, String>`: A to Int, B to String). */
+	public static Map<TypeParam, Type> argumentsByParameter(Type.Named type) {
+		Map<TypeParam, Type> bound = new HashMap<>();
+		if (type.declaration() instanceof TypeParams generic && generic.getTypeParams().size() == type.arguments().size()) {
+			for (int i = 0; i < type.arguments().size(); i++) {
+				bound.put(generic.getTypeParams().get(i), type.arguments().get(i));
+			}
+		}
+		return bound;
 	}
 
 	/** The i-th type argument of a nominal type, or null. */

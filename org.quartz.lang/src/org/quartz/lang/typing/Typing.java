@@ -17,6 +17,8 @@ public final class Typing {
 	final Map<EObject, Type> types = new HashMap<>();
 	final Map<EObject, CallTarget> calls = new HashMap<>();
 	final Map<EObject, Type> lambdaResults = new HashMap<>();
+	/** Each use (call or reference) of a generic user function: its type parameters' types there. */
+	final Map<EObject, Map<org.quartz.lang.quartz.TypeParam, Type>> typeArguments = new HashMap<>();
 	final List<TypeIssue> issues = new ArrayList<>();
 	/** Expressions inferred, counting repeats: linear in the unit's size (tests guard that). */
 	int inferenceSteps;
@@ -30,6 +32,20 @@ public final class Typing {
 	/** What a call-shaped expression does; null for other expressions. */
 	public CallTarget callTarget(EObject call) {
 		return calls.get(call);
+	}
+
+	/**
+	 * The type arguments of a use of a generic function (a call, or its name as a value), fully
+	 * resolved, by type parameter; empty for other expressions.
+	 */
+	public Map<org.quartz.lang.quartz.TypeParam, Type> typeArguments(EObject use) {
+		Map<org.quartz.lang.quartz.TypeParam, Type> arguments = typeArguments.get(use);
+		if (arguments == null) {
+			return Map.of();
+		}
+		Map<org.quartz.lang.quartz.TypeParam, Type> resolved = new HashMap<>();
+		arguments.forEach((param, type) -> resolved.put(param, Types.deepResolve(type)));
+		return resolved;
 	}
 
 	/** The result type of a lambda of this unit. */

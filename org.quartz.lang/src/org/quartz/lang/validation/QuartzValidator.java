@@ -7,6 +7,7 @@ import org.eclipse.xtext.validation.ComposedChecks;
  * A file with syntax errors is not validated (see {@link QuartzResourceValidator}).
  */
 @ComposedChecks(validators = { NameValidator.class, DeclarationValidator.class, MutabilityValidator.class, ControlFlowValidator.class,
-		PatternValidator.class, ConcurrencyValidator.class, EntryPointValidator.class, TypeValidator.class })
+		PatternValidator.class, ConcurrencyValidator.class, EntryPointValidator.class, TypeValidator.class,
+		TraitValidator.class })
 public class QuartzValidator extends AbstractQuartzValidator {
 }

@@ -24,7 +24,8 @@ public class GoldenPrograms {
 
 	/** One program per lowering: closures, structs and enums, strings, arithmetic, control flow, tasks, state machines, select forms, globals, actors. */
 	public static final List<String> NAMES = List.of("closures", "structs_enums", "strings", "arithmetic",
-			"control_flow", "tasks_channels", "async_state_machine", "select_forms", "globals", "actors", "floats");
+			"control_flow", "tasks_channels", "async_state_machine", "select_forms", "globals", "actors", "floats", "eq_show",
+			"traits");
 
 	@Inject
 	private ParseHelper<Module> parser;

@@ -47,9 +47,10 @@ class QSpecTest {
 		assertEquals(1, run.exitCode(), run.describe());
 		assertEquals(spec + ": FAIL math > when wrong > reports the first failure only: expected 3, got 2\n"
 				+ spec + ": FAIL math > when wrong > quotes strings: expected \"abc\", got \"ab\"\n"
+				+ spec + ": FAIL math > shows other values as they print: expected [None], got [Some(\"a\")]\n"
 				+ spec + ": FAIL math > checks bools: expected true, got false\n"
-				+ spec + ": 6 tests, 2 passed, 3 failed, 1 pending\n"
-				+ "total: 1 spec file, 6 tests, 2 passed, 3 failed, 1 pending\n", run.stdout());
+				+ spec + ": 7 tests, 2 passed, 4 failed, 1 pending\n"
+				+ "total: 1 spec file, 7 tests, 2 passed, 4 failed, 1 pending\n", run.stdout());
 		assertEquals("", run.stderr());
 	}
 

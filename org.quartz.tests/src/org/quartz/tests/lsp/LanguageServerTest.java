@@ -412,6 +412,139 @@ class LanguageServerTest {
 		return types;
 	}
 
+	static final String TRAITS = """
+			trait Shape
+			  def area(self): Int
+			  def scale(self, by: Int): Int
+			end
+
+			struct Circle
+			  r: Int
+			end
+
+			impl Shape for Circle
+			  def area(self): Int = 3 * self.r * self.r
+			  def scale(self, by: Int): Int = self.area * by
+			end
+
+			def largest<T: Ord>(v: Vec<T>): T
+			  var best = v[0]
+			  for x in v
+			    if x > best
+			      best = x
+			    end
+			  end
+			  best
+			end
+
+			def describe<T: Shape>(s: T): Int
+			  s.area + s.scale(2)
+			end
+
+			def main()
+			  c = Circle { r: 1 }
+			  puts("#{describe(c)} #{c.area} #{largest([3, 1])}")
+			end
+			""";
+
+	private String openTraits() throws Exception {
+		String uri = client.open(workspace.resolve("traits.qz"), TRAITS);
+		assertEquals(List.of(), client.diagnostics(uri), "the traits program has no errors");
+		return uri;
+	}
+
+	@Test
+	void hoverOnATypeParameterShowsItsBounds() throws Exception {
+		String uri = openTraits();
+		assertEquals("type parameter T: Ord", hover(uri, at(TRAITS, "T: Ord", 0, 0)).lines().skip(1).findFirst().get());
+		assertTrue(hover(uri, at(TRAITS, "Vec<T>): T", 0, 4)).contains("type parameter T: Ord"));
+		assertTrue(hover(uri, at(TRAITS, "s: T)", 0, 3)).contains("type parameter T: Shape"));
+	}
+
+	@Test
+	void hoverOnACallOfABoundedFunctionShowsItsTypeParametersAndBounds() throws Exception {
+		String uri = openTraits();
+		assertTrue(hover(uri, at(TRAITS, "largest([3", 0, 1)).contains("def largest<T: Ord>(v: Vec<T>): T"),
+				hover(uri, at(TRAITS, "largest([3", 0, 1)));
+		assertTrue(hover(uri, at(TRAITS, "describe(c)", 0, 1)).contains("def describe<T: Shape>(s: T): Int"));
+	}
+
+	@Test
+	void hoverOnATraitMethodCallShowsTheTraitsOrTheImplsMethod() throws Exception {
+		String uri = openTraits();
+		assertTrue(hover(uri, at(TRAITS, "s.area", 0, 2)).contains("trait Shape\n  def area(self): Int"),
+				hover(uri, at(TRAITS, "s.area", 0, 2)));
+		assertTrue(hover(uri, at(TRAITS, "s.scale", 0, 2)).contains("trait Shape\n  def scale(self, by: Int): Int"));
+		assertTrue(hover(uri, at(TRAITS, "c.area", 0, 2)).contains("impl Shape for Circle\n  def area(self): Int"),
+				hover(uri, at(TRAITS, "c.area", 0, 2)));
+		assertTrue(hover(uri, at(TRAITS, "x > best", 0, 0)).contains("x: T"));
+	}
+
+	@Test
+	void completionAfterADotOffersTraitMethods() throws Exception {
+		String text = TRAITS.replace("  s.area + s.scale(2)\n", "  s.\n  s.area + s.scale(2)\n")
+				.replace("  c = Circle { r: 1 }\n", "  c = Circle { r: 1 }\n  c.\n");
+		String uri = client.open(workspace.resolve("complete.qz"), text);
+		client.diagnostics(uri);
+		Set<String> bounded = labels(uri, text, at(text, "  s.\n", 0, 4));
+		assertTrue(bounded.containsAll(Set.of("area", "scale")), "the methods of T's bound Shape: " + bounded);
+		Set<String> concrete = labels(uri, text, at(text, "  c.\n", 0, 4));
+		assertTrue(concrete.containsAll(Set.of("r", "area", "scale")), "a field and the methods of Circle's impl: " + concrete);
+		assertFalse(labels(uri, text, at(text, "  s.\n", 0, 4)).contains("r"), "T has no fields");
+	}
+
+	@Test
+	void signatureHelpOfATraitMethodAndABoundedFunction() throws Exception {
+		String uri = openTraits();
+		SignatureHelp method = client.server.getTextDocumentService()
+				.signatureHelp(new SignatureHelpParams(document(uri), at(TRAITS, "s.scale(2)", 0, 8)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals("scale(self, by: Int): Int", method.getSignatures().get(0).getLabel());
+		assertEquals(1, method.getActiveParameter(), "the receiver is self");
+		SignatureHelp bounded = client.server.getTextDocumentService()
+				.signatureHelp(new SignatureHelpParams(document(uri), at(TRAITS, "largest([3", 0, 8)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals("largest<T: Ord>(v: Vec<T>): T", bounded.getSignatures().get(0).getLabel());
+	}
+
+	@Test
+	void semanticTokensOfTraitsImplsAndBounds() throws Exception {
+		String uri = openTraits();
+		SemanticTokens tokens = client.server.getTextDocumentService()
+				.semanticTokensFull(new SemanticTokensParams(document(uri))).get(TIMEOUT, TimeUnit.SECONDS);
+		List<String> legend = client.initializeResult.getCapabilities().getSemanticTokensProvider().getLegend()
+				.getTokenTypes();
+		Map<Position, String> types = decode(tokens.getData(), legend);
+		assertEquals("interface", types.get(at(TRAITS, "Shape\n", 0, 0)), "a trait's declaration");
+		assertEquals("interface", types.get(at(TRAITS, "Shape for", 0, 0)), "the trait an impl names");
+		assertEquals("interface", types.get(at(TRAITS, "Ord>", 0, 0)), "a bound");
+		assertEquals("method", types.get(at(TRAITS, "area + s", 0, 0)), "a trait method called on a bounded T");
+		assertEquals("method", types.get(at(TRAITS, "area} #", 0, 0)), "an impl's method called on a Circle");
+		assertEquals("method", types.get(at(TRAITS, "area(self)", 0, 0)), "a trait's method declared");
+		assertEquals("typeParameter", types.get(at(TRAITS, "T>): T", 0, 0)));
+	}
+
+	@Test
+	void outlineAndFormattingOfTraitsAndImpls() throws Exception {
+		String messy = TRAITS.replace("  def area(self): Int\n  def scale", "def area(self): Int\n    def scale")
+				.replace("  def area(self): Int = 3", "      def area(self): Int = 3");
+		String uri = client.open(workspace.resolve("outline.qz"), messy);
+		List<? extends TextEdit> edits = client.server.getTextDocumentService()
+				.formatting(new DocumentFormattingParams(document(uri), new FormattingOptions(2, true)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(TRAITS, apply(messy, edits));
+
+		List<DocumentSymbol> symbols = client.server.getTextDocumentService()
+				.documentSymbol(new DocumentSymbolParams(document(uri))).get(TIMEOUT, TimeUnit.SECONDS).stream()
+				.map(either -> either.getRight()).toList();
+		assertEquals(List.of("Shape", "Circle", "impl Shape for Circle", "largest", "describe", "main"),
+				symbols.stream().map(DocumentSymbol::getName).toList());
+		assertEquals(List.of(SymbolKind.Interface, SymbolKind.Struct, SymbolKind.Object), symbols.subList(0, 3).stream()
+				.map(DocumentSymbol::getKind).toList());
+		assertEquals(List.of("area", "scale"), symbols.get(2).getChildren().stream().map(DocumentSymbol::getName).toList());
+		assertEquals("largest<T: Ord>(v: Vec<T>): T", symbols.get(3).getDetail());
+	}
+
 	@Test
 	void signatureHelpShowsTheParametersAndTheActiveOne() throws Exception {
 		String uri = openProgram();

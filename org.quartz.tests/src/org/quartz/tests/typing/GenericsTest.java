@@ -3,14 +3,10 @@ package org.quartz.tests.typing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quartz.lang.issues.QuartzIssueCodes.*;
 
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.quartz.lang.quartz.Module;
-import org.quartz.lang.quartz.NamedElement;
-import org.quartz.lang.typing.TypeChecker;
 import org.quartz.tests.QuartzInjectorProvider;
 import org.quartz.tests.validation.Diagnostics;
 
@@ -35,23 +31,8 @@ class GenericsTest {
 	@Inject
 	private Diagnostics diagnostics;
 
-	@Inject
-	private TypeChecker types;
-
 	private void assertOnly(String source, String code, int line, int column) {
 		Diagnostics.assertOnlyError(diagnostics.of(source), code, line, column);
-	}
-
-	/** The inferred type of the binding named {@code name} in a program without errors. */
-	private String typeOf(String source, String name) {
-		Module module = diagnostics.parse(source);
-		Diagnostics.assertNoIssues(diagnostics.of(module));
-		for (EObject element : (Iterable<EObject>) module::eAllContents) {
-			if (element instanceof NamedElement named && name.equals(named.getName())) {
-				return types.typeOf(element).toString();
-			}
-		}
-		throw new AssertionError("no binding " + name);
 	}
 
 	// ---------------------------------------------------------------- inference
@@ -75,11 +56,11 @@ class GenericsTest {
 				  puts("#{s} #{o.unwrap}")
 				end
 				""";
-		assertEquals("Pair<Int, String>", typeOf(program, "p"));
-		assertEquals("Pair<String, Int>", typeOf(program, "q"));
-		assertEquals("String", typeOf(program, "s"));
-		assertEquals("Option<Float>", typeOf(program, "o"));
-		assertEquals("Tree<String>", typeOf(program, "t"));
+		assertEquals("Pair<Int, String>", diagnostics.bindingType(program, "p"));
+		assertEquals("Pair<String, Int>", diagnostics.bindingType(program, "q"));
+		assertEquals("String", diagnostics.bindingType(program, "s"));
+		assertEquals("Option<Float>", diagnostics.bindingType(program, "o"));
+		assertEquals("Tree<String>", diagnostics.bindingType(program, "t"));
 	}
 
 	@Test
@@ -101,12 +82,12 @@ class GenericsTest {
 				  puts("#{v.size} #{w.size} #{p.first} #{t.first}")
 				end
 				""";
-		assertEquals("Vec<String>", typeOf(program, "v"));
-		assertEquals("Vec<Int>", typeOf(program, "w"));
-		assertEquals("Pair<Int, Float>", typeOf(program, "p"));
-		assertEquals("Pair<Bool, Bool>", typeOf(program, "t"));
-		assertEquals("Tree<Int>", typeOf(program, "leaf"));
-		assertEquals("Tree<String>", typeOf(program, "node"));
+		assertEquals("Vec<String>", diagnostics.bindingType(program, "v"));
+		assertEquals("Vec<Int>", diagnostics.bindingType(program, "w"));
+		assertEquals("Pair<Int, Float>", diagnostics.bindingType(program, "p"));
+		assertEquals("Pair<Bool, Bool>", diagnostics.bindingType(program, "t"));
+		assertEquals("Tree<Int>", diagnostics.bindingType(program, "leaf"));
+		assertEquals("Tree<String>", diagnostics.bindingType(program, "node"));
 	}
 
 	@Test

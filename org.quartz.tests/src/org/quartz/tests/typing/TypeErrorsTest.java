@@ -390,27 +390,30 @@ class TypeErrorsTest {
 	}
 
 	@Test
-	void interpolatingAStruct() {
+	void interpolatingAValueWithoutText() {
 		assertOnly("""
 				struct P
-				  x: Int
+				  x: Mutex<Int>
 				end
 				def main()
-				  p = P { x: 1 }
+				  p = P { x: mutex_new(1) }
 				  puts("#{p}")
 				end
 				""", TYPE_MISMATCH, 6, 11);
 	}
 
 	@Test
-	void mapKeysMustBeIntOrString() {
+	void mapKeysMustImplementHash() {
 		assertOnly("""
+				struct P
+				  x: Int
+				end
 				def main()
 				  var m = map_new()
-				  m[true] = 1
+				  m[P { x: 1 }] = 1
 				  puts("#{map_size(m)}")
 				end
-				""", TYPE_MISMATCH, 2, 11);
+				""", TYPE_MISMATCH, 5, 11);
 	}
 
 	/** A name bound in two alternatives of `a | b` has one type. */

@@ -2,13 +2,10 @@ package org.quartz.tests.typing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.quartz.lang.quartz.Module;
-import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.typing.TypeChecker;
 import org.quartz.tests.QuartzInjectorProvider;
 import org.quartz.tests.validation.Diagnostics;
@@ -26,18 +23,6 @@ class TypeInferenceTest {
 	@Inject
 	private TypeChecker types;
 
-	/** The inferred type of the binding named {@code name} in a program without errors. */
-	private String typeOf(String source, String name) {
-		Module module = diagnostics.parse(source);
-		Diagnostics.assertNoIssues(diagnostics.of(module));
-		for (EObject element : (Iterable<EObject>) module::eAllContents) {
-			if (element instanceof NamedElement named && name.equals(named.getName())) {
-				return types.typeOf(element).toString();
-			}
-		}
-		throw new AssertionError("no binding " + name);
-	}
-
 	@Test
 	void literalsAndOperators() {
 		String program = """
@@ -50,11 +35,11 @@ class TypeInferenceTest {
 				  puts(d + b + "#{e}")
 				end
 				""";
-		assertEquals("Int", typeOf(program, "a"));
-		assertEquals("String", typeOf(program, "b"));
-		assertEquals("Bool", typeOf(program, "c"));
-		assertEquals("String", typeOf(program, "d"));
-		assertEquals("Bool", typeOf(program, "e"));
+		assertEquals("Int", diagnostics.bindingType(program, "a"));
+		assertEquals("String", diagnostics.bindingType(program, "b"));
+		assertEquals("Bool", diagnostics.bindingType(program, "c"));
+		assertEquals("String", diagnostics.bindingType(program, "d"));
+		assertEquals("Bool", diagnostics.bindingType(program, "e"));
 	}
 
 	@Test
@@ -70,9 +55,9 @@ class TypeInferenceTest {
 				  puts("#{v.size} #{map_size(m)} #{w.size}")
 				end
 				""";
-		assertEquals("Vec<String>", typeOf(program, "v"));
-		assertEquals("Map<Int, Bool>", typeOf(program, "m"));
-		assertEquals("Vec<Vec<String>>", typeOf(program, "w"));
+		assertEquals("Vec<String>", diagnostics.bindingType(program, "v"));
+		assertEquals("Map<Int, Bool>", diagnostics.bindingType(program, "m"));
+		assertEquals("Vec<Vec<String>>", diagnostics.bindingType(program, "w"));
 	}
 
 	@Test
@@ -86,9 +71,9 @@ class TypeInferenceTest {
 				  puts(shout("#{inc(r)}"))
 				end
 				""";
-		assertEquals("Fn(Int): Int", typeOf(program, "inc"));
-		assertEquals("Fn(String): String", typeOf(program, "shout"));
-		assertEquals("Int", typeOf(program, "y"));
+		assertEquals("Fn(Int): Int", diagnostics.bindingType(program, "inc"));
+		assertEquals("Fn(String): String", diagnostics.bindingType(program, "shout"));
+		assertEquals("Int", diagnostics.bindingType(program, "y"));
 	}
 
 	@Test
@@ -109,11 +94,11 @@ class TypeInferenceTest {
 				  puts(unwrap_or(o, "-"))
 				end
 				""";
-		assertEquals("Shape", typeOf(program, "s"));
-		assertEquals("Int", typeOf(program, "area"));
-		assertEquals("Int", typeOf(program, "r"));
-		assertEquals("String", typeOf(program, "label"));
-		assertEquals("Option<String>", typeOf(program, "o"));
+		assertEquals("Shape", diagnostics.bindingType(program, "s"));
+		assertEquals("Int", diagnostics.bindingType(program, "area"));
+		assertEquals("Int", diagnostics.bindingType(program, "r"));
+		assertEquals("String", diagnostics.bindingType(program, "label"));
+		assertEquals("Option<String>", diagnostics.bindingType(program, "o"));
 	}
 
 	@Test
@@ -131,7 +116,7 @@ class TypeInferenceTest {
 				  puts("#{c()}")
 				end
 				""";
-		assertEquals("Fn(): Int", typeOf(program, "c"));
+		assertEquals("Fn(): Int", diagnostics.bindingType(program, "c"));
 	}
 
 	@Test
@@ -151,9 +136,9 @@ class TypeInferenceTest {
 				  end
 				end
 				""";
-		assertEquals("Int", typeOf(program, "i"));
-		assertEquals("String", typeOf(program, "key"));
-		assertEquals("String", typeOf(program, "word"));
+		assertEquals("Int", diagnostics.bindingType(program, "i"));
+		assertEquals("String", diagnostics.bindingType(program, "key"));
+		assertEquals("String", diagnostics.bindingType(program, "word"));
 	}
 
 	@Test
@@ -175,8 +160,8 @@ class TypeInferenceTest {
 				  puts("#{value + fallback}")
 				end
 				""";
-		assertEquals("Int", typeOf(program, "n"));
-		assertEquals("Int", typeOf(program, "value"));
-		assertEquals("Int", typeOf(program, "fallback"));
+		assertEquals("Int", diagnostics.bindingType(program, "n"));
+		assertEquals("Int", diagnostics.bindingType(program, "value"));
+		assertEquals("Int", diagnostics.bindingType(program, "fallback"));
 	}
 }

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.testing.util.ParseHelper;
 import org.eclipse.xtext.testing.validation.ValidationTestHelper;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.quartz.Module;
+import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.typing.TypeChecker;
 
 import com.google.inject.Inject;
 
@@ -28,12 +31,32 @@ public class Diagnostics {
 	@Inject
 	private ValidationTestHelper validationHelper;
 
+	@Inject
+	private TypeChecker types;
+
 	public Module parse(String source) {
 		try {
 			return parseHelper.parse(source);
 		} catch (Exception e) {
 			throw new AssertionError("cannot parse", e);
 		}
+	}
+
+	/** The inferred type of the first binding named {@code name} in a program without diagnostics. */
+	public String bindingType(String source, String name) {
+		Module module = parse(source);
+		assertNoIssues(of(module));
+		return bindingType(module, name);
+	}
+
+	/** The inferred type of the first binding named {@code name} in {@code root}. */
+	public String bindingType(EObject root, String name) {
+		for (EObject element : (Iterable<EObject>) root::eAllContents) {
+			if (element instanceof NamedElement named && name.equals(named.getName())) {
+				return types.typeOf(element).toString();
+			}
+		}
+		throw new AssertionError("no binding " + name);
 	}
 
 	/** All diagnostics of the source. */

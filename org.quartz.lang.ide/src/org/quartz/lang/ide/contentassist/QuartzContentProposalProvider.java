@@ -1,6 +1,7 @@
 package org.quartz.lang.ide.contentassist;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
@@ -22,8 +23,11 @@ import org.quartz.lang.quartz.MemberAccess;
 import org.quartz.lang.quartz.NamedTypeRef;
 import org.quartz.lang.quartz.QuartzPackage;
 import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.TypeParam;
+import org.quartz.lang.scoping.QuartzScopeProvider;
 import org.quartz.lang.typing.CallTarget;
+import org.quartz.lang.typing.Traits;
 import org.quartz.lang.typing.Type;
 import org.quartz.lang.typing.TypeChecker;
 
@@ -31,13 +35,17 @@ import com.google.inject.Inject;
 
 /**
  * Completion: Xtext's proposals for names in scope and keywords, plus members after `.`: the
- * receiver's struct fields or actor methods, and the functions callable on it (UFCS: the
+ * receiver's struct fields or actor methods, the methods of its traits (a type parameter's
+ * bounds, the traits its type has an impl of), and the functions callable on it (UFCS: the
  * functions whose first parameter takes the receiver's type).
  */
 public class QuartzContentProposalProvider extends IdeContentProposalProvider {
 
 	@Inject
 	private TypeChecker typeChecker;
+
+	@Inject
+	private QuartzScopeProvider scopeProvider;
 
 	@Override
 	protected void _createProposals(Assignment assignment, ContentAssistContext context,
@@ -84,6 +92,12 @@ public class QuartzContentProposalProvider extends IdeContentProposalProvider {
 			}
 			add(entries, CallTarget.ActorStop.MEMBER, ContentAssistEntry.KIND_METHOD, "stop()", context);
 		}
+		for (TraitDecl trait : traitsOf(type, receiver)) {
+			for (FunctionDecl method : trait.getMethods()) {
+				add(entries, method.getName(), ContentAssistEntry.KIND_METHOD,
+						Signatures.of(method) + " (" + trait.getName() + ")", context);
+			}
+		}
 		if (type instanceof Type.Named named) {
 			for (IEObjectDescription description : getScopeProvider()
 					.getScope(receiver, QuartzPackage.Literals.NAME_REF__REF).getAllElements()) {
@@ -94,6 +108,17 @@ public class QuartzContentProposalProvider extends IdeContentProposalProvider {
 			}
 		}
 		entries.values().forEach(entry -> acceptor.accept(entry, getProposalPriorities().getDefaultPriority(entry)));
+	}
+
+	/** The traits whose methods a value of {@code type} has: a type parameter's bounds, or the visible traits the type has an impl of. */
+	private List<TraitDecl> traitsOf(Type type, EObject context) {
+		if (type instanceof Type.Parameter parameter) {
+			return parameter.declaration().getBounds().stream().filter(trait -> !trait.eIsProxy()).toList();
+		}
+		if (type instanceof Type.Named named) {
+			return scopeProvider.visibleTraits(context).stream().filter(trait -> Traits.implFor(trait, named) != null).toList();
+		}
+		return List.of();
 	}
 
 	private static boolean takesAsFirstArgument(FunctionDecl function, Type.Named type) {

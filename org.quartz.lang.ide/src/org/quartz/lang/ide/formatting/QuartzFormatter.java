@@ -23,15 +23,16 @@ import com.google.inject.name.Named;
 
 /**
  * Re-indents Quartz source: two spaces per open block (`def`, `if`, `while`, `for`, `loop`,
- * `match`, `select`, `actor`, `struct`, `enum`, `do` ... `end`), per open bracket, and for a
- * match or select arm whose body starts on the next line; removes trailing whitespace. Works
- * on tokens, so it formats files with syntax errors too and never touches string contents.
+ * `match`, `select`, `actor`, `struct`, `enum`, `trait`, `impl`, `do` ... `end`; a trait's
+ * methods are signatures, without `end`), per open bracket, and for a match or select arm
+ * whose body starts on the next line; removes trailing whitespace. Works on tokens, so it
+ * formats files with syntax errors too and never touches string contents.
  */
 public class QuartzFormatter {
 
 	private static final String INDENT = "  ";
 	private static final Set<String> BLOCK_OPENERS = Set.of("'def'", "'if'", "'while'", "'for'", "'loop'", "'match'",
-			"'select'", "'actor'", "'struct'", "'enum'", "'do'");
+			"'select'", "'actor'", "'struct'", "'enum'", "'trait'", "'impl'", "'do'");
 	private static final Set<String> BRACKET_OPENERS = Set.of("'('", "'['", "'{'");
 	private static final Set<String> CLOSERS = Set.of("'end'", "')'", "']'", "'}'");
 	/** Lines starting with these sit at the level of the block they continue. */
@@ -123,10 +124,14 @@ public class QuartzFormatter {
 
 	private static void update(Deque<Open> open, List<String> tokens) {
 		boolean externLine = !tokens.isEmpty() && tokens.get(0).equals("'extern'");
+		boolean implLine = !tokens.isEmpty() && tokens.get(0).equals("'impl'");
 		for (int i = 0; i < tokens.size(); i++) {
 			String token = tokens.get(i);
-			if (token.equals("'def'") && (externLine || isOneLineDefinition(tokens, i))) {
+			if (token.equals("'def'") && (externLine || isOneLineDefinition(tokens, i) || isTraitMethod(open))) {
 				continue;
+			}
+			if (token.equals("'for'") && implLine) {
+				continue;   // `impl Shape for Circle`: no loop
 			}
 			if (BLOCK_OPENERS.contains(token) || BRACKET_OPENERS.contains(token)) {
 				open.push(new Open(token));
@@ -134,6 +139,11 @@ public class QuartzFormatter {
 				open.pop();
 			}
 		}
+	}
+
+	/** A `def` directly in a trait: a signature, without a body or `end`. */
+	private static boolean isTraitMethod(Deque<Open> open) {
+		return !open.isEmpty() && open.peek().opener.equals("'trait'");
 	}
 
 	/** `def f(x: Int): Int = x + 1`: a `=` after the signature, outside brackets. */

@@ -24,12 +24,14 @@ import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.Field;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
 import org.quartz.lang.quartz.LambdaParam;
 import org.quartz.lang.quartz.LetDecl;
 import org.quartz.lang.quartz.LoopVariable;
 import org.quartz.lang.quartz.MemberAccess;
 import org.quartz.lang.quartz.Param;
 import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.TypeAlias;
 import org.quartz.lang.quartz.TypeParam;
 import org.quartz.lang.quartz.VarDecl;
@@ -48,7 +50,7 @@ public class QuartzSemanticTokens {
 
 	/** The legend; a token's type is an index into it. */
 	public static final List<String> TOKEN_TYPES = List.of("function", "method", "parameter", "variable", "property",
-			"type", "struct", "enum", "class", "typeParameter", "enumMember");
+			"type", "struct", "enum", "class", "typeParameter", "enumMember", "interface");
 	public static final List<String> TOKEN_MODIFIERS = List.of("declaration", "readonly", "defaultLibrary");
 
 	private static final int DECLARATION = 1;
@@ -87,10 +89,10 @@ public class QuartzSemanticTokens {
 		}
 		if (assignment.getTerminal() instanceof CrossReference) {
 			EStructuralFeature feature = element.eClass().getEStructuralFeature(assignment.getFeature());
-			if (feature == null || feature.isMany()) {
+			if (feature == null) {
 				return null;
 			}
-			EObject target = (EObject) element.eGet(feature, true);
+			EObject target = feature.isMany() ? nthTarget(element, feature, leaf) : (EObject) element.eGet(feature, true);
 			return target == null || target.eIsProxy() ? null : token(leaf, target, 0);
 		}
 		if ("name".equals(assignment.getFeature())) {
@@ -104,8 +106,23 @@ public class QuartzSemanticTokens {
 			if (target instanceof CallTarget.Function function) {
 				return token(leaf, function.function(), 0);
 			}
+			if (target instanceof CallTarget.TraitMethod method) {
+				return token(leaf, method.method(), 0);
+			}
 			if (target instanceof CallTarget.ActorMessage message) {
 				return token(leaf, message.method(), 0);
+			}
+		}
+		return null;
+	}
+
+	/** What the leaf names in a many-valued reference (a bound of `T: Eq + Hash`): the element of the list at the leaf's place. */
+	private static EObject nthTarget(EObject element, EStructuralFeature feature, ILeafNode leaf) {
+		List<INode> nodes = NodeModelUtils.findNodesForFeature(element, feature);
+		List<?> targets = (List<?>) element.eGet(feature, true);
+		for (int i = 0; i < nodes.size() && i < targets.size(); i++) {
+			if (nodes.get(i).getOffset() <= leaf.getOffset() && leaf.getEndOffset() <= nodes.get(i).getEndOffset()) {
+				return (EObject) targets.get(i);
 			}
 		}
 		return null;
@@ -141,7 +158,8 @@ public class QuartzSemanticTokens {
 
 	private static String typeOf(EObject denoted) {
 		if (denoted instanceof FunctionDecl) {
-			return denoted.eContainer() instanceof ActorDecl ? "method" : "function";
+			EObject owner = denoted.eContainer();
+			return owner instanceof ActorDecl || owner instanceof TraitDecl || owner instanceof ImplDecl ? "method" : "function";
 		}
 		if (denoted instanceof Param || denoted instanceof LambdaParam) {
 			return "parameter";
@@ -170,6 +188,9 @@ public class QuartzSemanticTokens {
 		}
 		if (denoted instanceof Variant) {
 			return "enumMember";
+		}
+		if (denoted instanceof TraitDecl) {
+			return "interface";
 		}
 		return null;
 	}

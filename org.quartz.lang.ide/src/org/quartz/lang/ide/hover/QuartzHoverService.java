@@ -21,11 +21,13 @@ import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.Field;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
 import org.quartz.lang.quartz.MemberAccess;
 import org.quartz.lang.quartz.NameRef;
 import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.NamedTypeRef;
 import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.TypeAlias;
 import org.quartz.lang.quartz.TypeParam;
 import org.quartz.lang.quartz.Variant;
@@ -38,7 +40,8 @@ import com.google.inject.Inject;
 
 /**
  * Hover: the inferred type of the name or expression under the cursor (`x: Int`), a function's
- * signature, or what a type name declares.
+ * signature (a trait's or an impl's method with its trait or impl), or what a type name declares
+ * (a type parameter with its bounds).
  */
 public class QuartzHoverService extends HoverService {
 
@@ -76,6 +79,9 @@ public class QuartzHoverService extends HoverService {
 			if (target instanceof CallTarget.Function call) {
 				return declaration(call.function());
 			}
+			if (target instanceof CallTarget.TraitMethod call) {
+				return declaration(call.method());
+			}
 			if (target instanceof CallTarget.ActorMessage message) {
 				return declaration(message.method());
 			}
@@ -90,6 +96,9 @@ public class QuartzHoverService extends HoverService {
 		}
 		if (element instanceof FunctionDecl function) {
 			return declaration(function);
+		}
+		if (element instanceof ImplDecl impl) {
+			return Signatures.of(impl);
 		}
 		if (element instanceof NamedElement named) {
 			String declared = typeDeclaration(named);
@@ -119,9 +128,17 @@ public class QuartzHoverService extends HoverService {
 		return type == Type.Error.INSTANCE ? "?" : type.toString();
 	}
 
-	private String declaration(FunctionDecl function) {
+	/** A function's signature; a trait's or an impl's method under the trait's or impl's first line, as in the source. */
+	private static String declaration(FunctionDecl function) {
 		String prefix = function.isExtern() ? "extern \"" + function.getAbi() + "\" def " : "def ";
-		return prefix + Signatures.of(function);
+		String text = prefix + Signatures.of(function);
+		if (function.eContainer() instanceof TraitDecl trait) {
+			return "trait " + trait.getName() + "\n  " + text;
+		}
+		if (function.eContainer() instanceof ImplDecl impl) {
+			return Signatures.of(impl) + "\n  " + text;
+		}
+		return text;
 	}
 
 	/** For names of types: what kind of type they declare; null for other elements. */
@@ -138,8 +155,11 @@ public class QuartzHoverService extends HoverService {
 		if (element instanceof TypeAlias alias) {
 			return alias.getType() == null ? "type " + alias.getName() : "type " + alias.getName() + " = " + Signatures.of(alias.getType());
 		}
-		if (element instanceof TypeParam) {
-			return "type parameter " + element.getName();
+		if (element instanceof TypeParam param) {
+			return "type parameter " + Signatures.of(param);
+		}
+		if (element instanceof TraitDecl) {
+			return "trait " + element.getName();
 		}
 		if (element instanceof Variant variant && variant.eContainer() instanceof EnumDecl enumeration) {
 			return enumeration.getName() + "::" + variant.getName();

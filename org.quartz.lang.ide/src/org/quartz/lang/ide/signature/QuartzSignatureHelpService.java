@@ -28,7 +28,8 @@ import com.google.inject.Inject;
 
 /**
  * Signature help inside the parentheses of a call: the called function's parameters, the one
- * the cursor is in active. For `x.f(a)` (UFCS) the receiver fills the first parameter.
+ * the cursor is in active. For `x.f(a)` (UFCS, or a trait's method) the receiver fills the first
+ * parameter.
  */
 public class QuartzSignatureHelpService implements ISignatureHelpService {
 
@@ -106,6 +107,9 @@ public class QuartzSignatureHelpService implements ISignatureHelpService {
 		CallTarget target = typeChecker.typing(call).callTarget(call);
 		if (target instanceof CallTarget.Function function) {
 			return function.function();
+		}
+		if (target instanceof CallTarget.TraitMethod method) {
+			return method.method();
 		}
 		if (target instanceof CallTarget.ActorMessage message) {
 			return message.method();

@@ -9,6 +9,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.ILocationInFileProvider;
 import org.eclipse.xtext.resource.XtextResource;
@@ -19,9 +20,12 @@ import org.quartz.lang.quartz.ConstDecl;
 import org.quartz.lang.quartz.EnumDecl;
 import org.quartz.lang.quartz.Field;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.QuartzPackage;
 import org.quartz.lang.quartz.StructDecl;
+import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.TypeAlias;
 import org.quartz.lang.quartz.VarDecl;
 import org.quartz.lang.quartz.Variant;
@@ -31,7 +35,8 @@ import com.google.inject.Inject;
 
 /**
  * The outline of a module: functions, structs with their fields, enums with their variants,
- * actors with their fields and methods, type aliases, constants and globals.
+ * actors with their fields and methods, traits and impls with their methods, type aliases,
+ * constants and globals.
  */
 public class QuartzDocumentSymbols {
 
@@ -81,6 +86,12 @@ public class QuartzDocumentSymbols {
 			}
 			return create(document, actor, SymbolKind.Class, "actor", members);
 		}
+		if (element instanceof TraitDecl trait) {
+			return create(document, trait, SymbolKind.Interface, "trait", methods(document, trait.getMethods()));
+		}
+		if (element instanceof ImplDecl impl) {
+			return implSymbol(document, impl);
+		}
 		if (element instanceof TypeAlias alias) {
 			return create(document, alias, SymbolKind.TypeParameter, null, List.of());
 		}
@@ -91,6 +102,29 @@ public class QuartzDocumentSymbols {
 			return create(document, global, SymbolKind.Variable, null, List.of());
 		}
 		return null;
+	}
+
+	private List<DocumentSymbol> methods(Document document, List<FunctionDecl> methods) {
+		List<DocumentSymbol> symbols = new ArrayList<>();
+		for (FunctionDecl method : methods) {
+			add(symbols, create(document, method, SymbolKind.Method, Signatures.of(method), List.of()));
+		}
+		return symbols;
+	}
+
+	/** `impl Shape for Circle`, named by its header as written (null while its trait or type is not written yet). */
+	private DocumentSymbol implSymbol(Document document, ImplDecl impl) {
+		ICompositeNode node = NodeModelUtils.getNode(impl);
+		List<INode> trait = NodeModelUtils.findNodesForFeature(impl, QuartzPackage.Literals.IMPL_DECL__TRAIT);
+		if (node == null || trait.isEmpty() || impl.getType() == null) {
+			return null;
+		}
+		ICompositeNode type = NodeModelUtils.getNode(impl.getType());
+		DocumentSymbol symbol = new DocumentSymbol(Signatures.of(impl), SymbolKind.Object,
+				range(document, node.getOffset(), node.getEndOffset()),
+				range(document, trait.get(0).getOffset(), type.getEndOffset()), null);
+		symbol.setChildren(methods(document, impl.getMethods()));
+		return symbol;
 	}
 
 	private static void add(List<DocumentSymbol> symbols, DocumentSymbol symbol) {

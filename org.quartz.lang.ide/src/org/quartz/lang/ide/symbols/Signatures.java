@@ -1,11 +1,15 @@
 package org.quartz.lang.ide.symbols;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.quartz.lang.prelude.Prelude;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.ImplDecl;
 import org.quartz.lang.quartz.Param;
+import org.quartz.lang.quartz.QuartzPackage;
 import org.quartz.lang.quartz.TypeParam;
 import org.quartz.lang.quartz.TypeRef;
 
@@ -15,11 +19,11 @@ public final class Signatures {
 	private Signatures() {
 	}
 
-	/** `name<T>(a: Int, b: String): R`. */
+	/** `name<T: Ord>(a: Int, b: T): R`. */
 	public static String of(FunctionDecl function) {
 		StringBuilder text = new StringBuilder(String.valueOf(function.getName()));
 		if (!function.getTypeParams().isEmpty()) {
-			text.append(function.getTypeParams().stream().map(TypeParam::getName).collect(Collectors.joining(", ", "<", ">")));
+			text.append(function.getTypeParams().stream().map(Signatures::of).collect(Collectors.joining(", ", "<", ">")));
 		}
 		text.append(function.getParams().stream().map(Signatures::of).collect(Collectors.joining(", ", "(", ")")));
 		if (function.getReturnType() != null) {
@@ -28,14 +32,33 @@ public final class Signatures {
 		return text.toString();
 	}
 
-	/** `a: Int`; a built-in's last parameter that a call may leave out shows its value: `fill: String = " "`. */
+	/** `T`, or with its bounds as written: `T: Eq + Hash`. */
+	public static String of(TypeParam param) {
+		List<INode> bounds = NodeModelUtils.findNodesForFeature(param, QuartzPackage.Literals.TYPE_PARAM__BOUNDS);
+		return bounds.isEmpty() ? param.getName()
+				: param.getName() + ": " + bounds.stream().map(NodeModelUtils::getTokenText).collect(Collectors.joining(" + "));
+	}
+
+	/**
+	 * `a: Int`; `self` of a trait's or an impl's method, which has no type written, alone; a
+	 * built-in's last parameter that a call may leave out shows its value: `fill: String = " "`.
+	 */
 	public static String of(Param param) {
+		if (param.getType() == null) {
+			return param.getName();
+		}
 		String text = param.getName() + ": " + of(param.getType());
 		if (param.eContainer() instanceof FunctionDecl function
 				&& function.getParams().indexOf(param) == function.getParams().size() - 1) {
 			text += Prelude.lastParameterDefault(function).map(value -> " = \"" + value + "\"").orElse("");
 		}
 		return text;
+	}
+
+	/** `impl Shape for Circle`, names as written. */
+	public static String of(ImplDecl impl) {
+		List<INode> trait = NodeModelUtils.findNodesForFeature(impl, QuartzPackage.Literals.IMPL_DECL__TRAIT);
+		return "impl " + (trait.isEmpty() ? "?" : NodeModelUtils.getTokenText(trait.get(0))) + " for " + of(impl.getType());
 	}
 
 	/** A type as written in the source, whitespace normalised. */

@@ -1,13 +1,11 @@
 package org.quartz.lang.ui.hover;
 
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.nodemodel.INode;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.EObjectAtOffsetHelper;
 import org.eclipse.xtext.resource.XtextResource;
+import org.quartz.lang.ide.symbols.Signatures;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.typing.Type;
@@ -45,16 +43,8 @@ public class TypeHoverText {
 		return Optional.of(type.toString());
 	}
 
-	private String signatureOf(FunctionDecl function) {
-		String params = function.getParams().stream()
-				.map(param -> param.getName() + ": " + textOf(param.getType()))
-				.collect(Collectors.joining(", ", "(", ")"));
-		return "def " + function.getName() + params + ": " + typeChecker.resultOf(function);
-	}
-
-	/** A parameter's type as written: it is declared, so the source says it best. */
-	private static String textOf(EObject typeRef) {
-		INode node = typeRef == null ? null : NodeModelUtils.findActualNodeFor(typeRef);
-		return node == null ? "?" : NodeModelUtils.getTokenText(node);
+	/** As the language server's hover shows it: type parameters with their bounds, `self` alone. */
+	private static String signatureOf(FunctionDecl function) {
+		return "def " + Signatures.of(function);
 	}
 }
