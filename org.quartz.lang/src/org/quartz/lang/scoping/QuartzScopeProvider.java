@@ -192,13 +192,17 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 
 	/** The traits visible at {@code context} (its module's, its imports', the prelude's), in scope order. */
 	public List<TraitDecl> visibleTraits(EObject context) {
-		List<TraitDecl> traits = new ArrayList<>();
-		for (IEObjectDescription description : moduleScope(context, Kind.TRAIT).getAllElements()) {
-			if (EcoreUtil2.resolve(description.getEObjectOrProxy(), context) instanceof TraitDecl trait && !traits.contains(trait)) {
-				traits.add(trait);
+		Resource resource = context.eResource();
+		return cache.get(Tuples.pair(QuartzScopeProvider.class, "traits"), resource, () -> {
+			List<TraitDecl> traits = new ArrayList<>();
+			for (IEObjectDescription description : moduleScope(context, Kind.TRAIT).getAllElements()) {
+				if (EcoreUtil2.resolve(description.getEObjectOrProxy(), resource) instanceof TraitDecl trait
+						&& !traits.contains(trait)) {
+					traits.add(trait);
+				}
 			}
-		}
-		return traits;
+			return List.copyOf(traits);
+		});
 	}
 
 	private static void addIfAccepted(List<NamedElement> into, NamedElement element, Predicate<EObject> accepts) {

@@ -27,6 +27,10 @@ final class CallInference {
 			Map.entry(Types.INT, "int_"), Map.entry(Types.BOOL, "bool_"), Map.entry(Types.STRBUF, "strbuf_"),
 			Map.entry(Types.RANGE, "range_"));
 
+	/** The prelude traits' methods a type may have without an impl (to_s is the built-in function). */
+	private static final Map<String, String> BUILTIN_TRAIT_METHODS = Map.of("eq", Traits.EQ, "cmp", Traits.ORD,
+			"hash", Traits.HASH);
+
 	private final TypeInference inference;
 	/**
 	 * Receivers of member calls, typed before the call is resolved. Their arguments' pass takes
@@ -363,8 +367,9 @@ final class CallInference {
 			inference.typing.calls.put(access, new CallTarget.Function(implMethod, List.copyOf(arguments)));
 			return inferFunctionCall(access, implMethod, arguments);
 		}
-		for (String name : List.of(Traits.EQ, Traits.ORD, Traits.HASH)) {
-			TraitDecl trait = Traits.builtin(access, name);
+		String builtinTrait = BUILTIN_TRAIT_METHODS.get(member);
+		if (builtinTrait != null) {
+			TraitDecl trait = Traits.builtin(access, builtinTrait);
 			FunctionDecl method = trait == null ? null : Traits.method(trait, member);
 			if (method != null && inference.bounds.implementsTrait(named, trait)) {
 				return inferTraitMethod(access, method, receiverType, arguments);

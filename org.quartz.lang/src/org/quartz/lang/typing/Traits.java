@@ -1,10 +1,14 @@
 package org.quartz.lang.typing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
+import org.eclipse.emf.common.notify.Adapter;
+import org.eclipse.emf.common.notify.Notifier;
+import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
@@ -36,22 +40,47 @@ public final class Traits {
 	public static final String HASH = "Hash";
 	public static final String SHOW = "Show";
 
-	/** The `Self` parameter of each trait: a type parameter bounded by the trait, not part of any resource. */
-	private static final Map<TraitDecl, TypeParam> SELF = new WeakHashMap<>();
+	/**
+	 * What is computed once for a model object and lives as long as it (an adapter, so a loaded
+	 * program and what was derived from it are collected together): a trait's Self, the
+	 * prelude's traits by name.
+	 */
+	private static final class Derived<T> extends AdapterImpl {
+		private final Class<?> kind;
+		private final T value;
+
+		private Derived(Class<?> kind, T value) {
+			this.kind = kind;
+			this.value = value;
+		}
+
+		/** The value of {@code kind} derived from {@code owner}, computed the first time it is asked for. */
+		@SuppressWarnings("unchecked")
+		static <T> T of(Notifier owner, Class<?> kind, Supplier<T> compute) {
+			synchronized (owner) {
+				for (Adapter adapter : owner.eAdapters()) {
+					if (adapter instanceof Derived<?> derived && derived.kind == kind) {
+						return (T) derived.value;
+					}
+				}
+				Derived<T> derived = new Derived<>(kind, compute.get());
+				owner.eAdapters().add(derived);
+				return derived.value;
+			}
+		}
+	}
 
 	private Traits() {
 	}
 
 	/** `Self` in {@code trait}'s method signatures: a type parameter whose one bound is the trait. */
 	public static TypeParam selfParameter(TraitDecl trait) {
-		synchronized (SELF) {
-			return SELF.computeIfAbsent(trait, t -> {
-				TypeParam self = QuartzFactory.eINSTANCE.createTypeParam();
-				self.setName("Self");
-				self.getBounds().add(t);
-				return self;
-			});
-		}
+		return Derived.of(trait, TypeParam.class, () -> {
+			TypeParam self = QuartzFactory.eINSTANCE.createTypeParam();
+			self.setName("Self");
+			self.getBounds().add(trait);
+			return self;
+		});
 	}
 
 	/** Whether a trait is one of the prelude's (Eq, Ord, Hash, Show), which some types have without an impl. */
@@ -62,14 +91,22 @@ public final class Traits {
 	/** The prelude's trait named {@code name} (EQ, ORD, HASH or SHOW), seen from any element of the program. */
 	public static TraitDecl builtin(EObject context, String name) {
 		Module prelude = preludeOf(context);
-		if (prelude != null) {
-			for (EObject element : prelude.getElements()) {
-				if (element instanceof TraitDecl trait && name.equals(trait.getName())) {
-					return trait;
-				}
+		if (prelude == null) {
+			return null;
+		}
+		// The prelude never changes once loaded: its traits are looked up once per load.
+		Map<String, TraitDecl> traits = Derived.of(prelude, TraitDecl.class, () -> traitsOf(prelude));
+		return traits.get(name);
+	}
+
+	private static Map<String, TraitDecl> traitsOf(Module prelude) {
+		Map<String, TraitDecl> traits = new HashMap<>();
+		for (EObject element : prelude.getElements()) {
+			if (element instanceof TraitDecl trait) {
+				traits.put(trait.getName(), trait);
 			}
 		}
-		return null;
+		return traits;
 	}
 
 	/** The method of a trait named {@code name}, or null. */
