@@ -167,6 +167,17 @@ class LanguageServerTest {
 		assertTrue(labels.containsAll(Set.of("Red", "Green")), labels.toString());
 	}
 
+	@Test
+	void completionOfAHalfTypedNameAtTheStartOfAStatement() throws Exception {
+		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::Red\n  pu\n  if c == Color::Red\n    to\n  end\n");
+		String uri = client.open(workspace.resolve("start.qz"), text);
+		client.open(workspace.resolve("util.qz"), UTIL);
+		Set<String> statement = labels(uri, text, at(text, "  pu\n", 0, 4));
+		assertTrue(statement.contains("puts"), "a built-in at the start of a statement: " + statement);
+		Set<String> nested = labels(uri, text, at(text, "    to\n", 0, 6));
+		assertTrue(nested.containsAll(Set.of("to_s", "total")), "a built-in and a local at the start of a nested statement: " + nested);
+	}
+
 	private Set<String> labels(String uri, String text, Position position) throws Exception {
 		List<CompletionItem> items = client.server.getTextDocumentService()
 				.completion(new CompletionParams(document(uri), position)).get(TIMEOUT, TimeUnit.SECONDS).getRight()
