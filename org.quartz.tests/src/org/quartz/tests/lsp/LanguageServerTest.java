@@ -3,6 +3,7 @@ package org.quartz.tests.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quartz.tests.lsp.LspClient.at;
 import static org.quartz.tests.lsp.LspClient.document;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -40,6 +42,8 @@ import org.eclipse.lsp4j.SignatureHelpParams;
 import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -289,6 +293,31 @@ class LanguageServerTest {
 		assertEquals(List.of(at(PROGRAM, "total = add", 0, 0), at(PROGRAM, "total +", 0, 0)),
 				edits.stream().map(e -> e.getRange().getStart()).sorted(POSITIONS).toList());
 		assertTrue(edits.stream().allMatch(e -> e.getNewText().equals("sum")));
+	}
+
+	@Test
+	void renameRefusesANewNameThatIsNoNameOrClashes() throws Exception {
+		String uri = openProgram();
+		Position total = at(PROGRAM, "total +", 0, 1);
+		for (String bad : List.of("9lives", "two words", "end", "while", "p", "helper", "to_s")) {
+			ExecutionException refused = assertThrows(ExecutionException.class, () -> client.server.getTextDocumentService()
+					.rename(new RenameParams(document(uri), total, bad)).get(TIMEOUT, TimeUnit.SECONDS), bad);
+			assertTrue(refused.getCause() instanceof ResponseErrorException, bad + ": " + refused.getCause());
+			assertEquals(ResponseErrorCode.InvalidParams.getValue(),
+					((ResponseErrorException) refused.getCause()).getResponseError().getCode(), bad);
+		}
+		// `c = Color::Red` comes after total's last use, but would become an assignment to it.
+		assertThrows(ExecutionException.class, () -> client.server.getTextDocumentService()
+				.rename(new RenameParams(document(uri), total, "c")).get(TIMEOUT, TimeUnit.SECONDS));
+		// A prelude function not called where total is seen, and a keyword usable as a name, are fine.
+		for (String good : List.of("sum", "timeout")) {
+			WorkspaceEdit edit = client.server.getTextDocumentService()
+					.rename(new RenameParams(document(uri), total, good)).get(TIMEOUT, TimeUnit.SECONDS);
+			assertEquals(2, edits(edit, uri).size(), good);
+		}
+		WorkspaceEdit parameter = client.server.getTextDocumentService()
+				.rename(new RenameParams(document(uri), at(PROGRAM, "a + b", 0, 0), "total")).get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(2, edits(parameter, uri).size(), "a parameter may take the name of another function's local");
 	}
 
 	private static final Comparator<Position> POSITIONS = Comparator.comparingInt(Position::getLine)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
@@ -24,13 +25,21 @@ import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ide.formatting.QuartzFormatter;
 import org.quartz.lang.ide.highlighting.QuartzSemanticTokens;
+import org.quartz.lang.ide.model.SourceElements;
+import org.quartz.lang.ide.rename.QuartzRenameCheck;
 import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
+import org.quartz.lang.quartz.NameRef;
+import org.quartz.lang.quartz.NamedElement;
+import org.quartz.lang.quartz.NamedTypeRef;
 
 /**
  * Xtext's language server with Quartz's own document symbols, semantic tokens and formatting,
@@ -77,7 +86,8 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 
 	/**
 	 * Renames through the references finder (which sees locals, unlike Xtext's serializer-based
-	 * rename): the declaration's name and every reference become the new name.
+	 * rename): the declaration's name and every reference become the new name. A new name that
+	 * is not an identifier, or that clashes (see {@link QuartzRenameCheck}), is refused with an error.
 	 */
 	@Override
 	protected WorkspaceEdit rename(RenameParams params, CancelIndicator cancelIndicator) {
@@ -86,6 +96,15 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 		WorkspaceEdit edit = new WorkspaceEdit(new LinkedHashMap<>());
 		if (symbols == null) {
 			return edit;
+		}
+		QuartzRenameCheck check = getService(uri, QuartzRenameCheck.class);
+		String problem = getWorkspaceManager().doRead(uri, (document, resource) -> {
+			NamedElement target = renamed(SourceElements.elementOf(
+					SourceElements.tokenAt(resource, document.getOffSet(params.getPosition()))));
+			return target == null ? null : check.problem(target, params.getNewName());
+		});
+		if (problem != null) {
+			throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, problem, null));
 		}
 		ReferenceParams references = new ReferenceParams(params.getTextDocument(), params.getPosition(),
 				new ReferenceContext(true));
@@ -97,6 +116,17 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 					.add(new TextEdit(location.getRange(), params.getNewName()));
 		}
 		return edit;
+	}
+
+	/** The binding a rename at this element renames; null when there is none. */
+	private static NamedElement renamed(EObject element) {
+		if (element instanceof NameRef ref) {
+			return ref.getRef() == null || ref.getRef().eIsProxy() ? null : ref.getRef();
+		}
+		if (element instanceof NamedTypeRef type) {
+			return type.getType() == null || type.getType().eIsProxy() ? null : type.getType();
+		}
+		return element instanceof NamedElement named ? named : null;
 	}
 
 	@Override
