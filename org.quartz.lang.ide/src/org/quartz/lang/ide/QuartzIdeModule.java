@@ -4,10 +4,12 @@ import org.eclipse.xtext.ide.LexerIdeBindings;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.internal.Lexer;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.occurrences.IDocumentHighlightService;
 import org.eclipse.xtext.ide.server.signatureHelp.ISignatureHelpService;
 import org.quartz.lang.ide.contentassist.QuartzContentProposalProvider;
 import org.quartz.lang.ide.contentassist.antlr.QuartzContentAssistLexer;
 import org.quartz.lang.ide.hover.QuartzHoverService;
+import org.quartz.lang.ide.occurrences.QuartzDocumentHighlights;
 import org.quartz.lang.ide.signature.QuartzSignatureHelpService;
 
 import com.google.inject.Binder;
@@ -32,5 +34,9 @@ public class QuartzIdeModule extends AbstractQuartzIdeModule {
 
 	public Class<? extends ISignatureHelpService> bindISignatureHelpService() {
 		return QuartzSignatureHelpService.class;
+	}
+
+	public Class<? extends IDocumentHighlightService> bindIDocumentHighlightService() {
+		return QuartzDocumentHighlights.class;
 	}
 }

@@ -24,6 +24,9 @@ import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DocumentFormattingParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightKind;
+import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
@@ -293,6 +296,14 @@ class LanguageServerTest {
 		assertEquals(List.of(at(PROGRAM, "total = add", 0, 0), at(PROGRAM, "total +", 0, 0)),
 				edits.stream().map(e -> e.getRange().getStart()).sorted(POSITIONS).toList());
 		assertTrue(edits.stream().allMatch(e -> e.getNewText().equals("sum")));
+
+		String traits = openTraits();
+		WorkspaceEdit variable = client.server.getTextDocumentService()
+				.rename(new RenameParams(document(traits), at(TRAITS, "x > best", 0, 5), "top")).get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(List.of(traits), List.copyOf(variable.getChanges().keySet()));
+		assertEquals(List.of(at(TRAITS, "best = v", 0, 0), at(TRAITS, "best\n", 0, 0), at(TRAITS, "best = x", 0, 0),
+				at(TRAITS, "best\nend", 0, 0)), edits(variable, traits).stream().map(e -> e.getRange().getStart()).sorted(POSITIONS).toList(),
+				"the declaration, the uses and the assignment `best = x`");
 	}
 
 	@Test
@@ -338,6 +349,21 @@ class LanguageServerTest {
 
 	private static TextEdit textEdit(Object edit) {
 		return edit instanceof TextEdit text ? text : (TextEdit) ((org.eclipse.lsp4j.jsonrpc.messages.Either<?, ?>) edit).getLeft();
+	}
+
+	@Test
+	void documentHighlightsMarkWhereABindingIsWritten() throws Exception {
+		String uri = openTraits();
+		List<? extends DocumentHighlight> highlights = client.server.getTextDocumentService()
+				.documentHighlight(new DocumentHighlightParams(document(uri), at(TRAITS, "x > best", 0, 5)))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		Map<Position, DocumentHighlightKind> kinds = highlights.stream()
+				.collect(Collectors.toMap(h -> h.getRange().getStart(), DocumentHighlight::getKind));
+		assertEquals(Map.of(at(TRAITS, "best = v", 0, 0), DocumentHighlightKind.Write,
+				at(TRAITS, "best\n", 0, 0), DocumentHighlightKind.Read,
+				at(TRAITS, "best = x", 0, 0), DocumentHighlightKind.Write,
+				at(TRAITS, "best\nend", 0, 0), DocumentHighlightKind.Read), kinds);
+		assertTrue(highlights.stream().allMatch(h -> h.getRange().getEnd().getCharacter() - h.getRange().getStart().getCharacter() == 4));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.scoping.IScopeProvider;
+import org.quartz.lang.ide.model.SourceElements;
 import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.ArmBinding;
 import org.quartz.lang.quartz.BindingPattern;
@@ -75,6 +76,11 @@ public class QuartzRenameCheck {
 		for (NameRef use : EcoreUtil2.eAllOfType(root, NameRef.class)) {
 			if (use.getRef() == target && clashes(use, target, Q.getNameRef_Ref(), name)) {
 				return "'" + newName + "' is already visible where '" + target.getName() + "' is used";
+			}
+		}
+		for (LetDecl assignment : SourceElements.assignmentsTo(target, root)) {
+			if (clashes(assignment, target, Q.getNameRef_Ref(), name)) {
+				return "'" + newName + "' is already visible where '" + target.getName() + "' is assigned";
 			}
 		}
 		QualifiedName oldName = QualifiedName.create(target.getName());

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentRangeFormattingParams;
@@ -15,6 +14,7 @@ import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
@@ -30,16 +30,17 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
+import org.eclipse.xtext.resource.ILocationInFileProvider;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.ITextRegion;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ide.formatting.QuartzFormatter;
 import org.quartz.lang.ide.highlighting.QuartzSemanticTokens;
 import org.quartz.lang.ide.model.SourceElements;
 import org.quartz.lang.ide.rename.QuartzRenameCheck;
 import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
-import org.quartz.lang.quartz.NameRef;
+import org.quartz.lang.quartz.LetDecl;
 import org.quartz.lang.quartz.NamedElement;
-import org.quartz.lang.quartz.NamedTypeRef;
 
 /**
  * Xtext's language server with Quartz's own document symbols, semantic tokens and formatting,
@@ -99,7 +100,7 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 		}
 		QuartzRenameCheck check = getService(uri, QuartzRenameCheck.class);
 		String problem = getWorkspaceManager().doRead(uri, (document, resource) -> {
-			NamedElement target = renamed(SourceElements.elementOf(
+			NamedElement target = SourceElements.declarationOf(SourceElements.elementOf(
 					SourceElements.tokenAt(resource, document.getOffSet(params.getPosition()))));
 			return target == null ? null : check.problem(target, params.getNewName());
 		});
@@ -115,18 +116,22 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 			edit.getChanges().computeIfAbsent(location.getUri(), key -> new ArrayList<>())
 					.add(new TextEdit(location.getRange(), params.getNewName()));
 		}
+		// `x = e` assigning to the binding is no reference (it parses as a binding): renamed here.
+		getWorkspaceManager().doRead(uri, (document, resource) -> {
+			NamedElement target = SourceElements.declarationOf(SourceElements.elementOf(
+					SourceElements.tokenAt(resource, document.getOffSet(params.getPosition()))));
+			ILocationInFileProvider locationInFile = getService(uri, ILocationInFileProvider.class);
+			if (target != null && !resource.getContents().isEmpty()) {
+				for (LetDecl assignment : SourceElements.assignmentsTo(target, resource.getContents().get(0))) {
+					ITextRegion name = locationInFile.getSignificantTextRegion(assignment);
+					edit.getChanges().computeIfAbsent(params.getTextDocument().getUri(), key -> new ArrayList<>())
+							.add(new TextEdit(new Range(document.getPosition(name.getOffset()),
+									document.getPosition(name.getOffset() + name.getLength())), params.getNewName()));
+				}
+			}
+			return null;
+		});
 		return edit;
-	}
-
-	/** The binding a rename at this element renames; null when there is none. */
-	private static NamedElement renamed(EObject element) {
-		if (element instanceof NameRef ref) {
-			return ref.getRef() == null || ref.getRef().eIsProxy() ? null : ref.getRef();
-		}
-		if (element instanceof NamedTypeRef type) {
-			return type.getType() == null || type.getType().eIsProxy() ? null : type.getType();
-		}
-		return element instanceof NamedElement named ? named : null;
 	}
 
 	@Override
