@@ -27,6 +27,8 @@ import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.WorkspaceSymbol;
+import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
@@ -349,6 +351,22 @@ class LanguageServerTest {
 
 	private static TextEdit textEdit(Object edit) {
 		return edit instanceof TextEdit text ? text : (TextEdit) ((org.eclipse.lsp4j.jsonrpc.messages.Either<?, ?>) edit).getLeft();
+	}
+
+	@Test
+	void workspaceSymbolsFindDeclarationsOfEveryModule() throws Exception {
+		openProgram();
+		List<? extends WorkspaceSymbol> helper = client.server.getWorkspaceService()
+				.symbol(new WorkspaceSymbolParams("helper")).get(TIMEOUT, TimeUnit.SECONDS).getRight();
+		assertEquals(List.of("helper"), helper.stream().map(WorkspaceSymbol::getName).toList());
+		assertEquals(SymbolKind.Function, helper.get(0).getKind());
+		Location location = helper.get(0).getLocation().getLeft();
+		assertEquals(workspace.resolve("util.qz").toUri().toString(), location.getUri());
+		assertEquals(new Position(0, 4), location.getRange().getStart());
+		List<? extends WorkspaceSymbol> point = client.server.getWorkspaceService()
+				.symbol(new WorkspaceSymbolParams("Poi")).get(TIMEOUT, TimeUnit.SECONDS).getRight();
+		assertEquals(List.of("Point"), point.stream().map(WorkspaceSymbol::getName).toList());
+		assertEquals(SymbolKind.Struct, point.get(0).getKind());
 	}
 
 	@Test
