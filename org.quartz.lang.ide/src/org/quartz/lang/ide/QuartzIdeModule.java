@@ -3,12 +3,14 @@ package org.quartz.lang.ide;
 import org.eclipse.xtext.ide.LexerIdeBindings;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.internal.Lexer;
+import org.eclipse.xtext.ide.server.folding.FoldingRangeService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.occurrences.IDocumentHighlightService;
 import org.eclipse.xtext.ide.server.signatureHelp.ISignatureHelpService;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.quartz.lang.ide.contentassist.QuartzContentProposalProvider;
 import org.quartz.lang.ide.contentassist.antlr.QuartzContentAssistLexer;
+import org.quartz.lang.ide.folding.QuartzFoldingRanges;
 import org.quartz.lang.ide.hover.QuartzHoverService;
 import org.quartz.lang.ide.occurrences.QuartzDocumentHighlights;
 import org.quartz.lang.ide.signature.QuartzSignatureHelpService;
@@ -40,6 +42,10 @@ public class QuartzIdeModule extends AbstractQuartzIdeModule {
 
 	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
 		return QuartzSymbolService.class;
+	}
+
+	public Class<? extends FoldingRangeService> bindFoldingRangeService() {
+		return QuartzFoldingRanges.class;
 	}
 
 	public Class<? extends IDocumentHighlightService> bindIDocumentHighlightService() {

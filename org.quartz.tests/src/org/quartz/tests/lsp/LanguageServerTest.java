@@ -27,6 +27,9 @@ import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightKind;
 import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.FoldingRange;
+import org.eclipse.lsp4j.FoldingRangeKind;
+import org.eclipse.lsp4j.FoldingRangeRequestParams;
 import org.eclipse.lsp4j.WorkspaceSymbol;
 import org.eclipse.lsp4j.WorkspaceSymbolParams;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -48,6 +51,7 @@ import org.eclipse.lsp4j.SymbolKind;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -367,6 +371,46 @@ class LanguageServerTest {
 				.symbol(new WorkspaceSymbolParams("Poi")).get(TIMEOUT, TimeUnit.SECONDS).getRight();
 		assertEquals(List.of("Point"), point.stream().map(WorkspaceSymbol::getName).toList());
 		assertEquals(SymbolKind.Struct, point.get(0).getKind());
+	}
+
+	@Test
+	void foldingRangesOfBlocksAndCommentRuns() throws Exception {
+		String text = """
+				# Two lines
+				# of comment.
+				struct Point
+				  x: Int
+				end
+
+				def main()
+				  x = 1
+				  if x > 0
+				    puts("a")
+				  elsif x < 0
+				    puts("b")
+				  end
+				  match x
+				    1 =>
+				      puts("one")
+				    _ => puts("other")
+				  end
+				  [1, 2].each do v ->
+				    puts(to_s(v))
+				  end
+				end
+				""";
+		String uri = client.open(workspace.resolve("folding.qz"), text);
+		assertEquals(Either.forLeft(true), client.initializeResult.getCapabilities().getFoldingRangeProvider());
+		List<FoldingRange> ranges = client.server.getTextDocumentService()
+				.foldingRange(new FoldingRangeRequestParams(document(uri))).get(TIMEOUT, TimeUnit.SECONDS);
+		Set<List<Integer>> blocks = ranges.stream().filter(r -> !FoldingRangeKind.Comment.equals(r.getKind()))
+				.map(r -> List.of(r.getStartLine(), r.getEndLine())).collect(Collectors.toSet());
+		// A block folds up to the line before its `end`, which stays in view; an if's branches fold one by one.
+		assertEquals(Set.of(List.of(2, 3), List.of(6, 20), List.of(8, 9), List.of(10, 11), List.of(13, 16), List.of(14, 15),
+				List.of(18, 19)),
+				blocks);
+		assertEquals(List.of(List.of(0, 1)), ranges.stream().filter(r -> FoldingRangeKind.Comment.equals(r.getKind()))
+				.map(r -> List.of(r.getStartLine(), r.getEndLine())).toList());
 	}
 
 	@Test
