@@ -37,6 +37,9 @@ import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintKind;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
@@ -426,6 +429,40 @@ class LanguageServerTest {
 				at(TRAITS, "best = x", 0, 0), DocumentHighlightKind.Write,
 				at(TRAITS, "best\nend", 0, 0), DocumentHighlightKind.Read), kinds);
 		assertTrue(highlights.stream().allMatch(h -> h.getRange().getEnd().getCharacter() - h.getRange().getStart().getCharacter() == 4));
+	}
+
+	@Test
+	void inlayHintsShowTheInferredTypesOfBindingsWithoutOne() throws Exception {
+		String text = """
+				def main()
+				  x = 1
+				  var name = "a"
+				  y: Int = 2
+				  name = "b"
+				  for i in 0..3
+				    puts(to_s(i + y))
+				  end
+				  [1.5, 2.5].each do v ->
+				    puts(to_s(v))
+				  end
+				  puts(name)
+				end
+				""";
+		String uri = client.open(workspace.resolve("hints.qz"), text);
+		assertEquals(List.of(), client.diagnostics(uri));
+		assertEquals(Either.forLeft(true), client.initializeResult.getCapabilities().getInlayHintProvider());
+		List<InlayHint> hints = client.server.getTextDocumentService()
+				.inlayHint(new InlayHintParams(document(uri), new Range(new Position(0, 0), new Position(13, 0))))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		Map<Position, String> labels = hints.stream().collect(Collectors.toMap(InlayHint::getPosition, h -> h.getLabel().getLeft()));
+		assertEquals(Map.of(at(text, "x = 1", 0, 1), ": Int", at(text, "name = \"a\"", 0, 4), ": String",
+				at(text, "i in", 0, 1), ": Int", at(text, "v ->", 0, 1), ": Float"), labels,
+				"not for `y: Int`, nor for the assignment `name = \"b\"`");
+		assertTrue(hints.stream().allMatch(h -> h.getKind() == InlayHintKind.Type));
+		List<InlayHint> firstLines = client.server.getTextDocumentService()
+				.inlayHint(new InlayHintParams(document(uri), new Range(new Position(0, 0), new Position(2, 0))))
+				.get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(List.of(at(text, "x = 1", 0, 1)), firstLines.stream().map(InlayHint::getPosition).toList(), "only in the range");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
@@ -13,6 +14,8 @@ import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
@@ -36,6 +39,7 @@ import org.eclipse.xtext.util.ITextRegion;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ide.formatting.QuartzFormatter;
 import org.quartz.lang.ide.highlighting.QuartzSemanticTokens;
+import org.quartz.lang.ide.inlay.QuartzInlayHints;
 import org.quartz.lang.ide.model.SourceElements;
 import org.quartz.lang.ide.rename.QuartzRenameCheck;
 import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
@@ -43,8 +47,8 @@ import org.quartz.lang.quartz.LetDecl;
 import org.quartz.lang.quartz.NamedElement;
 
 /**
- * Xtext's language server with Quartz's own document symbols, semantic tokens and formatting,
- * and diagnostics coded as on the command line.
+ * Xtext's language server with Quartz's own document symbols, semantic tokens, formatting and
+ * inlay hints, and diagnostics coded as on the command line.
  */
 public class QuartzLanguageServer extends LanguageServerImpl {
 
@@ -61,6 +65,7 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 		tokens.setRange(false);
 		capabilities.setSemanticTokensProvider(tokens);
 		capabilities.setDocumentRangeFormattingProvider(false);
+		capabilities.setInlayHintProvider(true);
 		return capabilities;
 	}
 
@@ -132,6 +137,19 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 			return null;
 		});
 		return edit;
+	}
+
+	/** Inlay hints, which Xtext's server does not offer: the inferred types of bindings (see {@link QuartzInlayHints}). */
+	@Override
+	public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+		return getRequestManager().runRead(cancelIndicator -> {
+			URI uri = getURI(params.getTextDocument());
+			QuartzInlayHints service = getService(uri, QuartzInlayHints.class);
+			if (service == null) {
+				return List.of();
+			}
+			return getWorkspaceManager().doRead(uri, (document, resource) -> service.hints(document, resource, params.getRange()));
+		});
 	}
 
 	@Override
