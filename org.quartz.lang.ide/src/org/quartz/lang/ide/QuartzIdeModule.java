@@ -3,6 +3,7 @@ package org.quartz.lang.ide;
 import org.eclipse.xtext.ide.LexerIdeBindings;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.internal.Lexer;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.folding.FoldingRangeService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.occurrences.IDocumentHighlightService;
@@ -13,6 +14,7 @@ import org.quartz.lang.ide.contentassist.antlr.QuartzContentAssistLexer;
 import org.quartz.lang.ide.folding.QuartzFoldingRanges;
 import org.quartz.lang.ide.hover.QuartzHoverService;
 import org.quartz.lang.ide.occurrences.QuartzDocumentHighlights;
+import org.quartz.lang.ide.quickfix.QuartzCodeActions;
 import org.quartz.lang.ide.signature.QuartzSignatureHelpService;
 import org.quartz.lang.ide.symbols.QuartzSymbolService;
 
@@ -46,6 +48,10 @@ public class QuartzIdeModule extends AbstractQuartzIdeModule {
 
 	public Class<? extends FoldingRangeService> bindFoldingRangeService() {
 		return QuartzFoldingRanges.class;
+	}
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return QuartzCodeActions.class;
 	}
 
 	public Class<? extends IDocumentHighlightService> bindIDocumentHighlightService() {

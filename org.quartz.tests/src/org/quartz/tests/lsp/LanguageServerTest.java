@@ -11,6 +11,7 @@ import static org.quartz.tests.lsp.LspClient.document;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
@@ -466,6 +471,111 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void codeActionsFixCommonDiagnostics() throws Exception {
+		String broken = """
+				enum Shape
+				  Circle(r: Int)
+				  Square(side: Int)
+				  Empty
+				end
+
+				def main()
+				  x = 1
+				  x = 2
+				  s = Shape::Empty
+				  area = match s
+				    Shape::Circle(r) => r
+				  end
+				  puts(to_s(x + area + helper(2) + gcd(4, 6)))
+				end
+				""";
+		client.open(workspace.resolve("util.qz"), UTIL.replace("def helper", "import math\n\ndef helper"));
+		String uri = client.open(workspace.resolve("fixes.qz"), broken);
+		assertEquals(Either.forLeft(true), client.initializeResult.getCapabilities().getCodeActionProvider());
+		List<Diagnostic> diagnostics = client.diagnostics(uri);
+		assertEquals(Set.of("QZ0201", "QZ0501", "QZ0101"), diagnostics.stream().map(d -> d.getCode().getLeft()).collect(Collectors.toSet()));
+		Map<String, List<CodeAction>> actions = new HashMap<>();
+		for (Diagnostic diagnostic : diagnostics) {
+			Range range = diagnostic.getRange();
+			String line = broken.split("\n")[range.getStart().getLine()];
+			actions.put(diagnostic.getCode().getLeft() + " " + line.substring(range.getStart().getCharacter(), range.getEnd().getCharacter()),
+					codeActions(uri, diagnostic));
+		}
+		assertTrue(actions.values().stream().flatMap(List::stream).allMatch(a -> CodeActionKind.QuickFix.equals(a.getKind())));
+		// helper is declared by util (in the file's folder), gcd by the stdlib's math.
+		assertEquals(List.of("import util\n"), newTexts(actions.get("QZ0101 helper"), uri), actions.keySet().toString());
+		assertEquals(List.of("import math\n"), newTexts(actions.get("QZ0101 gcd"), uri));
+		assertEquals(List.of("var "), newTexts(actions.get("QZ0201 x"), uri));
+		assertEquals(1, actions.get("QZ0501 match").size());
+		List<TextEdit> all = actions.values().stream().flatMap(List::stream)
+				.flatMap(action -> action.getEdit().getChanges().get(uri).stream()).toList();
+		String fixed = applyOffsets(broken, all);
+		assertTrue(fixed.contains("  var x = 1\n"), fixed);
+		assertTrue(fixed.contains("    Shape::Circle(r) => r\n    Shape::Square(_) => panic("), fixed);
+		assertTrue(fixed.contains("    Shape::Empty => panic("), fixed);
+		client.change(uri, 2, fixed);
+		assertEquals(List.of(), client.diagnostics(uri), "the fixed program:\n" + fixed);
+	}
+
+	@Test
+	void codeActionReplacesElseIfWithElsif() throws Exception {
+		String text = """
+				def main()
+				  x = 3
+				  if x > 5
+				    puts("big")
+				  else if x > 1
+				    puts("medium")
+				  else
+				    puts("small")
+				  end
+				end
+
+				def other()
+				  puts("x")
+				end
+				""";
+		String uri = client.open(workspace.resolve("elsif.qz"), text);
+		List<Diagnostic> diagnostics = client.diagnostics(uri);
+		assertEquals(1, diagnostics.size(), diagnostics.toString());
+		List<CodeAction> actions = codeActions(uri, diagnostics.get(0));
+		assertEquals(1, actions.size(), actions.toString());
+		String fixed = applyOffsets(text, actions.get(0).getEdit().getChanges().get(uri));
+		assertEquals(text.replace("else if", "elsif"), fixed);
+		client.change(uri, 2, fixed);
+		assertEquals(List.of(), client.diagnostics(uri));
+	}
+
+	private static List<String> newTexts(List<CodeAction> actions, String uri) {
+		return actions.stream().flatMap(action -> action.getEdit().getChanges().get(uri).stream()).map(TextEdit::getNewText).toList();
+	}
+
+	private List<CodeAction> codeActions(String uri, Diagnostic diagnostic) throws Exception {
+		return client.server.getTextDocumentService()
+				.codeAction(new CodeActionParams(document(uri), diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))))
+				.get(TIMEOUT, TimeUnit.SECONDS).stream().map(Either::getRight).toList();
+	}
+
+	/** Applies edits of any extent (from the last to the first, as a client does). */
+	private static String applyOffsets(String text, List<TextEdit> edits) {
+		List<TextEdit> sorted = new ArrayList<>(edits);
+		sorted.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart(), POSITIONS).reversed());
+		for (TextEdit edit : sorted) {
+			text = text.substring(0, offset(text, edit.getRange().getStart())) + edit.getNewText()
+					+ text.substring(offset(text, edit.getRange().getEnd()));
+		}
+		return text;
+	}
+
+	private static int offset(String text, Position position) {
+		int offset = 0;
+		for (int line = 0; line < position.getLine(); line++) {
+			offset = text.indexOf('\n', offset) + 1;
+		}
+		return offset + position.getCharacter();
+	}
+
+	@Test
 	void formattingIndentsBlocksByTwoSpaces() throws Exception {
 		String messy = "def main()\n"
 				+ "      x = 1   \n"
@@ -566,7 +676,7 @@ class LanguageServerTest {
 
 	/** The start of each token to its type's name. */
 	private static Map<Position, String> decode(List<Integer> data, List<String> legend) {
-		Map<Position, String> types = new java.util.HashMap<>();
+		Map<Position, String> types = new HashMap<>();
 		int line = 0;
 		int character = 0;
 		for (int i = 0; i + 5 <= data.size(); i += 5) {

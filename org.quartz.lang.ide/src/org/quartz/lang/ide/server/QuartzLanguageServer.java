@@ -76,7 +76,9 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 				: UNCODED;
 		diagnostic.setCode(code);
 		diagnostic.setSource("quartz");
-		diagnostic.setData(null); // Xtext's quick-fix data; no client of ours reads it
+		// What a Quartz check attached for its quick fix (QZ0501: the missing patterns); not Xtext's own data.
+		diagnostic.setData(code.equals(issue.getCode()) && issue.getData() != null && issue.getData().length > 0
+				? List.of(issue.getData()) : null);
 		return diagnostic;
 	}
 
