@@ -315,9 +315,14 @@ class LanguageServerTest {
 		WorkspaceEdit variable = client.server.getTextDocumentService()
 				.rename(new RenameParams(document(traits), at(TRAITS, "x > best", 0, 5), "top")).get(TIMEOUT, TimeUnit.SECONDS);
 		assertEquals(List.of(traits), List.copyOf(variable.getChanges().keySet()));
-		assertEquals(List.of(at(TRAITS, "best = v", 0, 0), at(TRAITS, "best\n", 0, 0), at(TRAITS, "best = x", 0, 0),
-				at(TRAITS, "best\nend", 0, 0)), edits(variable, traits).stream().map(e -> e.getRange().getStart()).sorted(POSITIONS).toList(),
+		List<Position> occurrences = List.of(at(TRAITS, "best = v", 0, 0), at(TRAITS, "best\n", 0, 0),
+				at(TRAITS, "best = x", 0, 0), at(TRAITS, "best\nend", 0, 0));
+		assertEquals(occurrences, edits(variable, traits).stream().map(e -> e.getRange().getStart()).sorted(POSITIONS).toList(),
 				"the declaration, the uses and the assignment `best = x`");
+		WorkspaceEdit fromAssignment = client.server.getTextDocumentService()
+				.rename(new RenameParams(document(traits), at(TRAITS, "best = x", 0, 1), "top")).get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(occurrences, edits(fromAssignment, traits).stream().map(e -> e.getRange().getStart()).sorted(POSITIONS).toList(),
+				"the same, from the assignment");
 	}
 
 	@Test

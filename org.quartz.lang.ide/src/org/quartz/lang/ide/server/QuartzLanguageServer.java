@@ -17,6 +17,7 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
@@ -31,6 +32,8 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.eclipse.xtext.resource.ILocationInFileProvider;
@@ -106,16 +109,30 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 			return edit;
 		}
 		QuartzRenameCheck check = getService(uri, QuartzRenameCheck.class);
-		String problem = getWorkspaceManager().doRead(uri, (document, resource) -> {
+		ILocationInFileProvider locationInFile = getService(uri, ILocationInFileProvider.class);
+		// Checks the name and renames the `x = e` that assign to the binding (no references: they
+		// parse as bindings); the references are then looked up from the binding's own name.
+		Position declaration = getWorkspaceManager().doRead(uri, (document, resource) -> {
 			NamedElement target = SourceElements.declarationOf(SourceElements.elementOf(
 					SourceElements.tokenAt(resource, document.getOffSet(params.getPosition()))));
-			return target == null ? null : check.problem(target, params.getNewName());
+			if (target == null) {
+				return params.getPosition();
+			}
+			String problem = check.problem(target, params.getNewName());
+			if (problem != null) {
+				throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, problem, null));
+			}
+			for (LetDecl assignment : SourceElements.assignmentsTo(target, EcoreUtil2.getRootContainer(target))) {
+				if (assignment.eResource() == resource) {
+					edit.getChanges().computeIfAbsent(params.getTextDocument().getUri(), key -> new ArrayList<>())
+							.add(new TextEdit(range(document, locationInFile.getSignificantTextRegion(assignment)), params.getNewName()));
+				}
+			}
+			return target.eResource() == resource
+					? document.getPosition(locationInFile.getSignificantTextRegion(target).getOffset())
+					: params.getPosition();
 		});
-		if (problem != null) {
-			throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, problem, null));
-		}
-		ReferenceParams references = new ReferenceParams(params.getTextDocument(), params.getPosition(),
-				new ReferenceContext(true));
+		ReferenceParams references = new ReferenceParams(params.getTextDocument(), declaration, new ReferenceContext(true));
 		List<? extends Location> locations = getWorkspaceManager().doRead(uri,
 				(document, resource) -> symbols.getReferences(document, resource, references,
 						getWorkspaceResourceAccess(), getWorkspaceManager().getIndex(), cancelIndicator));
@@ -123,22 +140,11 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 			edit.getChanges().computeIfAbsent(location.getUri(), key -> new ArrayList<>())
 					.add(new TextEdit(location.getRange(), params.getNewName()));
 		}
-		// `x = e` assigning to the binding is no reference (it parses as a binding): renamed here.
-		getWorkspaceManager().doRead(uri, (document, resource) -> {
-			NamedElement target = SourceElements.declarationOf(SourceElements.elementOf(
-					SourceElements.tokenAt(resource, document.getOffSet(params.getPosition()))));
-			ILocationInFileProvider locationInFile = getService(uri, ILocationInFileProvider.class);
-			if (target != null && !resource.getContents().isEmpty()) {
-				for (LetDecl assignment : SourceElements.assignmentsTo(target, resource.getContents().get(0))) {
-					ITextRegion name = locationInFile.getSignificantTextRegion(assignment);
-					edit.getChanges().computeIfAbsent(params.getTextDocument().getUri(), key -> new ArrayList<>())
-							.add(new TextEdit(new Range(document.getPosition(name.getOffset()),
-									document.getPosition(name.getOffset() + name.getLength())), params.getNewName()));
-				}
-			}
-			return null;
-		});
 		return edit;
+	}
+
+	private static Range range(Document document, ITextRegion region) {
+		return new Range(document.getPosition(region.getOffset()), document.getPosition(region.getOffset() + region.getLength()));
 	}
 
 	/** Inlay hints, which Xtext's server does not offer: the inferred types of bindings (see {@link QuartzInlayHints}). */
