@@ -76,12 +76,9 @@ public class QuartzFoldingRanges extends FoldingRangeService {
 	private static void branches(Document document, ICompositeNode node, List<FoldingRange> ranges) {
 		List<Integer> starts = new ArrayList<>();
 		for (INode child : node.getChildren()) {
-			if (child.getGrammarElement() instanceof Keyword || child.getSemanticElement() instanceof ElsifClause
-					&& child.getSemanticElement() != node.getSemanticElement()) {
-				String text = child.getGrammarElement() instanceof Keyword keyword ? keyword.getValue() : "elsif";
-				if (List.of("if", "elsif", "else", "end").contains(text)) {
-					starts.add(line(document, child.getOffset()));
-				}
+			boolean elsif = child.getSemanticElement() instanceof ElsifClause && child.getSemanticElement() != node.getSemanticElement();
+			if (elsif || child.getGrammarElement() instanceof Keyword keyword && List.of("if", "else", "end").contains(keyword.getValue())) {
+				starts.add(line(document, child.getOffset()));
 			}
 		}
 		for (int i = 0; i + 1 < starts.size(); i++) {
