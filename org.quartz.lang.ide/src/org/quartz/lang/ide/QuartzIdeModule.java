@@ -3,12 +3,20 @@ package org.quartz.lang.ide;
 import org.eclipse.xtext.ide.LexerIdeBindings;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.contentassist.antlr.internal.Lexer;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
+import org.eclipse.xtext.ide.server.folding.FoldingRangeService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.occurrences.IDocumentHighlightService;
 import org.eclipse.xtext.ide.server.signatureHelp.ISignatureHelpService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.quartz.lang.ide.contentassist.QuartzContentProposalProvider;
 import org.quartz.lang.ide.contentassist.antlr.QuartzContentAssistLexer;
+import org.quartz.lang.ide.folding.QuartzFoldingRanges;
 import org.quartz.lang.ide.hover.QuartzHoverService;
+import org.quartz.lang.ide.occurrences.QuartzDocumentHighlights;
+import org.quartz.lang.ide.quickfix.QuartzCodeActions;
 import org.quartz.lang.ide.signature.QuartzSignatureHelpService;
+import org.quartz.lang.ide.symbols.QuartzSymbolService;
 
 import com.google.inject.Binder;
 import com.google.inject.name.Names;
@@ -32,5 +40,21 @@ public class QuartzIdeModule extends AbstractQuartzIdeModule {
 
 	public Class<? extends ISignatureHelpService> bindISignatureHelpService() {
 		return QuartzSignatureHelpService.class;
+	}
+
+	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+		return QuartzSymbolService.class;
+	}
+
+	public Class<? extends FoldingRangeService> bindFoldingRangeService() {
+		return QuartzFoldingRanges.class;
+	}
+
+	public Class<? extends ICodeActionService2> bindICodeActionService2() {
+		return QuartzCodeActions.class;
+	}
+
+	public Class<? extends IDocumentHighlightService> bindIDocumentHighlightService() {
+		return QuartzDocumentHighlights.class;
 	}
 }

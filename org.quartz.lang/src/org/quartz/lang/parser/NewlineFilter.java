@@ -220,8 +220,19 @@ public class NewlineFilter implements TokenSource {
 		}
 	}
 
-	private static boolean cannotStartLine(Token next) {
-		return next.getType() == Token.EOF || CANNOT_START_LINE.contains(next.getText()) || resumesString(next.getText());
+	private boolean cannotStartLine(Token next) {
+		if (next.getType() == Token.EOF) {
+			return dropsNewlineAtEnd();
+		}
+		return CANNOT_START_LINE.contains(next.getText()) || resumesString(next.getText());
+	}
+
+	/**
+	 * Whether a newline right before the end of input is dropped (it ends no statement there).
+	 * Content assist keeps it: its input ends at the cursor, where a new statement starts.
+	 */
+	protected boolean dropsNewlineAtEnd() {
+		return true;
 	}
 
 	/** After an operator, `,`, an open bracket, or the `#{` of an interpolation. */

@@ -26,10 +26,8 @@ public class ModuleSearchPath {
 		stdlibDir = dir == null ? null : dir.toAbsolutePath().normalize();
 	}
 
-	/** The file a module path names, seen from a file in {@code fromDir}; empty when none exists. */
-	public Optional<Path> find(String modulePath, Path fromDir) {
-		// The path's value joins its tokens with a space where whitespace separated them (`a / b`).
-		String relative = modulePath.replace(" ", "") + ".qz";
+	/** The folders searched, in order, for a file in {@code fromDir} (null: none). */
+	public List<Path> folders(Path fromDir) {
 		List<Path> dirs = new ArrayList<>();
 		if (fromDir != null) {
 			dirs.add(fromDir);
@@ -38,6 +36,13 @@ public class ModuleSearchPath {
 		if (stdlibDir != null) {
 			dirs.add(stdlibDir);
 		}
-		return dirs.stream().map(dir -> dir.resolve(relative).normalize()).filter(Files::isRegularFile).findFirst();
+		return dirs;
+	}
+
+	/** The file a module path names, seen from a file in {@code fromDir}; empty when none exists. */
+	public Optional<Path> find(String modulePath, Path fromDir) {
+		// The path's value joins its tokens with a space where whitespace separated them (`a / b`).
+		String relative = modulePath.replace(" ", "") + ".qz";
+		return folders(fromDir).stream().map(dir -> dir.resolve(relative).normalize()).filter(Files::isRegularFile).findFirst();
 	}
 }

@@ -22,18 +22,19 @@ public abstract class ComposedValidator extends AbstractDeclarativeValidator {
 	/**
 	 * Reports an error on the first occurrence of {@code keyword} in {@code element}'s text, so
 	 * that a construct spanning many lines (a match, a select) is reported at its first line.
+	 * {@code data} goes with the issue for quick fixes.
 	 */
-	protected void errorAtKeyword(String message, EObject element, String keyword, String code) {
+	protected void errorAtKeyword(String message, EObject element, String keyword, String code, String... data) {
 		ICompositeNode node = NodeModelUtils.findActualNodeFor(element);
 		if (node != null) {
 			for (ILeafNode leaf : node.getLeafNodes()) {
 				if (leaf.getGrammarElement() instanceof Keyword k && keyword.equals(k.getValue())) {
-					acceptError(message, element, leaf.getOffset(), leaf.getLength(), code);
+					acceptError(message, element, leaf.getOffset(), leaf.getLength(), code, data);
 					return;
 				}
 			}
 		}
-		error(message, element, null, code);
+		error(message, element, null, code, data);
 	}
 
 	/** The line {@code element} starts on, for messages that point back at it. */

@@ -76,10 +76,13 @@ public class PatternValidator extends ComposedValidator {
 		Kind kind = kind(rows);
 		switch (kind) {
 			case ENUM -> {
-				List<String> missing = missingVariants(rows);
+				List<Variant> missing = missingVariants(rows);
 				if (!missing.isEmpty()) {
-					errorAtKeyword("match is not exhaustive; missing " + String.join(", ", missing), match, "match",
-							QuartzIssueCodes.NON_EXHAUSTIVE_MATCH);
+					List<String> names = missing.stream().map(variant -> rows.stream().anyMatch(row -> variantOf(row.get(0)) == variant)
+							? variant.getName() + "(...)" : variant.getName()).toList();
+					// The data: a pattern per missing variant, for the quick fix that adds the arms.
+					errorAtKeyword("match is not exhaustive; missing " + String.join(", ", names), match, "match",
+							QuartzIssueCodes.NON_EXHAUSTIVE_MATCH, missing.stream().map(PatternValidator::catchAll).toArray(String[]::new));
 				}
 			}
 			case BOOL -> {
@@ -242,15 +245,21 @@ public class PatternValidator extends ComposedValidator {
 	}
 
 	/** The variants of the first column's enum that the rows do not cover; `Name(...)` when partly covered. */
-	private List<String> missingVariants(List<List<Pattern>> rows) {
-		List<String> missing = new ArrayList<>();
+	private List<Variant> missingVariants(List<List<Pattern>> rows) {
+		List<Variant> missing = new ArrayList<>();
 		for (Variant variant : enumOf(rows).getVariants()) {
 			if (!exhaustive(specialize(rows, variant), variant.getFields().size())) {
-				boolean partly = rows.stream().anyMatch(row -> variantOf(row.get(0)) == variant);
-				missing.add(partly ? variant.getName() + "(...)" : variant.getName());
+				missing.add(variant);
 			}
 		}
 		return missing;
+	}
+
+	/** The pattern that matches every value of a variant: `Shape::Circle(_)`, `Shape::Empty`. */
+	private static String catchAll(Variant variant) {
+		String name = ((EnumDecl) variant.eContainer()).getName() + "::" + variant.getName();
+		return variant.getFields().isEmpty() ? name
+				: name + "(" + String.join(", ", Collections.nCopies(variant.getFields().size(), "_")) + ")";
 	}
 
 	/** Whether the rows, each {@code width} patterns wide, match every combination of values. */

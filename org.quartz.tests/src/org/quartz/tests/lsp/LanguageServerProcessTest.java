@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +45,12 @@ class LanguageServerProcessTest {
 			assertEquals(1, diagnostics.size(), diagnostics.toString());
 			assertEquals("QZ0101", diagnostics.get(0).getCode().getLeft());
 			assertEquals(1, diagnostics.get(0).getRange().getStart().getLine());
+			String typing = "def main()\n  puts(\"a\")\n  pu\nend\n";
+			String typingUri = client.open(workspace.resolve("typing.qz"), typing);
+			List<String> labels = client.server.getTextDocumentService()
+					.completion(new CompletionParams(LspClient.document(typingUri), LspClient.at(typing, "  pu\n", 0, 4)))
+					.get(60, TimeUnit.SECONDS).getRight().getItems().stream().map(CompletionItem::getLabel).toList();
+			assertTrue(labels.contains("puts"), "completion of a half-typed name at the start of a statement: " + labels);
 			client.shutdown();
 			assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the server exits after shutdown + exit");
 		} catch (Exception e) {

@@ -18,6 +18,7 @@ import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
+import org.eclipse.lsp4j.FoldingRangeCapabilities;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.InitializedParams;
@@ -62,6 +63,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
 		DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
 		symbols.setHierarchicalDocumentSymbolSupport(true);
 		text.setDocumentSymbol(symbols);
+		text.setFoldingRange(new FoldingRangeCapabilities());
 		capabilities.setTextDocument(text);
 		params.setCapabilities(capabilities);
 		initializeResult = server.initialize(params).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
@@ -13,7 +14,11 @@ import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InlayHint;
+import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
@@ -24,17 +29,29 @@ import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
+import org.eclipse.xtext.resource.ILocationInFileProvider;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.ITextRegion;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ide.formatting.QuartzFormatter;
 import org.quartz.lang.ide.highlighting.QuartzSemanticTokens;
+import org.quartz.lang.ide.inlay.QuartzInlayHints;
+import org.quartz.lang.ide.model.SourceElements;
+import org.quartz.lang.ide.rename.QuartzRenameCheck;
 import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
+import org.quartz.lang.quartz.LetDecl;
+import org.quartz.lang.quartz.NamedElement;
 
 /**
- * Xtext's language server with Quartz's own document symbols, semantic tokens and formatting,
- * and diagnostics coded as on the command line.
+ * Xtext's language server with Quartz's own document symbols, semantic tokens, formatting and
+ * inlay hints, and diagnostics coded as on the command line.
  */
 public class QuartzLanguageServer extends LanguageServerImpl {
 
@@ -51,6 +68,7 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 		tokens.setRange(false);
 		capabilities.setSemanticTokensProvider(tokens);
 		capabilities.setDocumentRangeFormattingProvider(false);
+		capabilities.setInlayHintProvider(true);
 		return capabilities;
 	}
 
@@ -61,7 +79,9 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 				: UNCODED;
 		diagnostic.setCode(code);
 		diagnostic.setSource("quartz");
-		diagnostic.setData(null); // Xtext's quick-fix data; no client of ours reads it
+		// What a Quartz check attached for its quick fix (QZ0501: the missing patterns); not Xtext's own data.
+		diagnostic.setData(code.equals(issue.getCode()) && issue.getData() != null && issue.getData().length > 0
+				? List.of(issue.getData()) : null);
 		return diagnostic;
 	}
 
@@ -77,7 +97,8 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 
 	/**
 	 * Renames through the references finder (which sees locals, unlike Xtext's serializer-based
-	 * rename): the declaration's name and every reference become the new name.
+	 * rename): the declaration's name and every reference become the new name. A new name that
+	 * is not an identifier, or that clashes (see {@link QuartzRenameCheck}), is refused with an error.
 	 */
 	@Override
 	protected WorkspaceEdit rename(RenameParams params, CancelIndicator cancelIndicator) {
@@ -87,8 +108,31 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 		if (symbols == null) {
 			return edit;
 		}
-		ReferenceParams references = new ReferenceParams(params.getTextDocument(), params.getPosition(),
-				new ReferenceContext(true));
+		QuartzRenameCheck check = getService(uri, QuartzRenameCheck.class);
+		ILocationInFileProvider locationInFile = getService(uri, ILocationInFileProvider.class);
+		// Checks the name and renames the `x = e` that assign to the binding (no references: they
+		// parse as bindings); the references are then looked up from the binding's own name.
+		Position declaration = getWorkspaceManager().doRead(uri, (document, resource) -> {
+			NamedElement target = SourceElements.declarationOf(SourceElements.elementOf(
+					SourceElements.tokenAt(resource, document.getOffSet(params.getPosition()))));
+			if (target == null) {
+				return params.getPosition();
+			}
+			String problem = check.problem(target, params.getNewName());
+			if (problem != null) {
+				throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, problem, null));
+			}
+			for (LetDecl assignment : SourceElements.assignmentsTo(target, EcoreUtil2.getRootContainer(target))) {
+				if (assignment.eResource() == resource) {
+					edit.getChanges().computeIfAbsent(params.getTextDocument().getUri(), key -> new ArrayList<>())
+							.add(new TextEdit(range(document, locationInFile.getSignificantTextRegion(assignment)), params.getNewName()));
+				}
+			}
+			return target.eResource() == resource
+					? document.getPosition(locationInFile.getSignificantTextRegion(target).getOffset())
+					: params.getPosition();
+		});
+		ReferenceParams references = new ReferenceParams(params.getTextDocument(), declaration, new ReferenceContext(true));
 		List<? extends Location> locations = getWorkspaceManager().doRead(uri,
 				(document, resource) -> symbols.getReferences(document, resource, references,
 						getWorkspaceResourceAccess(), getWorkspaceManager().getIndex(), cancelIndicator));
@@ -97,6 +141,23 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 					.add(new TextEdit(location.getRange(), params.getNewName()));
 		}
 		return edit;
+	}
+
+	private static Range range(Document document, ITextRegion region) {
+		return new Range(document.getPosition(region.getOffset()), document.getPosition(region.getOffset() + region.getLength()));
+	}
+
+	/** Inlay hints, which Xtext's server does not offer: the inferred types of bindings (see {@link QuartzInlayHints}). */
+	@Override
+	public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
+		return getRequestManager().runRead(cancelIndicator -> {
+			URI uri = getURI(params.getTextDocument());
+			QuartzInlayHints service = getService(uri, QuartzInlayHints.class);
+			if (service == null) {
+				return List.of();
+			}
+			return getWorkspaceManager().doRead(uri, (document, resource) -> service.hints(document, resource, params.getRange()));
+		});
 	}
 
 	@Override

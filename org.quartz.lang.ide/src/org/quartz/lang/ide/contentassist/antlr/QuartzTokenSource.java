@@ -4,7 +4,10 @@ import org.antlr.runtime.TokenSource;
 import org.quartz.lang.ide.contentassist.antlr.internal.InternalQuartzParser;
 import org.quartz.lang.parser.NewlineFilter;
 
-/** The content-assist parser's {@link NewlineFilter} (the generated parser instantiates this class). */
+/**
+ * The content-assist parser's {@link NewlineFilter} (the generated parser instantiates this class): the
+ * newline before the cursor ends the statement, so that a name typed after it starts a new one.
+ */
 public class QuartzTokenSource extends NewlineFilter {
 
 	static final TokenTypes TYPES = new TokenTypes(InternalQuartzParser.RULE_NL, InternalQuartzParser.RULE_ARM,
@@ -13,5 +16,10 @@ public class QuartzTokenSource extends NewlineFilter {
 
 	public QuartzTokenSource(TokenSource delegate) {
 		super(delegate, TYPES);
+	}
+
+	@Override
+	protected boolean dropsNewlineAtEnd() {
+		return false;
 	}
 }
