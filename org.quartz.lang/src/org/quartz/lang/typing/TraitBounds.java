@@ -22,15 +22,13 @@ import org.quartz.lang.quartz.TypeParam;
  * A type implements a trait when it has an impl of it ({@link Traits#implFor}), or when it is
  * a type parameter bounded by it, or (the prelude's traits only) without an impl: Int, Float,
  * Bool and String implement all four; structs, enums, Vec, Map, Option and Result implement Eq
- * and Show when their components do (field by field, element by element); the types whose
- * values have no contents to compare (Channel, Task, Mutex, Atomic, TaskGroup, StrBuf, actors,
- * functions) implement Eq by identity.
+ * and Show when their components do (field by field, element by element, as
+ * {@link StructuralTraits#components} gives them); every other type (Channel, Task, Mutex,
+ * Atomic, TaskGroup, StrBuf, actors, functions) implements Eq by identity and has no Show.
  */
 final class TraitBounds {
 
 	private static final Set<String> SCALARS = Set.of(Types.INT, Types.FLOAT, Types.BOOL, Types.STRING);
-	private static final Set<String> IDENTITY_EQ = Set.of(Types.CHANNEL, Types.TASK, Types.MUTEX, Types.ATOMIC,
-			"TaskGroup", Types.STRBUF, Types.RANGE);
 
 	private final TypeInference inference;
 
@@ -113,14 +111,14 @@ final class TraitBounds {
 		if (!eq && !Traits.SHOW.equals(name)) {
 			return false;   // Ord and Hash only by impl, for all but the scalars
 		}
-		if (named.isActor() || (named.builtin() && IDENTITY_EQ.contains(named.name()))) {
-			return eq;
+		List<Type> components = inference.traits.components(named);
+		if (components == null) {
+			return eq;   // not structural (StructuralTraits): compared by identity, no text
 		}
 		// A recursive type (a tree of itself) implements the trait if the rest of it does.
 		if (!assumed.add(Types.deepResolve(named) + " " + name)) {
 			return true;
 		}
-		List<Type> components = inference.traits.components(named);
-		return components != null && components.stream().allMatch(c -> implementsTrait(c, trait, assumed));
+		return components.stream().allMatch(c -> implementsTrait(c, trait, assumed));
 	}
 }
