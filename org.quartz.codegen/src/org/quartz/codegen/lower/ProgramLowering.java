@@ -41,6 +41,7 @@ import org.quartz.lang.scoping.Globals;
 import org.quartz.lang.scoping.QuartzImportUriResolver;
 import org.quartz.lang.typing.ConstantValues;
 import org.quartz.lang.typing.Type;
+import org.quartz.lang.typing.Types;
 import org.quartz.lang.typing.TypeChecker;
 
 /**
@@ -187,7 +188,7 @@ public final class ProgramLowering {
 				if (argument == null) {
 					throw new IllegalStateException("no type argument for " + param.getName() + " of " + function.getName());
 				}
-				if (depth(argument) > MAX_INSTANCE_DEPTH) {
+				if (Types.depth(argument) > MAX_INSTANCE_DEPTH) {
 					// Bounded functions calling each other with ever larger type arguments (f<T> calls
 					// g<Vec<T>>, which calls f): no finite set of instances, as rustc's recursion limit.
 					throw new LoweringError(QuartzIssueCodes.INSTANTIATION_DEPTH, use, "'" + function.getName()
@@ -208,16 +209,6 @@ public final class ProgramLowering {
 			});
 		}
 		return name;
-	}
-
-	private static int depth(Type type) {
-		if (type instanceof Type.Named named) {
-			return 1 + named.arguments().stream().mapToInt(ProgramLowering::depth).max().orElse(0);
-		}
-		if (type instanceof Type.Fn fn) {
-			return 1 + Math.max(depth(fn.result()), fn.parameters().stream().mapToInt(ProgramLowering::depth).max().orElse(0));
-		}
-		return 1;
 	}
 
 	/**

@@ -91,7 +91,7 @@ final class StructuralTraits {
 			return check.show() ? t : null;   // identity for Eq
 		}
 		Type whole = Types.deepResolve(t);
-		if (depth(whole) > MAX_DEPTH) {
+		if (Types.depth(whole) > MAX_DEPTH) {
 			inference.issue(check.at(), null, check.code(), "cannot " + (check.show() ? "print " : "compare ")
 					+ Types.deepResolve(check.root())
 					+ ": its components nest without end (a generic type holding itself with other type arguments)");
@@ -141,21 +141,4 @@ final class StructuralTraits {
 		return null;
 	}
 
-	private static int depth(Type type) {
-		if (type instanceof Type.Named named) {
-			int deepest = 0;
-			for (Type argument : named.arguments()) {
-				deepest = Math.max(deepest, depth(argument));
-			}
-			return 1 + deepest;
-		}
-		if (type instanceof Type.Fn fn) {
-			int deepest = depth(fn.result());
-			for (Type parameter : fn.parameters()) {
-				deepest = Math.max(deepest, depth(parameter));
-			}
-			return 1 + deepest;
-		}
-		return 1;
-	}
 }

@@ -99,6 +99,17 @@ public final class Types {
 		return t;
 	}
 
+	/** How deeply type arguments nest in {@code type}: 1 for `Int`, 2 for `Vec<Int>`, 3 for `Vec<Vec<Int>>`. */
+	public static int depth(Type type) {
+		if (type instanceof Type.Named named) {
+			return 1 + named.arguments().stream().mapToInt(Types::depth).max().orElse(0);
+		}
+		if (type instanceof Type.Fn fn) {
+			return 1 + Math.max(depth(fn.result()), fn.parameters().stream().mapToInt(Types::depth).max().orElse(0));
+		}
+		return 1;
+	}
+
 	/** True when no inference variable is left unbound inside {@code type}. */
 	public static boolean isComplete(Type type) {
 		Type t = resolve(type);
