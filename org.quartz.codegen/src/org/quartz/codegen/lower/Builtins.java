@@ -313,10 +313,6 @@ final class Builtins {
 				|| Types.resolve(type) instanceof Type.Fn;
 	}
 
-	private static boolean isStringVec(Type vec) {
-		return Types.is(Types.argument(vec, 0), Types.STRING);
-	}
-
 	/** `unwrap_or` on a Result: the Ok payload, or the default for an Err (tag 1). */
 	private Value resultOr(Value result, Value fallback) {
 		int slot = b.newSlot();

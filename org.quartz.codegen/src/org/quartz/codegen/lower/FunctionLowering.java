@@ -664,11 +664,11 @@ final class FunctionLowering implements LoweringContext.Expressions {
 		}
 		Value left = lower(binary.getLeft());
 		Value right = lower(binary.getRight());
-		if (isFloat(binary.getLeft())) {
+		Type operands = typeOf(binary.getLeft());
+		if (Types.is(operands, Types.FLOAT)) {
 			return floatBinary(op, left, right);
 		}
-		boolean strings = isString(binary.getLeft());
-		Type operands = typeOf(binary.getLeft());
+		boolean strings = Types.is(operands, Types.STRING);
 		if (List.of("<", "<=", ">", ">=").contains(op) && traits.hasUserOrd(operands)) {
 			return b.compare(ordered(op), traits.cmp(operands, left, right), Value.ZERO);
 		}

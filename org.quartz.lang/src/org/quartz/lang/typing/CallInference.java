@@ -183,7 +183,7 @@ final class CallInference {
 		return result;
 	}
 
-	/** Built-ins whose element or key type must be Int or String (hashing, sorting, comparing). */
+	/** Built-ins whose types need more than their signature says: a map key (Hash + Eq), a sorted element (Ord), a number, a searched element (Eq). */
 	private void addBuiltinChecks(EObject call, String name, List<Expression> arguments) {
 		if (name.equals("map_new") || name.equals("map_map_keys")) {
 			inference.deferredChecks.add(() -> expectTraits(Types.argument(inference.typing.types.get(call), 0), call, "map key",
