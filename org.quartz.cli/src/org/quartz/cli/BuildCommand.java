@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.quartz.lang.loading.Program;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,11 +49,11 @@ final class BuildCommand implements Callable<Integer> {
 		if (output != null) {
 			Driver.checkWritable(output);
 		}
-		Compilation compilation = driver.check(file, sources);
-		if (compilation.hasErrors()) {
+		Program program = driver.check(file, sources);
+		if (program.hasErrors()) {
 			return ExitCode.COMPILE_ERROR;
 		}
-		String ir = driver.generateIr(compilation);
+		String ir = driver.generateIr(program);
 		switch (kind) {
 		case LLVM -> {
 			if (output == null) {

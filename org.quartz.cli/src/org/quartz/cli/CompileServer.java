@@ -52,7 +52,6 @@ public final class CompileServer {
 	private final String buildId;
 	private final Duration idle;
 	private final Function<Module, String> codeGenerator;
-	private final Compilation.Loaders loaders = new Compilation.Loaders();
 	private final ReentrantLock compiling = new ReentrantLock();
 	private final AtomicInteger requests = new AtomicInteger();
 	private volatile long lastActive = System.nanoTime();
@@ -177,8 +176,7 @@ public final class CompileServer {
 			program.addAll(builder.command());
 			return ExitCode.OK;
 		};
-		int exitCode = new QuartzCli(stdout, stderr, request.environment(), request.workingDir(), codeGenerator, loaders,
-				handToClient).run(request.args());
+		int exitCode = new QuartzCli(stdout, stderr, request.environment(), request.workingDir(), codeGenerator, handToClient).run(request.args());
 		stdout.flush();
 		stderr.flush();
 		if (program.isEmpty()) {

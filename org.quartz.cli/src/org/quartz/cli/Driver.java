@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.eclipse.emf.common.util.URI;
+import org.quartz.lang.loading.Program;
 import org.quartz.lang.quartz.Module;
+import org.quartz.lang.scoping.ModuleSearchPath;
 
 /** The steps the commands share: front end with diagnostics, code generation, native build. */
 final class Driver {
@@ -22,7 +25,6 @@ final class Driver {
 	private final boolean debug;
 	private final Map<String, String> environment;
 	private final Path workingDir;
-	private final Compilation.Loaders loaders;
 	private final ProgramRunner programRunner;
 
 	/**
@@ -30,7 +32,7 @@ final class Driver {
 	 *                   server is not the process's own
 	 */
 	Driver(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
-			Function<Module, String> codeGenerator, Compilation.Loaders loaders, ProgramRunner programRunner,
+			Function<Module, String> codeGenerator, ProgramRunner programRunner,
 			boolean debug) {
 		this.out = out;
 		this.err = err;
@@ -40,7 +42,6 @@ final class Driver {
 		this.debug = debug;
 		this.environment = environment;
 		this.workingDir = workingDir;
-		this.loaders = loaders;
 		this.programRunner = programRunner;
 	}
 
@@ -84,18 +85,47 @@ final class Driver {
 	}
 
 	/** Loads and validates the program and prints its diagnostics to stderr. */
-	Compilation check(String file, SourceOptions options) throws IOException {
-		Logging.configure(debug);
-		Path stdlib = options.stdlibPath != null ? resolve(options.stdlibPath) : cache.stdlib();
-		List<Path> includeDirs = options.includeDirs.stream().map(this::resolve).toList();
-		Compilation compilation = loaders.get(includeDirs, stdlib).load(file, workingDir);
-		compilation.diagnostics().forEach(diagnostic -> diagnostic.print(err));
-		return compilation;
+	Program check(String file, SourceOptions options) throws IOException {
+		Program program = checkAll(List.of(file), options).get(0);
+		report(program, file);
+		return program;
 	}
 
-	/** The program's LLVM IR; only for a compilation without errors. */
-	String generateIr(Compilation compilation) {
-		return codeGenerator.apply(compilation.mainModule());
+	/**
+	 * Loads and validates several programs together, so the modules they share are read and
+	 * checked once; prints nothing (see {@link #report}).
+	 */
+	List<Program> checkAll(List<String> files, SourceOptions options) throws IOException {
+		Logging.configure(debug);
+		List<Path> mainFiles = new ArrayList<>();
+		for (String file : files) {
+			Path mainPath = workingDir.resolve(file);
+			if (Files.isDirectory(mainPath)) {
+				throw new QuartzException(file + ": is a folder, not a source file");
+			}
+			if (!Files.isRegularFile(mainPath)) {
+				throw new QuartzException(file + ": no such file");
+			}
+			mainFiles.add(mainPath);
+		}
+		Path stdlib = options.stdlibPath != null ? resolve(options.stdlibPath) : cache.stdlib();
+		ModuleSearchPath searchPath = new ModuleSearchPath(options.includeDirs.stream().map(this::resolve).toList(), stdlib);
+		try {
+			return FrontEnd.loader().loadAll(mainFiles, searchPath);
+		} catch (IOException e) {
+			throw new QuartzException("cannot read " + e.getMessage());
+		}
+	}
+
+	/** Prints a program's diagnostics to stderr, its main file named {@code file} as the user gave it. */
+	void report(Program program, String file) {
+		URI mainUri = URI.createFileURI(workingDir.resolve(file).toAbsolutePath().normalize().toString());
+		new DiagnosticPrinter(mainUri, file, workingDir).printAll(program, err);
+	}
+
+	/** The program's LLVM IR; only for a program without errors. */
+	String generateIr(Program program) {
+		return codeGenerator.apply(program.mainModule());
 	}
 
 	/** Compiles IR and links it with the runtime into an executable. */
@@ -113,8 +143,8 @@ final class Driver {
 	}
 
 	/** The program's executable, built into the cache unless an identical build is there. */
-	Path cachedExecutable(String file, Compilation compilation, int optLevel) throws IOException {
-		String ir = generateIr(compilation);
+	Path cachedExecutable(String file, Program program, int optLevel) throws IOException {
+		String ir = generateIr(program);
 		String name = outputStem(file);
 		// The runtime's cache entry is part of the key: a changed runtime or C compiler rebuilds.
 		String runtime = cache.runtimeObjects(toolchain).get(0).getParent().getFileName().toString();

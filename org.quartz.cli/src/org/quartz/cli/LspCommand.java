@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import org.quartz.lang.ide.server.QuartzLanguageServerLauncher;
-import org.quartz.lang.ide.server.ServerOptions;
+import org.quartz.lang.scoping.ModuleSearchPath;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,13 +27,14 @@ final class LspCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		driver.configureServerLogging();
-		Path stdlib = sources.stdlibPath != null ? sources.stdlibPath : driver.cache().stdlib();
+		Path stdlib = sources.stdlibPath != null ? driver.resolve(sources.stdlibPath) : driver.cache().stdlib();
+		ModuleSearchPath searchPath = new ModuleSearchPath(sources.includeDirs.stream().map(driver::resolve).toList(), stdlib);
 		OutputStream protocol = driver.out();
 		PrintStream standardOut = System.out;
 		// Only JSON-RPC may reach the protocol stream: anything else printed goes to stderr.
 		System.setOut(driver.err());
 		try {
-			return QuartzLanguageServerLauncher.run(System.in, protocol, new ServerOptions(sources.includeDirs, stdlib));
+			return QuartzLanguageServerLauncher.run(System.in, protocol, searchPath);
 		} finally {
 			System.setOut(standardOut);
 		}

@@ -31,7 +31,6 @@ public final class QuartzCli {
 	private final Map<String, String> environment;
 	private final Path workingDir;
 	private final Function<Module, String> codeGenerator;
-	private final Compilation.Loaders loaders;
 	private final ProgramRunner programRunner;
 
 	/**
@@ -40,25 +39,22 @@ public final class QuartzCli {
 	 */
 	public QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment,
 			Function<Module, String> codeGenerator) {
-		this(out, err, environment, Path.of("").toAbsolutePath(), codeGenerator, new Compilation.Loaders(),
-				ProgramRunner.INHERIT_IO);
+		this(out, err, environment, Path.of("").toAbsolutePath(), codeGenerator, ProgramRunner.INHERIT_IO);
 	}
 
 	/**
 	 * A command line run for another process (the compile server's clients).
 	 *
 	 * @param workingDir    the folder the user's relative paths start from
-	 * @param loaders       the front ends kept from earlier runs
 	 * @param programRunner runs the program of {@code quartz run}
 	 */
 	QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
-			Function<Module, String> codeGenerator, Compilation.Loaders loaders, ProgramRunner programRunner) {
+			Function<Module, String> codeGenerator, ProgramRunner programRunner) {
 		this.out = out;
 		this.err = err;
 		this.environment = environment;
 		this.workingDir = workingDir;
 		this.codeGenerator = codeGenerator;
-		this.loaders = loaders;
 		this.programRunner = programRunner;
 	}
 
@@ -107,7 +103,7 @@ public final class QuartzCli {
 
 	private int runHere(String[] args) {
 		try {
-			Driver driver = new Driver(out, err, environment, workingDir, codeGenerator, loaders, programRunner, debug());
+			Driver driver = new Driver(out, err, environment, workingDir, codeGenerator, programRunner, debug());
 			CommandLine commandLine = new CommandLine(new RootCommand())
 					.addSubcommand(new BuildCommand(driver))
 					.addSubcommand(new RunCommand(driver))

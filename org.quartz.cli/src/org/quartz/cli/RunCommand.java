@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.quartz.lang.loading.Program;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -33,11 +35,11 @@ final class RunCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		Compilation compilation = driver.check(file, sources);
-		if (compilation.hasErrors()) {
+		Program program = driver.check(file, sources);
+		if (program.hasErrors()) {
 			return ExitCode.COMPILE_ERROR;
 		}
-		Path executable = driver.cachedExecutable(file, compilation, optimization.level());
+		Path executable = driver.cachedExecutable(file, program, optimization.level());
 		List<String> command = new ArrayList<>(List.of(executable.toString()));
 		command.addAll(programArgs);
 		driver.out().flush();

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.quartz.lang.loading.Program;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -61,8 +63,10 @@ final class TestCommand implements Callable<Integer> {
 		if (specs.isEmpty()) {
 			throw new QuartzException("no *_spec.qz files in " + String.join(" ", paths.isEmpty() ? List.of(".") : paths));
 		}
-		for (String spec : specs) {
-			runSpec(spec);
+		// One load for all: the standard library and modules the specs share are checked once.
+		List<Program> programs = driver.checkAll(specs, sources);
+		for (int i = 0; i < specs.size(); i++) {
+			runSpec(specs.get(i), programs.get(i));
 		}
 		StringBuilder total = new StringBuilder("total: " + specs.size() + " spec file" + (specs.size() == 1 ? "" : "s")
 				+ ", " + summary(tests, passed, failed, pending));
@@ -97,13 +101,13 @@ final class TestCommand implements Callable<Integer> {
 		return specs;
 	}
 
-	private void runSpec(String spec) throws IOException, InterruptedException {
-		Compilation compilation = driver.check(spec, sources);
-		if (compilation.hasErrors()) {
+	private void runSpec(String spec, Program program) throws IOException, InterruptedException {
+		driver.report(program, spec);
+		if (program.hasErrors()) {
 			report(spec, "did not compile");
 			return;
 		}
-		Path executable = driver.cachedExecutable(spec, compilation, optimization.level());
+		Path executable = driver.cachedExecutable(spec, program, optimization.level());
 		Path work = Files.createTempDirectory("quartz-test-");
 		try {
 			Path out = work.resolve("out");

@@ -69,7 +69,8 @@ public class QuartzRuntimeModule extends AbstractQuartzRuntimeModule {
 
 	/**
 	 * Validators register in this registry; EMF's global one would make the first injector's
-	 * validators (and their ModuleSearchPath) check every later compilation in the JVM.
+	 * validators check every later compilation in the JVM, whichever injector loaded it (tests
+	 * and the Maven plugin may have several).
 	 */
 	@Override
 	public EValidator.Registry bindEValidatorRegistry() {

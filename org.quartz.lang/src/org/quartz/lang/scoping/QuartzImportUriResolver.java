@@ -8,13 +8,8 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.scoping.impl.ImportUriResolver;
 import org.quartz.lang.quartz.Import;
 
-import com.google.inject.Inject;
-
-/** Resolves `import a/b/c` to a file URI through {@link ModuleSearchPath}; null when no file exists. */
+/** Resolves `import a/b/c` to a file URI through the {@link ModuleSearchPath} of its resource set; null when no file exists. */
 public class QuartzImportUriResolver extends ImportUriResolver {
-
-	@Inject
-	private ModuleSearchPath searchPath;
 
 	@Override
 	public String resolve(EObject object) {
@@ -27,6 +22,7 @@ public class QuartzImportUriResolver extends ImportUriResolver {
 	public java.util.Optional<Path> resolve(Import imp) {
 		URI from = imp.eResource() == null ? null : imp.eResource().getURI();
 		Path fromDir = from != null && from.isFile() ? Paths.get(from.toFileString()).getParent() : null;
-		return searchPath.find(imp.getImportURI(), fromDir);
+		return ModuleSearchPath.of(imp.eResource() == null ? null : imp.eResource().getResourceSet())
+				.find(imp.getImportURI(), fromDir);
 	}
 }

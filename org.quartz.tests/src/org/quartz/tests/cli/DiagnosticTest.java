@@ -7,10 +7,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.quartz.cli.Diagnostic;
-import org.quartz.cli.Diagnostic.Severity;
+import org.eclipse.emf.common.util.URI;
+import org.quartz.cli.DiagnosticPrinter;
+import org.quartz.lang.loading.QuartzDiagnostic;
+import org.quartz.lang.loading.QuartzDiagnostic.Severity;
 
+/** How the command line prints a diagnostic (the file's name is the printer's choice, not the diagnostic's URI). */
 class DiagnosticTest {
+
+	private static final URI FILE = URI.createFileURI("/work/main.qz");
 
 	@Test
 	void anErrorShowsItsLineWithACaretUnderTheColumn() {
@@ -18,25 +23,27 @@ class DiagnosticTest {
 				main.qz:2:8: error[QZ0101]: undefined name 'greeting'
 				  puts(greeting)
 				       ^
-				""", print(new Diagnostic(Severity.ERROR, "QZ0101", "undefined name 'greeting'", "main.qz", 2, 8,
-				"  puts(greeting)")));
+				""", print(new QuartzDiagnostic(Severity.ERROR, "QZ0101", "undefined name 'greeting'", FILE, 2, 8, 0, 0,
+				"  puts(greeting)"), "main.qz"));
 	}
 
 	@Test
 	void theCaretKeepsTheLinesTabs() {
 		assertEquals("a.qz:1:4: warning[QZ0403]: unreachable code\n\t\tx = 1\n\t\t ^\n",
-				print(new Diagnostic(Severity.WARNING, "QZ0403", "unreachable code", "a.qz", 1, 4, "\t\tx = 1")));
+				print(new QuartzDiagnostic(Severity.WARNING, "QZ0403", "unreachable code", FILE, 1, 4, 0, 0,
+				"\t\tx = 1"), "a.qz"));
 	}
 
 	@Test
 	void withoutASourceLineOnlyTheMessageShows() {
 		assertEquals("a.qz:0:0: error[QZ0000]: something\n",
-				print(new Diagnostic(Severity.ERROR, "QZ0000", "something", "a.qz", 0, 0, null)));
+				print(new QuartzDiagnostic(Severity.ERROR, "QZ0000", "something", FILE, 0, 0, 0, 0,
+				null), "a.qz"));
 	}
 
-	private static String print(Diagnostic diagnostic) {
+	private static String print(QuartzDiagnostic diagnostic, String file) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		diagnostic.print(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		DiagnosticPrinter.print(diagnostic, file, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		return bytes.toString(StandardCharsets.UTF_8);
 	}
 }

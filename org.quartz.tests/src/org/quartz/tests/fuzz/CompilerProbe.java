@@ -16,13 +16,15 @@ import org.apache.log4j.AppenderSkeleton;
 import org.apache.log4j.Level;
 import org.apache.log4j.Logger;
 import org.apache.log4j.spi.LoggingEvent;
-import org.quartz.cli.Compilation;
-import org.quartz.cli.Diagnostic;
+import org.quartz.cli.FrontEnd;
+import org.quartz.lang.loading.Program;
+import org.quartz.lang.loading.QuartzDiagnostic;
+import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.codegen.IrGenerator;
 
 /**
  * Runs one source text through the compiler the way {@code quartz build} does, in-process:
- * {@link Compilation.Loader#load} (parse, link, validate), then IR generation when there are no errors.
+ * {@link org.quartz.lang.loading.ProgramLoader#load} (parse, link, validate), then IR generation when there are no errors.
  * Runs on a thread of its own with a large stack (as the command line does) and a time limit.
  * An exception from either step, and an error that Xtext caught and logged instead of
  * reporting (the command line keeps such logs off the terminal), is an internal error.
@@ -30,7 +32,7 @@ import org.quartz.codegen.IrGenerator;
 final class CompilerProbe {
 
 	/** What happened to one input. */
-	record Outcome(Kind kind, List<Diagnostic> diagnostics, String ir, String failure) {
+	record Outcome(Kind kind, List<QuartzDiagnostic> diagnostics, String ir, String failure) {
 
 		enum Kind {
 			COMPILED, COMPILE_ERRORS, INTERNAL_ERROR, TIMEOUT
@@ -41,7 +43,7 @@ final class CompilerProbe {
 	private static final long STACK_SIZE = 512L * 1024 * 1024;
 
 	private final Path work;
-	private final Compilation.Loader loader;
+	private final ModuleSearchPath searchPath;
 	private final LoggedErrors loggedErrors = new LoggedErrors();
 	private static final int GRACE_FACTOR = 4;
 
@@ -51,7 +53,7 @@ final class CompilerProbe {
 
 	CompilerProbe(Path work, Path stdlib) {
 		this.work = work;
-		this.loader = new Compilation.Loader(List.of(), stdlib);
+		this.searchPath = new ModuleSearchPath(List.of(), stdlib);
 		System.setProperty("log4j.defaultInitOverride", "true");
 		Logger root = Logger.getRootLogger();
 		root.removeAllAppenders();
@@ -103,12 +105,12 @@ final class CompilerProbe {
 
 	private Outcome compile(Path file) {
 		try {
-			Compilation compilation = loader.load(file.toString());
-			if (compilation.hasErrors()) {
-				return new Outcome(Outcome.Kind.COMPILE_ERRORS, compilation.diagnostics(), null, null);
+			Program program = FrontEnd.loader().load(file, searchPath);
+			if (program.hasErrors()) {
+				return new Outcome(Outcome.Kind.COMPILE_ERRORS, program.diagnostics(), null, null);
 			}
-			String ir = new IrGenerator(true).generate(compilation.mainModule());
-			return new Outcome(Outcome.Kind.COMPILED, compilation.diagnostics(), ir, null);
+			String ir = new IrGenerator(true).generate(program.mainModule());
+			return new Outcome(Outcome.Kind.COMPILED, program.diagnostics(), ir, null);
 		} catch (Throwable e) { // StackOverflowError included: nothing may escape as a crash
 			return new Outcome(Outcome.Kind.INTERNAL_ERROR, List.of(), null, stackTrace(e));
 		}

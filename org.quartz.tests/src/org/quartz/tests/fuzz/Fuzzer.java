@@ -14,7 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import org.quartz.cli.BuildCache;
-import org.quartz.cli.Diagnostic;
+import org.quartz.lang.loading.QuartzDiagnostic;
 import org.quartz.cli.Toolchain;
 import org.quartz.tests.fuzz.CompilerProbe.Outcome;
 
@@ -149,13 +149,13 @@ final class Fuzzer {
 		return null;
 	}
 
-	private static String badDiagnostic(List<Diagnostic> diagnostics) {
-		for (Diagnostic d : diagnostics) {
-			boolean placed = d.file() != null && !d.file().isEmpty() && d.line() >= 1 && d.column() >= 1;
-			boolean coded = d.code() != null && CODE.matcher(d.code()).matches() && !d.code().equals(Diagnostic.UNCODED);
+	private static String badDiagnostic(List<QuartzDiagnostic> diagnostics) {
+		for (QuartzDiagnostic d : diagnostics) {
+			boolean placed = d.uri() != null && d.line() >= 1 && d.column() >= 1;
+			boolean coded = d.code() != null && CODE.matcher(d.code()).matches() && !d.code().equals(QuartzDiagnostic.UNCODED);
 			boolean clean = d.message() != null && !d.message().contains("Exception") && !d.message().contains("\tat ");
 			if (!placed || !coded || !clean) {
-				return "bad diagnostic: " + d.file() + ":" + d.line() + ":" + d.column() + " [" + d.code() + "] "
+				return "bad diagnostic: " + d.uri() + ":" + d.line() + ":" + d.column() + " [" + d.code() + "] "
 						+ d.message();
 			}
 		}

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.quartz.lang.ide.server.QuartzLanguageServerLauncher;
-import org.quartz.lang.ide.server.ServerOptions;
+import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.tests.e2e.Checkout;
 
 /** The language server on a thread of the test's JVM, connected to a client through pipes. */
@@ -22,9 +22,9 @@ final class InProcessServer implements AutoCloseable {
 	InProcessServer() throws IOException {
 		toServer = Pipe.open();
 		toClient = Pipe.open();
-		ServerOptions options = new ServerOptions(List.of(), stdlib());
+		ModuleSearchPath searchPath = new ModuleSearchPath(List.of(), stdlib());
 		Thread server = new Thread(() -> exitCode.complete(QuartzLanguageServerLauncher.run(
-				Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()), options)),
+				Channels.newInputStream(toServer.source()), Channels.newOutputStream(toClient.sink()), searchPath)),
 				"quartz-lsp-test-server");
 		server.setDaemon(true);
 		server.start();

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.cli.BuildCache;
-import org.quartz.cli.Compilation;
+import org.quartz.cli.FrontEnd;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.Module;
+import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.lang.typing.TypeChecker;
 import org.quartz.tests.QuartzInjectorProvider;
 import org.quartz.tests.validation.Diagnostics;
@@ -89,14 +90,14 @@ class ScalingTest {
 
 	/** Checks programs of SMALL and LARGE size in-process (warmed up, best of three) and compares. */
 	private void assertLinear(IntFunction<String> program) throws IOException {
-		Compilation.Loader loader = new Compilation.Loader(List.of(), new BuildCache(work.resolve("cache")).stdlib());
+		ModuleSearchPath searchPath = new ModuleSearchPath(List.of(), new BuildCache(work.resolve("cache")).stdlib());
 		Path small = write("small.qz", program.apply(SMALL));
 		Path large = write("large.qz", program.apply(LARGE));
 		for (int i = 0; i < 3; i++) {
-			loader.load(small.toString());
+			FrontEnd.loader().load(small, searchPath);
 		}
-		long smallNanos = bestOfThree(loader, small);
-		long largeNanos = bestOfThree(loader, large);
+		long smallNanos = bestOfThree(searchPath, small);
+		long largeNanos = bestOfThree(searchPath, large);
 		double growth = (double) largeNanos / smallNanos;
 		System.out.printf("[scaling] %d -> %d: %.1f ms -> %.1f ms, %.1fx%n", SMALL, LARGE, smallNanos / 1e6,
 				largeNanos / 1e6, growth);
@@ -107,11 +108,11 @@ class ScalingTest {
 		return Files.writeString(work.resolve(name), source);
 	}
 
-	private static long bestOfThree(Compilation.Loader loader, Path file) {
+	private static long bestOfThree(ModuleSearchPath searchPath, Path file) throws IOException {
 		long best = Long.MAX_VALUE;
 		for (int i = 0; i < 3; i++) {
 			long start = System.nanoTime();
-			loader.load(file.toString());
+			FrontEnd.loader().load(file, searchPath);
 			best = Math.min(best, System.nanoTime() - start);
 		}
 		return best;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.lang.issues.QuartzIssueCodes;
+import org.quartz.lang.loading.ProgramLoader;
 import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.tests.QuartzInjectorProvider;
 
@@ -65,9 +66,7 @@ class ImportValidationTest {
 		Files.writeString(includeDir.resolve("qspec/runner.qz"), "def check(b: Bool): Bool = b\n");
 		Path main = write("main.qz", "import qspec/runner\ncheck(true)\n");
 		assertErrorAt(validate(main), QuartzIssueCodes.MODULE_NOT_FOUND, 1, 8);
-		// The search path is a singleton shared by all tests; no other test names this folder.
-		injector.getInstance(ModuleSearchPath.class).addIncludeDir(includeDir);
-		assertNoIssues(validate(main));
+		assertNoIssues(validate(main, new ModuleSearchPath(List.of(includeDir), null)));
 	}
 
 	private Path write(String relative, String text) throws IOException {
@@ -78,7 +77,12 @@ class ImportValidationTest {
 
 	/** Loads a file in a fresh resource set and validates it as the compiler does. */
 	private List<Issue> validate(Path file) {
-		XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
+		return validate(file, ModuleSearchPath.NONE);
+	}
+
+	/** Loads a file into a resource set of the front end, with the search path attached, and validates it. */
+	private List<Issue> validate(Path file, ModuleSearchPath searchPath) {
+		XtextResourceSet resources = injector.getInstance(ProgramLoader.class).newResourceSet(searchPath);
 		Resource resource = resources.getResource(URI.createFileURI(file.toString()), true);
 		return injector.getInstance(IResourceValidator.class).validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
 	}

@@ -55,9 +55,6 @@ public class QuartzCodeActions implements ICodeActionService2 {
 	@Inject
 	private ILocationInFileProvider locations;
 
-	@Inject
-	private ModuleSearchPath searchPath;
-
 	@Override
 	public List<Either<Command, CodeAction>> getCodeActions(Options options) {
 		return options.getLanguageServerAccess().doSyncRead(options.getURI(), context -> {
@@ -174,7 +171,7 @@ public class QuartzCodeActions implements ICodeActionService2 {
 		Pattern declaration = Pattern.compile("^(?:extern\\s+\"[^\"]*\"\\s+)?(?:def|struct|enum|const|actor|trait|type|var)\\s+"
 				+ Pattern.quote(name) + "(?![A-Za-z0-9_?!])", Pattern.MULTILINE);
 		Set<String> modules = new LinkedHashSet<>();
-		for (Path folder : searchPath.folders(file.getParent())) {
+		for (Path folder : ModuleSearchPath.of(resource.getResourceSet()).folders(file.getParent())) {
 			modules.addAll(modulesDeclaring(folder, file, declaration));
 		}
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Module module)) {

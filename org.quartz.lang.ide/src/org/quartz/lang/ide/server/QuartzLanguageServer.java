@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.Diagnostic;
@@ -46,6 +45,7 @@ import org.quartz.lang.ide.inlay.QuartzInlayHints;
 import org.quartz.lang.ide.model.SourceElements;
 import org.quartz.lang.ide.rename.QuartzRenameCheck;
 import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
+import org.quartz.lang.loading.QuartzDiagnostic;
 import org.quartz.lang.quartz.LetDecl;
 import org.quartz.lang.quartz.NamedElement;
 
@@ -54,10 +54,6 @@ import org.quartz.lang.quartz.NamedElement;
  * inlay hints, and diagnostics coded as on the command line.
  */
 public class QuartzLanguageServer extends LanguageServerImpl {
-
-	private static final Pattern QUARTZ_CODE = Pattern.compile("QZ\\d{4}");
-	/** The code the command line prints for an issue without a Quartz code (syntax errors and the like). */
-	private static final String UNCODED = "QZ0000";
 
 	@Override
 	protected ServerCapabilities createServerCapabilities(InitializeParams params) {
@@ -75,8 +71,7 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 	@Override
 	protected Diagnostic toDiagnostic(Issue issue) {
 		Diagnostic diagnostic = super.toDiagnostic(issue);
-		String code = issue.getCode() != null && QUARTZ_CODE.matcher(issue.getCode()).matches() ? issue.getCode()
-				: UNCODED;
+		String code = QuartzDiagnostic.codeOf(issue); // as the command line prints it
 		diagnostic.setCode(code);
 		diagnostic.setSource("quartz");
 		// What a Quartz check attached for its quick fix (QZ0501: the missing patterns); not Xtext's own data.

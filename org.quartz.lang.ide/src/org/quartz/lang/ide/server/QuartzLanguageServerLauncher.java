@@ -39,9 +39,10 @@ public final class QuartzLanguageServerLauncher {
 	 * {@code shutdown} + {@code exit} or at the end of the input, 1 on {@code exit} without
 	 * {@code shutdown}.
 	 */
-	public static int run(InputStream in, OutputStream out, ServerOptions options) {
-		Injector language = languageInjector(options);
-		Injector server = Guice.createInjector(Modules.override(new ServerModule()).with(new QuartzServerModule(language)));
+	public static int run(InputStream in, OutputStream out, ModuleSearchPath searchPath) {
+		Injector language = languageInjector();
+		Injector server = Guice.createInjector(
+				Modules.override(new ServerModule()).with(new QuartzServerModule(language, searchPath)));
 		LanguageServerImpl languageServer = server.getInstance(LanguageServerImpl.class);
 		ExitSignal exit = server.getInstance(ExitSignal.class);
 		ExecutorService messages = Executors.newCachedThreadPool(daemon("quartz-lsp-messages"));
@@ -70,18 +71,14 @@ public final class QuartzLanguageServerLauncher {
 		}
 	}
 
-	/** The language's services for this server, with the module search path set as on the command line. */
-	static Injector languageInjector(ServerOptions options) {
+	/** The language's services for this server (the process's one language injector). */
+	static Injector languageInjector() {
 		// The grammar's binary form (.xtextbin) and the Ecore package; Quartz's own resource
 		// factory stays out of EMF's global registry (see LanguageResourceSets).
 		TerminalsStandaloneSetup.doSetup();
 		EPackage.Registry.INSTANCE.putIfAbsent(QuartzPackage.eNS_URI, QuartzPackage.eINSTANCE);
-		Injector injector = Guice.createInjector(
+		return Guice.createInjector(
 				Modules2.mixin(new QuartzRuntimeModule(), new QuartzIdeModule(), new ServerLanguageModule()));
-		ModuleSearchPath searchPath = injector.getInstance(ModuleSearchPath.class);
-		options.includeDirs().forEach(searchPath::addIncludeDir);
-		searchPath.setStdlibDir(options.stdlibDir());
-		return injector;
 	}
 
 	private static java.util.concurrent.ThreadFactory daemon(String name) {

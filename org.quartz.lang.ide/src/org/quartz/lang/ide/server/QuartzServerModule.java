@@ -9,6 +9,8 @@ import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
+import org.quartz.lang.scoping.ModuleSearchPath;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.google.inject.Singleton;
@@ -17,15 +19,18 @@ import com.google.inject.Singleton;
 public class QuartzServerModule extends AbstractModule {
 
 	private final Injector languageInjector;
+	private final ModuleSearchPath searchPath;
 
-	public QuartzServerModule(Injector languageInjector) {
+	/** @param searchPath where the server's resource sets look for imported modules */
+	public QuartzServerModule(Injector languageInjector, ModuleSearchPath searchPath) {
 		this.languageInjector = languageInjector;
+		this.searchPath = searchPath;
 	}
 
 	@Override
 	protected void configure() {
 		bind(IResourceServiceProvider.Registry.class).toProvider(new QuartzLanguages(languageInjector)).in(Singleton.class);
-		bind(XtextResourceSet.class).toProvider(new LanguageResourceSets(languageInjector));
+		bind(XtextResourceSet.class).toProvider(new LanguageResourceSets(languageInjector, searchPath));
 		bind(LanguageServer.class).to(QuartzLanguageServer.class);
 		bind(LanguageServerImpl.class).to(QuartzLanguageServer.class);
 		bind(ILanguageServerShutdownAndExitHandler.class).to(ExitSignal.class);

@@ -1,16 +1,11 @@
 package org.quartz.lang.ui.document;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
+import org.quartz.lang.loading.ProgramLoader;
+import org.quartz.lang.scoping.ModuleSearchPath;
 
 import com.google.inject.Injector;
 
@@ -46,18 +41,7 @@ public class DocumentParser {
 	}
 
 	private XtextResource parse(String text) {
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-		IResourceFactory factory = injector.getInstance(IResourceFactory.class);
-		// Imported modules load through this injector's factory, whatever the global registry holds.
-		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("qz", factory);
-		XtextResource resource = (XtextResource) factory.createResource(uri);
-		resourceSet.getResources().add(resource);
-		try {
-			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
-					Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
-		} catch (IOException e) {
-			throw new UncheckedIOException("cannot parse " + uri, e); // reading a byte array does not fail
-		}
-		return resource;
+		ProgramLoader loader = injector.getInstance(ProgramLoader.class);
+		return loader.parse(loader.newResourceSet(ModuleSearchPath.NONE), uri, text);
 	}
 }
