@@ -39,6 +39,12 @@ public final class CompilerClassPath {
 		if (configured != null) {
 			locations.addAll(List.of(configured.split(",")));
 		}
+		// The framework itself (org.eclipse.osgi), whose location is "System Bundle": ./quartz has it
+		// too, and Eclipse's runtime classes (SubMonitor) load from it.
+		String framework = context.getProperty("osgi.framework");
+		if (framework != null) {
+			locations.add(framework);
+		}
 		for (String location : locations) {
 			int file = location.indexOf("file:");
 			String path = file < 0 ? "" : location.substring(file + "file:".length()).replaceFirst("@[^/]*$", "");

@@ -5,17 +5,15 @@ import java.nio.channels.Channels;
 import java.nio.channels.Pipe;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.quartz.lang.ide.server.QuartzLanguageServerLauncher;
 import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.tests.e2e.Checkout;
 
 /** The language server on a thread of the test's JVM, connected to a client through pipes. */
-final class InProcessServer implements AutoCloseable {
+final class InProcessServer extends ServerUnderTest {
 
-	final LspClient client;
-	final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+	private final LspClient client;
 	private final Pipe toServer;
 	private final Pipe toClient;
 
@@ -29,6 +27,11 @@ final class InProcessServer implements AutoCloseable {
 		server.setDaemon(true);
 		server.start();
 		client = new LspClient(Channels.newInputStream(toClient.source()), Channels.newOutputStream(toServer.sink()));
+	}
+
+	@Override
+	LspClient client() {
+		return client;
 	}
 
 	static Path stdlib() {
