@@ -39,6 +39,12 @@ public final class CompilerClassPath {
 		if (configured != null) {
 			locations.addAll(List.of(configured.split(",")));
 		}
+		// The framework's own jar (the system bundle has no file location): Equinox classes that
+		// the libraries use, e.g. SubMonitor's debug options when the server finds references.
+		String framework = context.getProperty("osgi.framework");
+		if (framework != null) {
+			locations.add(framework);
+		}
 		for (String location : locations) {
 			int file = location.indexOf("file:");
 			String path = file < 0 ? "" : location.substring(file + "file:".length()).replaceFirst("@[^/]*$", "");
