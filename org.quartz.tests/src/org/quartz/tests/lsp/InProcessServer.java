@@ -12,14 +12,14 @@ import org.quartz.lang.ide.server.ServerOptions;
 import org.quartz.tests.e2e.Checkout;
 
 /** The language server on a thread of the test's JVM, connected to a client through pipes. */
-final class InProcessServer implements AutoCloseable {
+public final class InProcessServer implements AutoCloseable {
 
-	final LspClient client;
-	final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+	public final LspClient client;
+	public final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
 	private final Pipe toServer;
 	private final Pipe toClient;
 
-	InProcessServer() throws IOException {
+	public InProcessServer() throws IOException {
 		toServer = Pipe.open();
 		toClient = Pipe.open();
 		ServerOptions options = new ServerOptions(List.of(), stdlib());
