@@ -3,7 +3,8 @@
 # packages with apt-get when run as root; otherwise it prints the exact apt-get line and exits 1.
 #   tools/prerequisites.sh native   a JDK (to build the compiler), llc (LLVM), a C compiler and the
 #                                   garbage collector (libgc): what ./quartz needs to build programs
-#   tools/prerequisites.sh tests    the same, plus Xvfb and GTK 3 for the editor's SWT tests
+#   tools/prerequisites.sh tests    the same, plus Xvfb and GTK 3 for the editor's SWT tests and
+#                                   Neovim, the real editor client of the language server's tests
 #   tools/prerequisites.sh go       Go only: the benchmarks' peer programs and load drivers
 # Used by ./quartz, ./run-tests and bench/. Quiet when nothing is missing.
 set -euo pipefail
@@ -52,6 +53,7 @@ c_compiler >/dev/null || packages+=(gcc)
 have_libgc || packages+=(libgc-dev)
 if [ "$what" = tests ]; then
     have Xvfb || packages+=(xvfb)
+    have nvim || packages+=(neovim)
     # Not piped into grep -q: with pipefail, ldconfig's SIGPIPE would read as "missing".
     libraries=$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p)
     [[ $libraries == *libgtk-3.so.0* ]] || packages+=(libgtk-3-0)

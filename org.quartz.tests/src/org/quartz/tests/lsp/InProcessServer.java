@@ -11,13 +11,13 @@ import org.quartz.lang.scoping.ModuleSearchPath;
 import org.quartz.tests.e2e.Checkout;
 
 /** The language server on a thread of the test's JVM, connected to a client through pipes. */
-final class InProcessServer extends ServerUnderTest {
+public final class InProcessServer extends ServerUnderTest {
 
 	private final LspClient client;
 	private final Pipe toServer;
 	private final Pipe toClient;
 
-	InProcessServer() throws IOException {
+	public InProcessServer() throws IOException {
 		toServer = Pipe.open();
 		toClient = Pipe.open();
 		ModuleSearchPath searchPath = new ModuleSearchPath(List.of(), stdlib());
@@ -30,7 +30,7 @@ final class InProcessServer extends ServerUnderTest {
 	}
 
 	@Override
-	LspClient client() {
+	public LspClient client() {
 		return client;
 	}
 

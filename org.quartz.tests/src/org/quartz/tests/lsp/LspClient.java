@@ -38,7 +38,7 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 
 /** A language client as an editor is one: talks JSON-RPC to a server over two streams. */
-final class LspClient implements LanguageClient, AutoCloseable {
+public final class LspClient implements LanguageClient, AutoCloseable {
 
 	private static final long TIMEOUT_SECONDS = 60;
 
@@ -55,7 +55,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
 	}
 
 	/** initialize + initialized with {@code root} as the workspace. */
-	void initialize(Path root) throws Exception {
+	public void initialize(Path root) throws Exception {
 		InitializeParams params = new InitializeParams();
 		params.setRootUri(root.toUri().toString());
 		ClientCapabilities capabilities = new ClientCapabilities();
@@ -71,7 +71,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
 	}
 
 	/** Writes the file (so the workspace index sees it), opens it, and returns its URI. */
-	String open(Path file, String text) throws Exception {
+	public String open(Path file, String text) throws Exception {
 		Files.createDirectories(file.getParent());
 		Files.writeString(file, text);
 		String uri = file.toUri().toString();
@@ -93,7 +93,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
 	}
 
 	/** The diagnostics published after the last open or change of {@code uri}. */
-	List<Diagnostic> diagnostics(String uri) throws Exception {
+	public List<Diagnostic> diagnostics(String uri) throws Exception {
 		CompletableFuture<List<Diagnostic>> future = next.get(uri);
 		if (future == null) {
 			fail("no document " + uri + " was opened or changed");
@@ -127,7 +127,7 @@ final class LspClient implements LanguageClient, AutoCloseable {
 	}
 
 	/** shutdown + exit. */
-	void shutdown() throws Exception {
+	public void shutdown() throws Exception {
 		server.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		server.exit();
 	}

@@ -29,7 +29,7 @@ final class ServerProcess extends ServerUnderTest {
 	}
 
 	@Override
-	LspClient client() {
+	public LspClient client() {
 		return client;
 	}
 
