@@ -55,6 +55,8 @@ class EditingFeaturesTest extends LanguageServerSession {
 		client.open(workspace.resolve("util.qz"), UTIL);
 		Set<String> statement = labels(uri, text, at(text, "  pu\n", 0, 4));
 		assertTrue(statement.contains("puts"), "a built-in at the start of a statement: " + statement);
+		assertEquals(Set.of(), statement.stream().filter(label -> !label.toLowerCase().startsWith("pu")).collect(Collectors.toSet()),
+				"only what continues the name: no operators or names glued to it");
 		Set<String> nested = labels(uri, text, at(text, "    to\n", 0, 6));
 		assertTrue(nested.containsAll(Set.of("to_s", "total")), "a built-in and a local at the start of a nested statement: " + nested);
 	}

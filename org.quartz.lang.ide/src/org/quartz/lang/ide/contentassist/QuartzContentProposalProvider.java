@@ -1,5 +1,6 @@
 package org.quartz.lang.ide.contentassist;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,26 @@ public class QuartzContentProposalProvider extends IdeContentProposalProvider {
 
 	@Inject
 	private QuartzScopeProvider scopeProvider;
+
+	/**
+	 * Leaves out the contexts that would glue a proposal to the name being typed: right after `pu`
+	 * the parser also offers, with an empty prefix, what may follow a complete expression `pu`
+	 * (operators, `do`, the names of an argument).
+	 */
+	@Override
+	public void createProposals(Collection<ContentAssistContext> contexts, IIdeContentProposalAcceptor acceptor) {
+		super.createProposals(contexts.stream().filter(context -> !endsAName(context)).toList(), acceptor);
+	}
+
+	private static boolean endsAName(ContentAssistContext context) {
+		String text = context.getRootNode() == null ? "" : context.getRootNode().getText();
+		int offset = context.getOffset();
+		if (!context.getPrefix().isEmpty() || offset <= 0 || offset > text.length()) {
+			return false;
+		}
+		char before = text.charAt(offset - 1);
+		return Character.isLetterOrDigit(before) || before == '_' || before == '?' || before == '!';
+	}
 
 	@Override
 	protected void _createProposals(Assignment assignment, ContentAssistContext context,
