@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
@@ -28,8 +27,8 @@ public class DocumentParser {
 	private XtextResource lastResource;
 
 	/**
-	 * @param uri where the document lives; imports are searched in its folder (a file URI), so
-	 *            an in-memory URI still parses but finds no imported module
+	 * @param uri where the document lives; imports are searched in its folder (a file URI), then
+	 *            in the standard library ({@link EditorResourceSets})
 	 */
 	public DocumentParser(Injector injector, URI uri) {
 		this.injector = injector;
@@ -46,12 +45,8 @@ public class DocumentParser {
 	}
 
 	private XtextResource parse(String text) {
-		XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-		IResourceFactory factory = injector.getInstance(IResourceFactory.class);
-		// Imported modules load through this injector's factory, whatever the global registry holds.
-		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().put("qz", factory);
-		XtextResource resource = (XtextResource) factory.createResource(uri);
-		resourceSet.getResources().add(resource);
+		XtextResourceSet resourceSet = EditorResourceSets.create(injector);
+		XtextResource resource = (XtextResource) resourceSet.createResource(uri);
 		try {
 			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
 					Map.of(XtextResource.OPTION_ENCODING, "UTF-8"));
