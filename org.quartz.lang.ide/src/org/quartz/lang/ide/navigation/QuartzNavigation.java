@@ -111,7 +111,7 @@ public class QuartzNavigation {
 	 * resource; or, when the name is refused ({@link QuartzRenameCheck}), the reason and no edits.
 	 */
 	public RenameEdits rename(NamedElement declaration, String newName, Iterable<? extends Resource> resources) {
-		String problem = renameCheck.problem(declaration, newName);
+		String problem = renameCheck.problem(declaration, newName, resources);
 		if (problem != null) {
 			return new RenameEdits(problem, Map.of());
 		}
