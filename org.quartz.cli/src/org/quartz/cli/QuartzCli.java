@@ -62,6 +62,15 @@ public final class QuartzCli {
 		this.programRunner = programRunner;
 	}
 
+	/**
+	 * A command line run inside another program (an IDE's launcher): its own output streams and
+	 * folder, front ends kept between runs, and its own way of running the built program.
+	 */
+	public QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
+			Compilation.Loaders loaders, ProgramRunner programRunner) {
+		this(out, err, environment, workingDir, new IrBackend(), loaders, programRunner);
+	}
+
 	/** The command line of the {@code quartz} program: the process's streams and environment. */
 	public static QuartzCli standard() {
 		return new QuartzCli(System.out, System.err, System.getenv(), new IrBackend());

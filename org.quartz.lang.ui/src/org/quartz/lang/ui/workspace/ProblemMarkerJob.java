@@ -46,6 +46,12 @@ public final class ProblemMarkerJob extends WorkspaceJob {
 		if (issues == null || !file.exists()) {
 			return Status.OK_STATUS;
 		}
+		replaceMarkers(file, issues);
+		return Status.OK_STATUS;
+	}
+
+	/** Replaces the file's Quartz problem markers by {@code issues} (in the caller's workspace operation). */
+	public static void replaceMarkers(IFile file, List<Issue> issues) throws CoreException {
 		file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
 		for (Issue issue : issues) {
 			IMarker marker = file.createMarker(MARKER_TYPE);
@@ -59,6 +65,5 @@ public final class ProblemMarkerJob extends WorkspaceJob {
 							message, issue.getLineNumber() == null ? 1 : issue.getLineNumber(), start, start + length,
 							issue.getCode(), "Quartz" });
 		}
-		return Status.OK_STATUS;
 	}
 }
