@@ -52,8 +52,9 @@ import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
 import org.quartz.lang.quartz.NamedElement;
 
 /**
- * Xtext's language server with Quartz's own document symbols, semantic tokens, formatting and
- * inlay hints, and diagnostics coded as on the command line.
+ * Xtext's language server with Quartz's own document symbols, semantic tokens, formatting,
+ * inlay hints, definition, references and rename (through {@link QuartzNavigation}, as in
+ * Eclipse), and diagnostics coded as on the command line.
  */
 public class QuartzLanguageServer extends LanguageServerImpl {
 

@@ -20,11 +20,18 @@ import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.expressions.EvaluationContext;
+import org.eclipse.core.expressions.EvaluationResult;
+import org.eclipse.core.expressions.ExpressionConverter;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.ILaunchShortcut;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
@@ -224,27 +231,53 @@ class QuartzIdeWorkbenchTest {
 	void runAsQuartzProgramShowsTheOutputInTheConsole() throws Exception {
 		IFile hello = create("hello.qz", """
 				def main()
-				  puts("hello from #{21 * 2}")
+				  a = args()
+				  puts("hello from #{21 * 2}, #{a.size} arguments")
+				  for i in 0..a.size
+				    puts(a[i])
+				  end
 				end
 				""");
-		new QuartzLaunchShortcut().launch(new StructuredSelection(hello), "run");
+		// The program's arguments, as the configuration's Main tab sets them.
+		ILaunchConfigurationWorkingCopy configuration = QuartzLaunchShortcut.configuration(hello).getWorkingCopy();
+		configuration.setAttribute(QuartzLaunchDelegate.ARGUMENTS, "one  two");
+		configuration.doSave();
+		runAs(hello);
 		assertTrue(waitFor(() -> process(hello) != null && process(hello).isTerminated(), TIMEOUT), "the program did not run");
 		IProcess process = process(hello);
 		assertEquals(0, process.getExitValue());
 		assertTrue(waitFor(() -> DebugUITools.getConsole(process) != null, TIMEOUT), "the process has no console");
 		TextConsole text = assertInstanceOf(TextConsole.class, DebugUITools.getConsole(process), "the process's console");
-		assertTrue(waitFor(() -> text.getDocument().get().contains("hello from 42"), TIMEOUT), text.getDocument().get());
+		assertTrue(waitFor(() -> text.getDocument().get().contains("hello from 42, 2 arguments\none\ntwo\n"), TIMEOUT), text.getDocument().get());
 
 		IFile broken = create("broken.qz", """
 				def main()
 				  puts(missing)
 				end
 				""");
-		new QuartzLaunchShortcut().launch(new StructuredSelection(broken), "run");
+		runAs(broken);
 		TextConsole build = QuartzLaunchDelegate.buildConsole();
 		assertTrue(waitFor(() -> build.getDocument().get().contains("was not run"), TIMEOUT), build.getDocument().get());
 		assertTrue(build.getDocument().get().contains("error[QZ0101]"), build.getDocument().get());
 		assertNull(process(broken), "a program that does not build is not run");
+	}
+
+	/**
+	 * What Run As > Quartz program does on a selected file: the shortcut the extension registry
+	 * has, offered when its enablement holds for the selection, launches it.
+	 */
+	private static void runAs(IFile file) throws CoreException {
+		IConfigurationElement shortcut = Arrays.stream(Platform.getExtensionRegistry()
+				.getConfigurationElementsFor("org.eclipse.debug.ui.launchShortcuts"))
+				.filter(element -> "org.quartz.lang.ui.workbench.launchShortcut".equals(element.getAttribute("id")))
+				.findFirst().orElseThrow();
+		IConfigurationElement enablement = shortcut.getChildren("contextualLaunch")[0].getChildren("enablement")[0];
+		EvaluationContext context = new EvaluationContext(null, List.of(file));
+		context.addVariable("selection", List.of(file));
+		assertEquals(EvaluationResult.TRUE, ExpressionConverter.getDefault().perform(enablement).evaluate(context),
+				"Run As > Quartz program is not offered for " + file);
+		ILaunchShortcut launcher = (ILaunchShortcut) shortcut.createExecutableExtension("class");
+		launcher.launch(new StructuredSelection(file), "run");
 	}
 
 	private static ISearchResult searchResult() {

@@ -3,6 +3,9 @@ package org.quartz.lang.ui.workbench.launch;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -36,6 +39,8 @@ public class QuartzLaunchDelegate extends LaunchConfigurationDelegate {
 	public static final String TYPE = "org.quartz.lang.ui.workbench.launch";
 	/** The attribute with the program's main file: its workspace path. */
 	public static final String FILE = "org.quartz.lang.ui.workbench.file";
+	/** The attribute with the program's arguments, split at spaces (as `quartz run FILE ARGS...` takes them). */
+	public static final String ARGUMENTS = "org.quartz.lang.ui.workbench.arguments";
 	/** The console with the build's diagnostics. */
 	public static final String BUILD_CONSOLE = "Quartz build";
 
@@ -60,7 +65,7 @@ public class QuartzLaunchDelegate extends LaunchConfigurationDelegate {
 				IProcess process = DebugPlugin.newProcess(launch, program.start(), name);
 				process.setAttribute(IProcess.ATTR_CMDLINE, String.join(" ", program.command()));
 				return ExitCode.OK; // it runs on; its console shows how it ends
-			}).run("run", file.getLocation().toOSString());
+			}).run(command(file, configuration.getAttribute(ARGUMENTS, "")));
 			output.flush();
 			if (exitCode != ExitCode.OK) {
 				output.println(name + " was not run: it did not build (exit code " + exitCode + ")");
@@ -69,6 +74,13 @@ public class QuartzLaunchDelegate extends LaunchConfigurationDelegate {
 		} catch (java.io.IOException e) {
 			throw new CoreException(Status.error("cannot write to the console", e));
 		}
+	}
+
+	/** `run FILE ARGS...`. */
+	private static String[] command(IFile file, String arguments) {
+		List<String> command = new ArrayList<>(List.of("run", file.getLocation().toOSString()));
+		command.addAll(Arrays.stream(arguments.trim().split("\\s+")).filter(argument -> !argument.isEmpty()).toList());
+		return command.toArray(String[]::new);
 	}
 
 	/** The console of the builds, made on first use. */

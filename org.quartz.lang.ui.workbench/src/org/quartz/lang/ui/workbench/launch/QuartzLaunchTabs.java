@@ -10,6 +10,6 @@ public class QuartzLaunchTabs extends AbstractLaunchConfigurationTabGroup {
 
 	@Override
 	public void createTabs(ILaunchConfigurationDialog dialog, String mode) {
-		setTabs(new ILaunchConfigurationTab[] { new CommonTab() });
+		setTabs(new ILaunchConfigurationTab[] { new QuartzMainTab(), new CommonTab() });
 	}
 }

@@ -5,8 +5,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IPath;
-import org.eclipse.emf.common.util.URI;
-import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IWorkbenchPage;
@@ -14,14 +12,10 @@ import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.quartz.lang.ide.navigation.QuartzNavigation.Occurrence;
 
-/** What the workbench features need of editors: an editor's document, file and caret, and opening a place. */
+/** What the workbench features need of editors: an editor's file and caret, and opening a place. */
 public final class EditorPositions {
 
 	private EditorPositions() {
-	}
-
-	public static IDocument document(ITextEditor editor) {
-		return editor.getDocumentProvider().getDocument(editor.getEditorInput());
 	}
 
 	/** The workspace file the editor shows; null for another input. */
@@ -51,10 +45,5 @@ public final class EditorPositions {
 		if (editor instanceof ITextEditor text) {
 			text.selectAndReveal(place.offset(), place.length());
 		}
-	}
-
-	/** The URI of a workspace file, as the Quartz resources name it. */
-	public static URI uri(IFile file) {
-		return WorkspaceModules.uriOf(file);
 	}
 }
