@@ -125,7 +125,9 @@ public class QuartzNavigation {
 	private void references(Resource resource, NamedElement declaration, URI target, List<Occurrence> found) {
 		for (TreeIterator<EObject> all = resource.getAllContents(); all.hasNext();) {
 			EObject element = all.next();
-			if (element instanceof MemberAccess access && isTarget(memberTarget(access), declaration, target)) {
+			// Only a member of the same name may stand for it: the rest is not type-checked for nothing.
+			if (element instanceof MemberAccess access && declaration.getName() != null
+					&& declaration.getName().equals(access.getMember()) && isTarget(memberTarget(access), declaration, target)) {
 				add(found, resource, NodeModelUtils.findNodesForFeature(access, QuartzPackage.Literals.MEMBER_ACCESS__MEMBER));
 				continue;
 			}
@@ -134,7 +136,8 @@ public class QuartzNavigation {
 					continue;
 				}
 				List<INode> nodes = NodeModelUtils.findNodesForFeature(element, reference);
-				List<?> values = reference.isMany() ? (List<?>) element.eGet(reference, true) : Collections.singletonList(element.eGet(reference, true));
+				List<?> values = reference.isMany() ? (List<?>) element.eGet(reference, true)
+						: Collections.singletonList(element.eGet(reference, true));
 				for (int i = 0; i < values.size() && i < nodes.size(); i++) {
 					if (values.get(i) instanceof EObject referenced && isTarget(referenced, declaration, target)) {
 						add(found, resource, List.of(nodes.get(i)));
