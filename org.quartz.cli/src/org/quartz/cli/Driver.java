@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.eclipse.emf.common.util.URI;
 import org.quartz.lang.loading.Program;
+import org.quartz.lang.loading.ProgramLoader;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.scoping.ModuleSearchPath;
 
@@ -26,13 +28,14 @@ final class Driver {
 	private final Map<String, String> environment;
 	private final Path workingDir;
 	private final ProgramRunner programRunner;
+	private final Supplier<ProgramLoader> frontEnd;
 
 	/**
 	 * @param workingDir the folder relative paths start from: the user's, which in the compile
 	 *                   server is not the process's own
 	 */
 	Driver(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
-			Function<Module, String> codeGenerator, ProgramRunner programRunner,
+			Function<Module, String> codeGenerator, Supplier<ProgramLoader> frontEnd, ProgramRunner programRunner,
 			boolean debug) {
 		this.out = out;
 		this.err = err;
@@ -43,6 +46,7 @@ final class Driver {
 		this.environment = environment;
 		this.workingDir = workingDir;
 		this.programRunner = programRunner;
+		this.frontEnd = frontEnd;
 	}
 
 	/** A process running a built program, with the command line's environment (QUARTZ_WORKERS, ...) and folder. */
@@ -96,7 +100,6 @@ final class Driver {
 	 * checked once; prints nothing (see {@link #report}).
 	 */
 	List<Program> checkAll(List<String> files, SourceOptions options) throws IOException {
-		Logging.configure(debug);
 		List<Path> mainFiles = new ArrayList<>();
 		for (String file : files) {
 			Path mainPath = workingDir.resolve(file);
@@ -111,7 +114,7 @@ final class Driver {
 		Path stdlib = options.stdlibPath != null ? resolve(options.stdlibPath) : cache.stdlib();
 		ModuleSearchPath searchPath = new ModuleSearchPath(options.includeDirs.stream().map(this::resolve).toList(), stdlib);
 		try {
-			return FrontEnd.loader().loadAll(mainFiles, searchPath);
+			return frontEnd.get().loadAll(mainFiles, searchPath);
 		} catch (IOException e) {
 			throw new QuartzException("cannot read " + e.getMessage());
 		}

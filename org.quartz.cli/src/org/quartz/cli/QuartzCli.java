@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.quartz.codegen.IrGenerator;
 import org.quartz.codegen.LoweringError;
+import org.quartz.lang.loading.ProgramLoader;
 import org.quartz.lang.quartz.Module;
 
 import picocli.CommandLine;
@@ -32,6 +34,8 @@ public final class QuartzCli {
 	private final Path workingDir;
 	private final Function<Module, String> codeGenerator;
 	private final ProgramRunner programRunner;
+	/** The front end; null: the command line's own ({@link FrontEnd}), with its logging set up. */
+	private final Supplier<ProgramLoader> frontEnd;
 
 	/**
 	 * @param environment   the environment variables (PATH, QUARTZ_CACHE_DIR, QUARTZ_DEBUG, ...)
@@ -50,11 +54,27 @@ public final class QuartzCli {
 	 */
 	QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
 			Function<Module, String> codeGenerator, ProgramRunner programRunner) {
+		this(out, err, environment, workingDir, codeGenerator, null, programRunner);
+	}
+
+	/**
+	 * A command line run inside another program (an IDE's launcher): its own output streams and
+	 * folder, the program's front end (so one injector serves the editor and the builds, and the
+	 * command line leaves the host's logging alone), and its own way of running the built program.
+	 */
+	public QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
+			Supplier<ProgramLoader> frontEnd, ProgramRunner programRunner) {
+		this(out, err, environment, workingDir, new IrBackend(), frontEnd, programRunner);
+	}
+
+	private QuartzCli(PrintStream out, PrintStream err, Map<String, String> environment, Path workingDir,
+			Function<Module, String> codeGenerator, Supplier<ProgramLoader> frontEnd, ProgramRunner programRunner) {
 		this.out = out;
 		this.err = err;
 		this.environment = environment;
 		this.workingDir = workingDir;
 		this.codeGenerator = codeGenerator;
+		this.frontEnd = frontEnd;
 		this.programRunner = programRunner;
 	}
 
@@ -103,7 +123,12 @@ public final class QuartzCli {
 
 	private int runHere(String[] args) {
 		try {
-			Driver driver = new Driver(out, err, environment, workingDir, codeGenerator, programRunner, debug());
+			boolean debug = debug();
+			Supplier<ProgramLoader> loader = frontEnd != null ? frontEnd : () -> {
+				Logging.configure(debug);
+				return FrontEnd.loader();
+			};
+			Driver driver = new Driver(out, err, environment, workingDir, codeGenerator, loader, programRunner, debug);
 			CommandLine commandLine = new CommandLine(new RootCommand())
 					.addSubcommand(new BuildCommand(driver))
 					.addSubcommand(new RunCommand(driver))

@@ -17,7 +17,7 @@ import org.quartz.lang.ui.contentassist.QuartzCompletionProcessor;
 import org.quartz.lang.ui.document.DocumentParser;
 import org.quartz.lang.ui.highlighting.QuartzPresentationReconciler;
 import org.quartz.lang.ui.hover.QuartzTextHover;
-import org.quartz.lang.ui.hover.TypeHoverText;
+import org.quartz.lang.ide.hover.QuartzHoverService;
 import org.quartz.lang.ui.validation.DocumentValidator;
 import org.quartz.lang.ui.validation.ValidationReconciler;
 
@@ -25,7 +25,7 @@ import com.google.inject.Injector;
 
 /**
  * Makes a JFace source viewer a Quartz editor: syntax colouring, diagnostics as annotations
- * (validated after each pause in typing), completion and type hovers. Usable in any SWT
+ * (validated after each pause in typing), completion and hovers. Usable in any SWT
  * application; one configuration per document.
  */
 public class QuartzSourceViewerConfiguration extends SourceViewerConfiguration {
@@ -70,7 +70,7 @@ public class QuartzSourceViewerConfiguration extends SourceViewerConfiguration {
 
 	@Override
 	public ITextHover getTextHover(ISourceViewer viewer, String contentType) {
-		return new QuartzTextHover(document -> parser, injector.getInstance(TypeHoverText.class));
+		return new QuartzTextHover(document -> parser, injector.getInstance(QuartzHoverService.class));
 	}
 
 	@Override

@@ -163,6 +163,21 @@ class LanguageServerTest extends LanguageServerSession {
 	}
 
 	@Test
+	void referencesIncludeMemberCallsAndUsesInOtherFiles() throws Exception {
+		String uri = openProgram();
+		List<? extends Location> norm = client.server.getTextDocumentService().references(new ReferenceParams(
+				document(uri), at(PROGRAM, "norm(p: Point)", 0, 1), new ReferenceContext(true))).get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(List.of(at(PROGRAM, "norm(p: Point)", 0, 0), at(PROGRAM, "norm()", 0, 0)),
+				norm.stream().map(l -> l.getRange().getStart()).sorted(POSITIONS).toList(), "the declaration and `p.norm()`");
+
+		String util = workspace.resolve("util.qz").toUri().toString();
+		List<? extends Location> helper = client.server.getTextDocumentService().references(new ReferenceParams(
+				document(uri), at(PROGRAM, "helper(3)", 0, 1), new ReferenceContext(true))).get(TIMEOUT, TimeUnit.SECONDS);
+		assertEquals(List.of(uri + " " + at(PROGRAM, "helper(3)", 0, 0), util + " " + new Position(0, 4)),
+				helper.stream().map(l -> l.getUri() + " " + l.getRange().getStart()).sorted().toList());
+	}
+
+	@Test
 	void documentSymbolsOutlineTheModule() throws Exception {
 		String uri = openProgram();
 		List<DocumentSymbol> symbols = client.server.getTextDocumentService()

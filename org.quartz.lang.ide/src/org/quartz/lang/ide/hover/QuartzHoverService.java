@@ -48,17 +48,26 @@ public class QuartzHoverService extends HoverService {
 	@Inject
 	private TypeChecker typeChecker;
 
+	/** What hovering shows and over which span of text; the language server's and the Eclipse editor's. */
+	public record HoverText(String text, int offset, int length) {
+	}
+
 	@Override
 	public Hover hover(Document document, XtextResource resource, HoverParams params, CancelIndicator cancelIndicator) {
-		int offset = document.getOffSet(params.getPosition());
+		HoverText hover = at(resource, document.getOffSet(params.getPosition()));
+		if (hover == null) {
+			return IHoverService.EMPTY_HOVER;
+		}
+		Range range = new Range(document.getPosition(hover.offset()), document.getPosition(hover.offset() + hover.length()));
+		return new Hover(new MarkupContent(MarkupKind.MARKDOWN, "```quartz\n" + hover.text() + "\n```"), range);
+	}
+
+	/** The hover of the token at {@code offset}; null when there is nothing to say. */
+	public HoverText at(XtextResource resource, int offset) {
 		ILeafNode leaf = SourceElements.tokenAt(resource, offset);
 		EObject element = SourceElements.elementOf(leaf);
 		String text = element == null ? null : describe(element);
-		if (text == null) {
-			return IHoverService.EMPTY_HOVER;
-		}
-		Range range = new Range(document.getPosition(leaf.getOffset()), document.getPosition(leaf.getEndOffset()));
-		return new Hover(new MarkupContent(MarkupKind.MARKDOWN, "```quartz\n" + text + "\n```"), range);
+		return text == null ? null : new HoverText(text, leaf.getOffset(), leaf.getLength());
 	}
 
 	/** The hover text for a token's element; null when there is nothing to say. */

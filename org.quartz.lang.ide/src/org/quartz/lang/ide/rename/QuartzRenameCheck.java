@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.Keyword;
@@ -88,6 +89,30 @@ public class QuartzRenameCheck {
 			if (later != target && newName.equals(later.getName()) && later.getValue() != null
 					&& resolves(later.getValue(), Q.getNameRef_Ref(), oldName) == target) {
 				return "'" + newName + " = ...' would then assign to the renamed '" + target.getName() + "'";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * {@link #problem(NamedElement, String)}, and also where {@code resources} other than the
+	 * declaration's own (importers of its module) use it.
+	 */
+	public String problem(NamedElement target, String newName, Iterable<? extends Resource> resources) {
+		String problem = problem(target, newName);
+		if (problem != null || newName.equals(target.getName())) {
+			return problem;
+		}
+		QualifiedName name = QualifiedName.create(newName);
+		for (Resource resource : resources) {
+			if (resource == target.eResource() || resource.getContents().isEmpty()) {
+				continue;
+			}
+			for (NameRef use : EcoreUtil2.eAllOfType(resource.getContents().get(0), NameRef.class)) {
+				if (use.getRef() == target && clashes(use, target, Q.getNameRef_Ref(), name)) {
+					return "'" + newName + "' is already visible where '" + target.getName() + "' is used in "
+							+ resource.getURI().lastSegment();
+				}
 			}
 		}
 		return null;

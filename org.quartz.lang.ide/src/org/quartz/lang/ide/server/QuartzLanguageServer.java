@@ -1,6 +1,17 @@
 package org.quartz.lang.ide.server;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.lsp4j.DefinitionParams;
+import org.eclipse.xtext.ide.server.UriExtensions;
+import org.eclipse.xtext.resource.IReferenceDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.XtextResource;
+import org.quartz.lang.ide.navigation.QuartzNavigation;
+import com.google.inject.Inject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +27,7 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InlayHint;
 import org.eclipse.lsp4j.InlayHintParams;
 import org.eclipse.lsp4j.Location;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ReferenceContext;
 import org.eclipse.lsp4j.ReferenceParams;
 import org.eclipse.lsp4j.RenameParams;
 import org.eclipse.lsp4j.SemanticTokens;
@@ -31,29 +40,26 @@ import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
-import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
-import org.eclipse.xtext.resource.ILocationInFileProvider;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.eclipse.xtext.util.ITextRegion;
 import org.eclipse.xtext.validation.Issue;
 import org.quartz.lang.ide.formatting.QuartzFormatter;
 import org.quartz.lang.ide.highlighting.QuartzSemanticTokens;
 import org.quartz.lang.ide.inlay.QuartzInlayHints;
-import org.quartz.lang.ide.model.SourceElements;
-import org.quartz.lang.ide.rename.QuartzRenameCheck;
 import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
 import org.quartz.lang.loading.QuartzDiagnostic;
-import org.quartz.lang.quartz.LetDecl;
 import org.quartz.lang.quartz.NamedElement;
 
 /**
- * Xtext's language server with Quartz's own document symbols, semantic tokens, formatting and
- * inlay hints, and diagnostics coded as on the command line.
+ * Xtext's language server with Quartz's own document symbols, semantic tokens, formatting,
+ * inlay hints, definition, references and rename (through {@link QuartzNavigation}, as in
+ * Eclipse), and diagnostics coded as on the command line.
  */
 public class QuartzLanguageServer extends LanguageServerImpl {
+
+	@Inject
+	private UriExtensions uriExtensions;
 
 	@Override
 	protected ServerCapabilities createServerCapabilities(InitializeParams params) {
@@ -90,56 +96,104 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 		return getWorkspaceManager().doRead(uri, (document, resource) -> service.symbols(document, resource));
 	}
 
+	@Override
+	protected List<? extends Location> definition(CancelIndicator cancelIndicator, DefinitionParams params) {
+		URI uri = getURI(params.getTextDocument());
+		QuartzNavigation navigation = getService(uri, QuartzNavigation.class);
+		if (navigation == null) {
+			return List.of();
+		}
+		return getWorkspaceManager().doRead(uri, (document, resource) -> {
+			NamedElement target = navigation.declarationAt(resource, document.getOffSet(params.getPosition()));
+			return target == null ? List.of() : locations(List.of(navigation.nameOf(target)), document, resource);
+		});
+	}
+
+	@Override
+	protected List<? extends Location> references(ReferenceParams params, CancelIndicator cancelIndicator) {
+		URI uri = getURI(params.getTextDocument());
+		QuartzNavigation navigation = getService(uri, QuartzNavigation.class);
+		if (navigation == null) {
+			return List.of();
+		}
+		return getWorkspaceManager().doRead(uri, (document, resource) -> {
+			NamedElement target = navigation.declarationAt(resource, document.getOffSet(params.getPosition()));
+			if (target == null) {
+				return List.of();
+			}
+			boolean includeDeclaration = params.getContext() == null || params.getContext().isIncludeDeclaration();
+			return locations(navigation.occurrences(target, referrers(target, resource), includeDeclaration), document, resource);
+		});
+	}
+
 	/**
-	 * Renames through the references finder (which sees locals, unlike Xtext's serializer-based
-	 * rename): the declaration's name and every reference become the new name. A new name that
-	 * is not an identifier, or that clashes (see {@link QuartzRenameCheck}), is refused with an error.
+	 * Renames the declaration and every occurrence ({@link QuartzNavigation}, which sees locals,
+	 * unlike Xtext's serializer-based rename). A new name that is not an identifier, or that
+	 * clashes (see {@link org.quartz.lang.ide.rename.QuartzRenameCheck}), is refused with an error.
 	 */
 	@Override
 	protected WorkspaceEdit rename(RenameParams params, CancelIndicator cancelIndicator) {
 		URI uri = getURI(params.getTextDocument());
-		DocumentSymbolService symbols = getService(uri, DocumentSymbolService.class);
+		QuartzNavigation navigation = getService(uri, QuartzNavigation.class);
 		WorkspaceEdit edit = new WorkspaceEdit(new LinkedHashMap<>());
-		if (symbols == null) {
+		if (navigation == null) {
 			return edit;
 		}
-		QuartzRenameCheck check = getService(uri, QuartzRenameCheck.class);
-		ILocationInFileProvider locationInFile = getService(uri, ILocationInFileProvider.class);
-		// Checks the name and renames the `x = e` that assign to the binding (no references: they
-		// parse as bindings); the references are then looked up from the binding's own name.
-		Position declaration = getWorkspaceManager().doRead(uri, (document, resource) -> {
-			NamedElement target = SourceElements.declarationOf(SourceElements.elementOf(
-					SourceElements.tokenAt(resource, document.getOffSet(params.getPosition()))));
+		return getWorkspaceManager().doRead(uri, (document, resource) -> {
+			NamedElement target = navigation.declarationAt(resource, document.getOffSet(params.getPosition()));
 			if (target == null) {
-				return params.getPosition();
+				return edit;
 			}
-			String problem = check.problem(target, params.getNewName());
-			if (problem != null) {
-				throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, problem, null));
+			QuartzNavigation.RenameEdits rename = navigation.rename(target, params.getNewName(), referrers(target, resource));
+			if (rename.problem() != null) {
+				throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, rename.problem(), null));
 			}
-			for (LetDecl assignment : SourceElements.assignmentsTo(target, EcoreUtil2.getRootContainer(target))) {
-				if (assignment.eResource() == resource) {
-					edit.getChanges().computeIfAbsent(params.getTextDocument().getUri(), key -> new ArrayList<>())
-							.add(new TextEdit(range(document, locationInFile.getSignificantTextRegion(assignment)), params.getNewName()));
-				}
+			for (Location location : locations(rename.edits().values().stream().flatMap(List::stream).toList(), document, resource)) {
+				edit.getChanges().computeIfAbsent(location.getUri(), key -> new ArrayList<>())
+						.add(new TextEdit(location.getRange(), params.getNewName()));
 			}
-			return target.eResource() == resource
-					? document.getPosition(locationInFile.getSignificantTextRegion(target).getOffset())
-					: params.getPosition();
+			return edit;
 		});
-		ReferenceParams references = new ReferenceParams(params.getTextDocument(), declaration, new ReferenceContext(true));
-		List<? extends Location> locations = getWorkspaceManager().doRead(uri,
-				(document, resource) -> symbols.getReferences(document, resource, references,
-						getWorkspaceResourceAccess(), getWorkspaceManager().getIndex(), cancelIndicator));
-		for (Location location : locations) {
-			edit.getChanges().computeIfAbsent(location.getUri(), key -> new ArrayList<>())
-					.add(new TextEdit(location.getRange(), params.getNewName()));
-		}
-		return edit;
 	}
 
-	private static Range range(Document document, ITextRegion region) {
-		return new Range(document.getPosition(region.getOffset()), document.getPosition(region.getOffset() + region.getLength()));
+	/**
+	 * The resources that may refer to {@code target}: the one at hand and those the index records
+	 * references to it from, loaded into the same resource set.
+	 */
+	private List<Resource> referrers(NamedElement target, XtextResource resource) {
+		List<Resource> resources = new ArrayList<>(List.of(resource));
+		URI targetUri = EcoreUtil.getURI(target);
+		for (IResourceDescription description : getWorkspaceManager().getIndex().getAllResourceDescriptions()) {
+			for (IReferenceDescription reference : description.getReferenceDescriptions()) {
+				if (targetUri.equals(reference.getTargetEObjectUri())) {
+					resources.add(resource.getResourceSet().getResource(description.getURI(), true));
+					break;
+				}
+			}
+		}
+		return resources;
+	}
+
+	/** The occurrences as protocol locations; offsets in resources other than {@code resource} map through their text. */
+	private List<Location> locations(List<QuartzNavigation.Occurrence> occurrences, Document document, XtextResource resource) {
+		Map<URI, Document> documents = new HashMap<>();
+		documents.put(resource.getURI(), document);
+		List<Location> found = new ArrayList<>();
+		for (QuartzNavigation.Occurrence occurrence : occurrences) {
+			Document text = documents.computeIfAbsent(occurrence.uri(), key -> textOf(resource, key));
+			if (text != null) {
+				found.add(new Location(uriExtensions.toUriString(occurrence.uri()), new Range(text.getPosition(occurrence.offset()),
+						text.getPosition(occurrence.offset() + occurrence.length()))));
+			}
+		}
+		return found;
+	}
+
+	private static Document textOf(XtextResource near, URI uri) {
+		Resource other = near.getResourceSet().getResource(uri, false);
+		return other instanceof XtextResource xtext && xtext.getParseResult() != null
+				? new Document(0, xtext.getParseResult().getRootNode().getText())
+				: null;
 	}
 
 	/** Inlay hints, which Xtext's server does not offer: the inferred types of bindings (see {@link QuartzInlayHints}). */

@@ -36,116 +36,144 @@ import com.google.inject.Inject;
 /**
  * The outline of a module: functions, structs with their fields, enums with their variants,
  * actors with their fields and methods, traits and impls with their methods, type aliases,
- * constants and globals.
+ * constants and globals. One tree ({@link Symbol}) for the language server's document symbols
+ * and the Eclipse editor's Outline view.
  */
 public class QuartzDocumentSymbols {
+
+	/**
+	 * One declaration: its name, kind and detail as the language server sends them, the span of
+	 * the whole declaration and of its name (offsets), and what it declares inside.
+	 */
+	public record Symbol(String name, SymbolKind kind, String detail, int offset, int endOffset, int nameOffset,
+			int nameEndOffset, List<Symbol> children) {
+
+		/** The text an outline shows: `def add(a: Int): Int`, `struct Point`, `x: Int`, `impl Shape for Circle`. */
+		public String label() {
+			return switch (kind) {
+			case Function, Method -> "def " + detail;
+			case Struct -> "struct " + name;
+			case Enum -> "enum " + name;
+			case Class, Interface -> detail + " " + name;
+			case TypeParameter -> "type " + name;
+			case Constant -> "const " + name;
+			case Variable -> "var " + name;
+			case Field -> name + ": " + detail;
+			default -> name;
+			};
+		}
+	}
 
 	@Inject
 	private ILocationInFileProvider locations;
 
+	/** The language server's document symbols. */
 	public List<DocumentSymbol> symbols(Document document, XtextResource resource) {
-		List<DocumentSymbol> symbols = new ArrayList<>();
+		return symbols(resource).stream().map(symbol -> toLsp(document, symbol)).toList();
+	}
+
+	/** The module's declarations, in source order. */
+	public List<Symbol> symbols(XtextResource resource) {
+		List<Symbol> symbols = new ArrayList<>();
 		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Module module)) {
 			return symbols;
 		}
 		for (EObject element : module.getElements()) {
-			DocumentSymbol symbol = symbol(document, element);
-			if (symbol != null) {
-				symbols.add(symbol);
-			}
+			add(symbols, symbol(element));
 		}
 		return symbols;
 	}
 
-	private DocumentSymbol symbol(Document document, EObject element) {
+	private static DocumentSymbol toLsp(Document document, Symbol symbol) {
+		DocumentSymbol lsp = new DocumentSymbol(symbol.name(), symbol.kind(),
+				range(document, symbol.offset(), symbol.endOffset()),
+				range(document, symbol.nameOffset(), symbol.nameEndOffset()), symbol.detail());
+		lsp.setChildren(new ArrayList<>(symbol.children().stream().map(child -> toLsp(document, child)).toList()));
+		return lsp;
+	}
+
+	private Symbol symbol(EObject element) {
 		if (element instanceof FunctionDecl function) {
-			return create(document, function, SymbolKind.Function, Signatures.of(function), List.of());
+			return create(function, SymbolKind.Function, Signatures.of(function), List.of());
 		}
 		if (element instanceof StructDecl struct) {
-			List<DocumentSymbol> fields = new ArrayList<>();
+			List<Symbol> fields = new ArrayList<>();
 			for (Field field : struct.getFields()) {
-				add(fields, create(document, field, SymbolKind.Field, Signatures.of(field.getType()), List.of()));
+				add(fields, create(field, SymbolKind.Field, Signatures.of(field.getType()), List.of()));
 			}
-			return create(document, struct, SymbolKind.Struct, null, fields);
+			return create(struct, SymbolKind.Struct, null, fields);
 		}
 		if (element instanceof EnumDecl enumeration) {
-			List<DocumentSymbol> variants = new ArrayList<>();
+			List<Symbol> variants = new ArrayList<>();
 			for (Variant variant : enumeration.getVariants()) {
-				add(variants, create(document, variant, SymbolKind.EnumMember, null, List.of()));
+				add(variants, create(variant, SymbolKind.EnumMember, null, List.of()));
 			}
-			return create(document, enumeration, SymbolKind.Enum, null, variants);
+			return create(enumeration, SymbolKind.Enum, null, variants);
 		}
 		if (element instanceof ActorDecl actor) {
-			List<DocumentSymbol> members = new ArrayList<>();
+			List<Symbol> members = new ArrayList<>();
 			for (EObject member : actor.eContents()) {
 				if (member instanceof ActorField field) {
-					add(members, create(document, field, SymbolKind.Field, Signatures.of(field.getType()), List.of()));
+					add(members, create(field, SymbolKind.Field, Signatures.of(field.getType()), List.of()));
 				} else if (member instanceof FunctionDecl method) {
-					add(members, create(document, method, SymbolKind.Method, Signatures.of(method), List.of()));
+					add(members, create(method, SymbolKind.Method, Signatures.of(method), List.of()));
 				}
 			}
-			return create(document, actor, SymbolKind.Class, "actor", members);
+			return create(actor, SymbolKind.Class, "actor", members);
 		}
 		if (element instanceof TraitDecl trait) {
-			return create(document, trait, SymbolKind.Interface, "trait", methods(document, trait.getMethods()));
+			return create(trait, SymbolKind.Interface, "trait", methods(trait.getMethods()));
 		}
 		if (element instanceof ImplDecl impl) {
-			return implSymbol(document, impl);
+			return implSymbol(impl);
 		}
 		if (element instanceof TypeAlias alias) {
-			return create(document, alias, SymbolKind.TypeParameter, null, List.of());
+			return create(alias, SymbolKind.TypeParameter, null, List.of());
 		}
 		if (element instanceof ConstDecl constant) {
-			return create(document, constant, SymbolKind.Constant, null, List.of());
+			return create(constant, SymbolKind.Constant, null, List.of());
 		}
 		if (element instanceof VarDecl global && Globals.isGlobal(global)) {
-			return create(document, global, SymbolKind.Variable, null, List.of());
+			return create(global, SymbolKind.Variable, null, List.of());
 		}
 		return null;
 	}
 
-	private List<DocumentSymbol> methods(Document document, List<FunctionDecl> methods) {
-		List<DocumentSymbol> symbols = new ArrayList<>();
+	private List<Symbol> methods(List<FunctionDecl> methods) {
+		List<Symbol> symbols = new ArrayList<>();
 		for (FunctionDecl method : methods) {
-			add(symbols, create(document, method, SymbolKind.Method, Signatures.of(method), List.of()));
+			add(symbols, create(method, SymbolKind.Method, Signatures.of(method), List.of()));
 		}
 		return symbols;
 	}
 
 	/** `impl Shape for Circle`, named by its header as written (null while its trait or type is not written yet). */
-	private DocumentSymbol implSymbol(Document document, ImplDecl impl) {
+	private Symbol implSymbol(ImplDecl impl) {
 		ICompositeNode node = NodeModelUtils.getNode(impl);
 		List<INode> trait = NodeModelUtils.findNodesForFeature(impl, QuartzPackage.Literals.IMPL_DECL__TRAIT);
 		if (node == null || trait.isEmpty() || impl.getType() == null) {
 			return null;
 		}
 		ICompositeNode type = NodeModelUtils.getNode(impl.getType());
-		DocumentSymbol symbol = new DocumentSymbol(Signatures.of(impl), SymbolKind.Object,
-				range(document, node.getOffset(), node.getEndOffset()),
-				range(document, trait.get(0).getOffset(), type.getEndOffset()), null);
-		symbol.setChildren(methods(document, impl.getMethods()));
-		return symbol;
+		return new Symbol(Signatures.of(impl), SymbolKind.Object, null, node.getOffset(), node.getEndOffset(),
+				trait.get(0).getOffset(), type.getEndOffset(), methods(impl.getMethods()));
 	}
 
-	private static void add(List<DocumentSymbol> symbols, DocumentSymbol symbol) {
+	private static void add(List<Symbol> symbols, Symbol symbol) {
 		if (symbol != null) {
 			symbols.add(symbol);
 		}
 	}
 
 	/** Null for an element the parser left without a name (while typing). */
-	private DocumentSymbol create(Document document, NamedElement element, SymbolKind kind, String detail,
-			List<DocumentSymbol> children) {
+	private Symbol create(NamedElement element, SymbolKind kind, String detail, List<Symbol> children) {
 		ICompositeNode node = NodeModelUtils.getNode(element);
 		if (element.getName() == null || element.getName().isEmpty() || node == null) {
 			return null;
 		}
 		ITextRegion name = locations.getSignificantTextRegion(element);
-		Range range = range(document, node.getOffset(), node.getEndOffset());
-		Range selection = range(document, name.getOffset(), name.getOffset() + name.getLength());
-		DocumentSymbol symbol = new DocumentSymbol(element.getName(), kind, range, selection, detail);
-		symbol.setChildren(new ArrayList<>(children));
-		return symbol;
+		return new Symbol(element.getName(), kind, detail, node.getOffset(), node.getEndOffset(), name.getOffset(),
+				name.getOffset() + name.getLength(), List.copyOf(children));
 	}
 
 	private static Range range(Document document, int start, int end) {

@@ -6,7 +6,8 @@ import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.quartz.lang.quartz.QuartzPackage;
 
 /**
- * Xtext's symbol service (definitions, references, workspace symbols), with the kinds of the
+ * Xtext's symbol service (workspace symbols; definitions, references and rename are
+ * {@link org.quartz.lang.ide.navigation.QuartzNavigation}'s), with the kinds of the
  * module-level declarations the workspace symbol search finds as the outline has them.
  */
 public class QuartzSymbolService extends DocumentSymbolService {

@@ -22,7 +22,7 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.Document;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.lang.ui.QuartzInjector;
@@ -156,14 +156,14 @@ class DiagnosticsParityTest {
 		String text = Files.readString(file);
 		DocumentParser parser = new DocumentParser(QuartzInjector.get(), URI.createFileURI(file.toString()));
 		DocumentValidator validator = QuartzInjector.get().getInstance(DocumentValidator.class);
-		List<Issue> issues = parser.read(text, validator::validate);
+		List<QuartzDiagnostic> diagnostics = parser.read(text, validator::validate);
 		Document document = new Document(text);
 		Set<Reported> reported = new TreeSet<>(ORDER);
-		for (Issue issue : issues) {
-			int offset = Math.min(issue.getOffset(), text.length());
+		for (QuartzDiagnostic diagnostic : diagnostics) {
+			int offset = Math.min(diagnostic.offset(), text.length());
 			int line = document.getLineOfOffset(offset);
 			reported.add(new Reported(line + 1, offset - document.getLineOffset(line) + 1,
-					issue.getSeverity() == Severity.ERROR ? "error" : "warning", issue.getCode(), issue.getMessage()));
+					diagnostic.severity() == QuartzDiagnostic.Severity.ERROR ? "error" : "warning", diagnostic.code(), diagnostic.message()));
 		}
 		return reported;
 	}

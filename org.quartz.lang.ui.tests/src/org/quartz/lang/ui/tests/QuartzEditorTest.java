@@ -27,13 +27,14 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
+import org.quartz.lang.ide.symbols.QuartzDocumentSymbols.Symbol;
+import org.quartz.lang.ui.QuartzInjector;
 import org.quartz.lang.ui.QuartzSourceViewerConfiguration;
 import org.quartz.lang.ui.QuartzSourceViewers;
 import org.quartz.lang.ui.highlighting.TokenStyles;
-import org.quartz.lang.ui.outline.OutlineBuilder;
 import org.quartz.lang.ui.outline.OutlineContentProvider;
 import org.quartz.lang.ui.outline.OutlineLabelProvider;
-import org.quartz.lang.ui.outline.OutlineNode;
 import org.quartz.lang.ui.validation.ProblemAnnotation;
 
 /**
@@ -260,7 +261,9 @@ class QuartzEditorTest {
 	void outlineListsTheDeclarations() {
 		QuartzSourceViewerConfiguration configuration = configuration();
 		open(configuration, SOURCE);
-		List<OutlineNode> outline = configuration.getParser().read(SOURCE, new OutlineBuilder()::build);
+		// The language server's document symbols, labelled for the tree.
+		QuartzDocumentSymbols symbols = QuartzInjector.get().getInstance(QuartzDocumentSymbols.class);
+		List<Symbol> outline = configuration.getParser().read(SOURCE, symbols::symbols);
 
 		TreeViewer tree = new TreeViewer(shell);
 		tree.setContentProvider(new OutlineContentProvider());
@@ -269,13 +272,13 @@ class QuartzEditorTest {
 		tree.expandAll();
 		shell.layout();
 
-		assertEquals(List.of("struct Point", "enum Shape", "actor Counter", "def add", "def main"),
+		assertEquals(List.of("struct Point", "enum Shape", "actor Counter", "def add(a: Int, b: Int): Int", "def main()"),
 				labels(tree.getTree().getItems()));
-		assertEquals(List.of("x", "y"), labels(tree.getTree().getItem(0).getItems()));
+		assertEquals(List.of("x: Int", "y: Int"), labels(tree.getTree().getItem(0).getItems()));
 		assertEquals(List.of("Circle", "Square"), labels(tree.getTree().getItem(1).getItems()));
-		assertEquals(List.of("var count", "def get"), labels(tree.getTree().getItem(2).getItems()));
-		assertEquals(SOURCE.indexOf("add("), outline.get(3).offset());
-		assertEquals(3, outline.get(3).length());
+		assertEquals(List.of("count: Int", "def get(): Int"), labels(tree.getTree().getItem(2).getItems()));
+		assertEquals(SOURCE.indexOf("add("), outline.get(3).nameOffset());
+		assertEquals(SOURCE.indexOf("add(") + 3, outline.get(3).nameEndOffset());
 	}
 
 	private static List<ProblemAnnotation> problems(IAnnotationModel model) {

@@ -5,7 +5,6 @@ import java.util.function.Function;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
 import org.quartz.lang.loading.ProgramLoader;
-import org.quartz.lang.scoping.ModuleSearchPath;
 
 import com.google.inject.Injector;
 
@@ -23,8 +22,8 @@ public class DocumentParser {
 	private XtextResource lastResource;
 
 	/**
-	 * @param uri where the document lives; imports are searched in its folder (a file URI), so
-	 *            an in-memory URI still parses but finds no imported module
+	 * @param uri where the document lives; imports are searched in its folder (a file URI), then
+	 *            in the standard library ({@link EditorResourceSets})
 	 */
 	public DocumentParser(Injector injector, URI uri) {
 		this.injector = injector;
@@ -42,6 +41,6 @@ public class DocumentParser {
 
 	private XtextResource parse(String text) {
 		ProgramLoader loader = injector.getInstance(ProgramLoader.class);
-		return loader.parse(loader.newResourceSet(ModuleSearchPath.NONE), uri, text);
+		return loader.parse(EditorResourceSets.create(injector), uri, text);
 	}
 }

@@ -1,30 +1,39 @@
 package org.quartz.lang.ui.hover;
 
+import java.util.Optional;
+
 import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.Region;
+import org.quartz.lang.ide.hover.QuartzHoverService;
+import org.quartz.lang.ide.hover.QuartzHoverService.HoverText;
 import org.quartz.lang.ui.document.DocumentParsers;
 
-/** Hover on a Quartz document: the inferred type of what is under the mouse ({@link TypeHoverText}). */
+/** Hover on a Quartz document: the language server's hover text ({@link QuartzHoverService}), as plain text. */
 public class QuartzTextHover implements ITextHover {
 
 	private final DocumentParsers parsers;
-	private final TypeHoverText hoverText;
+	private final QuartzHoverService hovers;
 
-	public QuartzTextHover(DocumentParsers parsers, TypeHoverText hoverText) {
+	public QuartzTextHover(DocumentParsers parsers, QuartzHoverService hovers) {
 		this.parsers = parsers;
-		this.hoverText = hoverText;
+		this.hovers = hovers;
 	}
 
 	@Override
 	public String getHoverInfo(ITextViewer viewer, IRegion region) {
-		String text = viewer.getDocument().get();
-		return parsers.of(viewer.getDocument()).read(text, resource -> hoverText.at(resource, region.getOffset())).orElse(null);
+		return hover(viewer, region.getOffset()).map(HoverText::text).orElse(null);
 	}
 
 	@Override
 	public IRegion getHoverRegion(ITextViewer viewer, int offset) {
-		return new Region(offset, 0);
+		return hover(viewer, offset).map(hover -> (IRegion) new Region(hover.offset(), hover.length()))
+				.orElse(new Region(offset, 0));
+	}
+
+	private Optional<HoverText> hover(ITextViewer viewer, int offset) {
+		String text = viewer.getDocument().get();
+		return Optional.ofNullable(parsers.of(viewer.getDocument()).read(text, resource -> hovers.at(resource, offset)));
 	}
 }

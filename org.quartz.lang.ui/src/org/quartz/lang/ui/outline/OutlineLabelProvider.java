@@ -1,12 +1,13 @@
 package org.quartz.lang.ui.outline;
 
 import org.eclipse.jface.viewers.LabelProvider;
+import org.quartz.lang.ide.symbols.QuartzDocumentSymbols.Symbol;
 
-/** Labels of outline nodes ({@link OutlineNode#label()}). */
+/** Labels of outline entries ({@link Symbol#label()}). */
 public class OutlineLabelProvider extends LabelProvider {
 
 	@Override
 	public String getText(Object element) {
-		return element instanceof OutlineNode node ? node.label() : super.getText(element);
+		return element instanceof Symbol symbol ? symbol.label() : super.getText(element);
 	}
 }

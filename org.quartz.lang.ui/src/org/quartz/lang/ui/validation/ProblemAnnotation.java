@@ -1,8 +1,7 @@
 package org.quartz.lang.ui.validation;
 
 import org.eclipse.jface.text.source.Annotation;
-import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 
 /** A diagnostic of the Quartz validator shown on the text, with its code (`QZ0301`). */
 public class ProblemAnnotation extends Annotation {
@@ -12,12 +11,12 @@ public class ProblemAnnotation extends Annotation {
 
 	private final String code;
 
-	public ProblemAnnotation(Issue issue) {
-		super(issue.getSeverity() == Severity.ERROR ? ERROR_TYPE : WARNING_TYPE, false, textOf(issue));
-		this.code = issue.getCode();
+	public ProblemAnnotation(QuartzDiagnostic diagnostic) {
+		super(diagnostic.severity() == QuartzDiagnostic.Severity.ERROR ? ERROR_TYPE : WARNING_TYPE, false, textOf(diagnostic));
+		this.code = diagnostic.code();
 	}
 
-	/** The diagnostic code, as in docs/diagnostics.md; null for an issue without one. */
+	/** The diagnostic code, as in docs/diagnostics.md (`QZ0000` for a message without one of its own). */
 	public String getCode() {
 		return code;
 	}
@@ -26,7 +25,7 @@ public class ProblemAnnotation extends Annotation {
 		return ERROR_TYPE.equals(getType());
 	}
 
-	private static String textOf(Issue issue) {
-		return issue.getCode() == null ? issue.getMessage() : issue.getMessage() + " [" + issue.getCode() + "]";
+	private static String textOf(QuartzDiagnostic diagnostic) {
+		return diagnostic.message() + " [" + diagnostic.code() + "]";
 	}
 }

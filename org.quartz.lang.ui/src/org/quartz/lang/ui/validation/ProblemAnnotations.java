@@ -10,7 +10,7 @@ import org.eclipse.jface.text.Position;
 import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 
 /** Puts a document's current diagnostics into its annotation model, replacing the previous ones. */
 public final class ProblemAnnotations {
@@ -18,7 +18,7 @@ public final class ProblemAnnotations {
 	private ProblemAnnotations() {
 	}
 
-	public static void replace(IAnnotationModel model, List<Issue> issues, int documentLength) {
+	public static void replace(IAnnotationModel model, List<QuartzDiagnostic> diagnostics, int documentLength) {
 		List<Annotation> old = new ArrayList<>();
 		for (Iterator<Annotation> it = model.getAnnotationIterator(); it.hasNext();) {
 			Annotation annotation = it.next();
@@ -27,8 +27,8 @@ public final class ProblemAnnotations {
 			}
 		}
 		Map<Annotation, Position> added = new HashMap<>();
-		for (Issue issue : issues) {
-			added.put(new ProblemAnnotation(issue), positionOf(issue, documentLength));
+		for (QuartzDiagnostic diagnostic : diagnostics) {
+			added.put(new ProblemAnnotation(diagnostic), positionOf(diagnostic, documentLength));
 		}
 		if (model instanceof IAnnotationModelExtension extension) {
 			extension.replaceAnnotations(old.toArray(Annotation[]::new), added);
@@ -38,10 +38,10 @@ public final class ProblemAnnotations {
 		}
 	}
 
-	/** The issue's range, clipped to the document (an issue at the end may point one past it). */
-	private static Position positionOf(Issue issue, int documentLength) {
-		int offset = issue.getOffset() == null ? 0 : Math.min(issue.getOffset(), documentLength);
-		int length = issue.getLength() == null ? 0 : Math.min(issue.getLength(), documentLength - offset);
+	/** The diagnostic's range, clipped to the document (a diagnostic at the end may point one past it). */
+	private static Position positionOf(QuartzDiagnostic diagnostic, int documentLength) {
+		int offset = Math.min(diagnostic.offset(), documentLength);
+		int length = Math.min(diagnostic.length(), documentLength - offset);
 		return new Position(offset, Math.max(length, 0));
 	}
 }

@@ -6,7 +6,7 @@ import java.util.function.BiConsumer;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.ITextViewer;
 import org.eclipse.jface.text.reconciler.MonoReconciler;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 import org.quartz.lang.ui.document.DocumentParsers;
 
 /** Validates a Quartz document after each pause in typing ({@link ValidationReconcilingStrategy}). */
@@ -21,9 +21,9 @@ public class ValidationReconciler extends MonoReconciler {
 		this(new ValidationReconcilingStrategy(parsers, validator));
 	}
 
-	/** @param issueListener also told each validation's issues, on the reconciler's thread */
+	/** @param issueListener also told each validation's diagnostics, on the reconciler's thread */
 	public ValidationReconciler(DocumentParsers parsers, DocumentValidator validator,
-			BiConsumer<IDocument, List<Issue>> issueListener) {
+			BiConsumer<IDocument, List<QuartzDiagnostic>> issueListener) {
 		this(new ValidationReconcilingStrategy(parsers, validator, issueListener));
 	}
 

@@ -12,7 +12,7 @@ import org.eclipse.jface.text.reconciler.IReconcilingStrategy;
 import org.eclipse.jface.text.reconciler.IReconcilingStrategyExtension;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 import org.quartz.lang.ui.document.DocumentParsers;
 import org.quartz.lang.ui.document.ReconcileListeners;
 
@@ -25,18 +25,18 @@ public class ValidationReconcilingStrategy implements IReconcilingStrategy, IRec
 
 	private final DocumentParsers parsers;
 	private final DocumentValidator validator;
-	private final BiConsumer<IDocument, List<Issue>> issueListener;
+	private final BiConsumer<IDocument, List<QuartzDiagnostic>> issueListener;
 	private volatile ITextViewer viewer;
 	private volatile IDocument document;
 
 	public ValidationReconcilingStrategy(DocumentParsers parsers, DocumentValidator validator) {
-		this(parsers, validator, (document, issues) -> {
+		this(parsers, validator, (document, diagnostics) -> {
 		});
 	}
 
-	/** @param issueListener also told each validation's issues (the generic editor's problem markers) */
+	/** @param issueListener also told each validation's diagnostics (the generic editor's problem markers) */
 	public ValidationReconcilingStrategy(DocumentParsers parsers, DocumentValidator validator,
-			BiConsumer<IDocument, List<Issue>> issueListener) {
+			BiConsumer<IDocument, List<QuartzDiagnostic>> issueListener) {
 		this.parsers = parsers;
 		this.validator = validator;
 		this.issueListener = issueListener;
@@ -80,9 +80,9 @@ public class ValidationReconcilingStrategy implements IReconcilingStrategy, IRec
 			return;
 		}
 		String text = current.get();
-		List<Issue> issues = parsers.of(current).read(text, validator::validate);
-		ProblemAnnotations.replace(model, issues, text.length());
-		issueListener.accept(current, issues);
+		List<QuartzDiagnostic> diagnostics = parsers.of(current).read(text, validator::validate);
+		ProblemAnnotations.replace(model, diagnostics, text.length());
+		issueListener.accept(current, diagnostics);
 		ReconcileListeners.reconciled(current);
 	}
 }

@@ -10,16 +10,17 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.eclipse.ui.views.contentoutline.ContentOutlinePage;
+import org.quartz.lang.ide.symbols.QuartzDocumentSymbols;
+import org.quartz.lang.ide.symbols.QuartzDocumentSymbols.Symbol;
+import org.quartz.lang.ui.QuartzInjector;
 import org.quartz.lang.ui.document.ReconcileListeners;
 import org.quartz.lang.ui.document.SharedDocumentParsers;
-import org.quartz.lang.ui.outline.OutlineBuilder;
 import org.quartz.lang.ui.outline.OutlineContentProvider;
 import org.quartz.lang.ui.outline.OutlineLabelProvider;
-import org.quartz.lang.ui.outline.OutlineNode;
 
 /**
  * The Outline view's page for a Quartz file in the generic editor: the module's declarations
- * ({@link OutlineBuilder}), rebuilt after each validation of the document, and selecting one
+ * (the language server's document symbols, {@link QuartzDocumentSymbols}), rebuilt after each validation of the document, and selecting one
  * selects its name in the editor.
  */
 public class QuartzOutlinePage extends ContentOutlinePage {
@@ -59,17 +60,18 @@ public class QuartzOutlinePage extends ContentOutlinePage {
 		}
 	}
 
-	private List<OutlineNode> declarations() {
+	private List<Symbol> declarations() {
 		String text = document.get();
-		return SharedDocumentParsers.INSTANCE.of(document).read(text, new OutlineBuilder()::build);
+		QuartzDocumentSymbols symbols = QuartzInjector.get().getInstance(QuartzDocumentSymbols.class);
+		return SharedDocumentParsers.INSTANCE.of(document).read(text, symbols::symbols);
 	}
 
 	@Override
 	public void selectionChanged(SelectionChangedEvent event) {
 		super.selectionChanged(event);
 		if (event.getSelection() instanceof IStructuredSelection selection
-				&& selection.getFirstElement() instanceof OutlineNode node) {
-			editor.selectAndReveal(node.offset(), node.length());
+				&& selection.getFirstElement() instanceof Symbol symbol) {
+			editor.selectAndReveal(symbol.nameOffset(), symbol.nameEndOffset() - symbol.nameOffset());
 		}
 	}
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 
 /**
  * The file behind an editor's document, when the Eclipse workspace and file buffers are there
@@ -31,13 +31,13 @@ public final class DocumentFiles {
 		}
 	}
 
-	/** Replaces the problem markers of the document's workspace file, if it has one, by {@code issues}. */
-	public static void updateMarkers(IDocument document, List<Issue> issues) {
+	/** Replaces the problem markers of the document's workspace file, if it has one, by {@code diagnostics}. */
+	public static void updateMarkers(IDocument document, List<QuartzDiagnostic> diagnostics) {
 		if (!AVAILABLE) {
 			return;
 		}
 		try {
-			WorkspaceFiles.updateMarkers(document, issues);
+			WorkspaceFiles.updateMarkers(document, diagnostics);
 		} catch (RuntimeException | LinkageError e) {
 			// no running workspace: annotations only
 		}

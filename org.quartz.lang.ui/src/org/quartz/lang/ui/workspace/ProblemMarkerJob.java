@@ -11,12 +11,11 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 
 /**
- * Replaces the Quartz problem markers of one file by the last validation's issues, in the
- * background (one job per file, so runs never overlap and the last issues win).
+ * Replaces the Quartz problem markers of one file by the last validation's diagnostics, in the
+ * background (one job per file, so runs never overlap and the last diagnostics win).
  */
 public final class ProblemMarkerJob extends WorkspaceJob {
 
@@ -26,7 +25,7 @@ public final class ProblemMarkerJob extends WorkspaceJob {
 	public static final String CODE = "code";
 
 	private final IFile file;
-	private final AtomicReference<List<Issue>> pending = new AtomicReference<>();
+	private final AtomicReference<List<QuartzDiagnostic>> pending = new AtomicReference<>();
 
 	ProblemMarkerJob(IFile file) {
 		super("Quartz problems of " + file.getFullPath());
@@ -35,30 +34,35 @@ public final class ProblemMarkerJob extends WorkspaceJob {
 		setRule(file.getWorkspace().getRuleFactory().markerRule(file));
 	}
 
-	void update(List<Issue> issues) {
-		pending.set(List.copyOf(issues));
+	void update(List<QuartzDiagnostic> diagnostics) {
+		pending.set(List.copyOf(diagnostics));
 		schedule(); // while it runs, this makes it run once more afterwards
 	}
 
 	@Override
 	public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
-		List<Issue> issues = pending.getAndSet(null);
-		if (issues == null || !file.exists()) {
+		List<QuartzDiagnostic> diagnostics = pending.getAndSet(null);
+		if (diagnostics == null || !file.exists()) {
 			return Status.OK_STATUS;
 		}
+		replaceMarkers(file, diagnostics);
+		return Status.OK_STATUS;
+	}
+
+	/** Replaces the file's Quartz problem markers by {@code diagnostics} (in the caller's workspace operation). */
+	public static void replaceMarkers(IFile file, List<QuartzDiagnostic> diagnostics) throws CoreException {
 		file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
-		for (Issue issue : issues) {
+		for (QuartzDiagnostic diagnostic : diagnostics) {
 			IMarker marker = file.createMarker(MARKER_TYPE);
-			int start = issue.getOffset() == null ? 0 : issue.getOffset();
-			int length = issue.getLength() == null ? 0 : issue.getLength();
-			String message = issue.getCode() == null ? issue.getMessage() : issue.getMessage() + " [" + issue.getCode() + "]";
+			int start = diagnostic.offset();
+			int length = diagnostic.length();
+			String message = diagnostic.message() + " [" + diagnostic.code() + "]";
 			marker.setAttributes(
 					new String[] { IMarker.SEVERITY, IMarker.MESSAGE, IMarker.LINE_NUMBER, IMarker.CHAR_START,
 							IMarker.CHAR_END, CODE, IMarker.SOURCE_ID },
-					new Object[] { issue.getSeverity() == Severity.ERROR ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING,
-							message, issue.getLineNumber() == null ? 1 : issue.getLineNumber(), start, start + length,
-							issue.getCode(), "Quartz" });
+					new Object[] { diagnostic.severity() == QuartzDiagnostic.Severity.ERROR ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING,
+							message, Math.max(diagnostic.line(), 1), start, start + length,
+							diagnostic.code(), "Quartz" });
 		}
-		return Status.OK_STATUS;
 	}
 }

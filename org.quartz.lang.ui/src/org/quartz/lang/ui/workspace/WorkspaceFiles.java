@@ -13,7 +13,7 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.jface.text.IDocument;
-import org.eclipse.xtext.validation.Issue;
+import org.quartz.lang.loading.QuartzDiagnostic;
 
 /** {@link DocumentFiles} with the workspace's and file buffers' types; loaded only when they exist. */
 final class WorkspaceFiles {
@@ -39,11 +39,11 @@ final class WorkspaceFiles {
 				: null;
 	}
 
-	static void updateMarkers(IDocument document, List<Issue> issues) {
+	static void updateMarkers(IDocument document, List<QuartzDiagnostic> diagnostics) {
 		ITextFileBuffer buffer = FileBuffers.getTextFileBufferManager().getTextFileBuffer(document);
 		IFile file = buffer == null ? null : workspaceFile(buffer);
 		if (file != null) {
-			JOBS.computeIfAbsent(file, ProblemMarkerJob::new).update(issues);
+			JOBS.computeIfAbsent(file, ProblemMarkerJob::new).update(diagnostics);
 		}
 	}
 

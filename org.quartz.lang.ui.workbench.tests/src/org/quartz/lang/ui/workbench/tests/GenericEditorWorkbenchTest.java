@@ -199,16 +199,18 @@ class GenericEditorWorkbenchTest {
 		try {
 			outline.createControl(shell);
 			Tree tree = assertInstanceOf(Tree.class, outline.getControl());
-			assertEquals(List.of("struct Point", "def add", "def main"), labels(tree.getItems()));
-			assertEquals(List.of("x", "y"), labels(tree.getItem(0).getItems()));
+			// The language server's document symbols (QuartzDocumentSymbols), labelled.
+			assertEquals(List.of("struct Point", "def add(a: Int, b: Int): Int", "def main()"), labels(tree.getItems()));
+			assertEquals(List.of("x: Int", "y: Int"), labels(tree.getItem(0).getItems()));
 
 			// An edit shows in the outline after the next validation.
 			IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 			document.replace(document.getLength(), 0, "\ndef later()\nend\n");
 			Display display = Display.getCurrent();
-			assertTrue(waitFor(display, () -> labels(tree.getItems()).contains("def later"), 30_000),
+			assertTrue(waitFor(display, () -> labels(tree.getItems()).contains("def later()"), 30_000),
 					() -> "the outline was not refreshed: " + labels(tree.getItems()));
-			assertEquals(List.of("struct Point", "def add", "def main", "def later"), labels(tree.getItems()));
+			assertEquals(List.of("struct Point", "def add(a: Int, b: Int): Int", "def main()", "def later()"),
+					labels(tree.getItems()));
 		} finally {
 			outline.dispose();
 			shell.dispose();
