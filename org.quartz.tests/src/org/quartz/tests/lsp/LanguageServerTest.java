@@ -163,10 +163,10 @@ class LanguageServerTest {
 	@Test
 	void completionProposesLocalsFunctionsAndBuiltins() throws Exception {
 		String uri = openProgram();
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "total +", 0, 3)).contains("total"), "a local");
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "add(1, 2)", 0, 2)).contains("add"), "a function");
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "to_s(total", 0, 2)).contains("to_s"), "a built-in from the prelude");
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "Color::Red", 0, 8)).contains("Red"), "an enum variant");
+		assertTrue(labels(uri, at(PROGRAM, "total +", 0, 3)).contains("total"), "a local");
+		assertTrue(labels(uri, at(PROGRAM, "add(1, 2)", 0, 2)).contains("add"), "a function");
+		assertTrue(labels(uri, at(PROGRAM, "to_s(total", 0, 2)).contains("to_s"), "a built-in from the prelude");
+		assertTrue(labels(uri, at(PROGRAM, "Color::Red", 0, 8)).contains("Red"), "an enum variant");
 	}
 
 	@Test
@@ -174,7 +174,7 @@ class LanguageServerTest {
 		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::Red\n  p.\n");
 		String uri = client.open(workspace.resolve("dot.qz"), text);
 		client.open(workspace.resolve("util.qz"), UTIL);
-		Set<String> labels = labels(uri, text, at(text, "  p.\n", 0, 4));
+		Set<String> labels = labels(uri, at(text, "  p.\n", 0, 4));
 		assertTrue(labels.containsAll(Set.of("x", "y")), "struct fields: " + labels);
 		assertTrue(labels.contains("norm"), "a function taking a Point first (UFCS): " + labels);
 		assertFalse(labels.contains("add"), "add takes an Int first: " + labels);
@@ -184,7 +184,7 @@ class LanguageServerTest {
 	void completionAfterEnumNameProposesItsVariants() throws Exception {
 		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::\n");
 		String uri = client.open(workspace.resolve("variants.qz"), text);
-		Set<String> labels = labels(uri, text, at(text, "Color::\n", 0, 7));
+		Set<String> labels = labels(uri, at(text, "Color::\n", 0, 7));
 		assertTrue(labels.containsAll(Set.of("Red", "Green")), labels.toString());
 	}
 
@@ -193,13 +193,13 @@ class LanguageServerTest {
 		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::Red\n  pu\n  if c == Color::Red\n    to\n  end\n");
 		String uri = client.open(workspace.resolve("start.qz"), text);
 		client.open(workspace.resolve("util.qz"), UTIL);
-		Set<String> statement = labels(uri, text, at(text, "  pu\n", 0, 4));
+		Set<String> statement = labels(uri, at(text, "  pu\n", 0, 4));
 		assertTrue(statement.contains("puts"), "a built-in at the start of a statement: " + statement);
-		Set<String> nested = labels(uri, text, at(text, "    to\n", 0, 6));
+		Set<String> nested = labels(uri, at(text, "    to\n", 0, 6));
 		assertTrue(nested.containsAll(Set.of("to_s", "total")), "a built-in and a local at the start of a nested statement: " + nested);
 	}
 
-	private Set<String> labels(String uri, String text, Position position) throws Exception {
+	private Set<String> labels(String uri, Position position) throws Exception {
 		List<CompletionItem> items = client.server.getTextDocumentService()
 				.completion(new CompletionParams(document(uri), position)).get(TIMEOUT, TimeUnit.SECONDS).getRight()
 				.getItems();
@@ -238,7 +238,7 @@ class LanguageServerTest {
 		String unfinished = text.replace("  puts(", "  radius.\n  puts(");
 		client.change(uri, 2, unfinished);
 		client.diagnostics(uri);
-		Set<String> members = labels(uri, unfinished, at(unfinished, "  radius.\n", 0, 9));
+		Set<String> members = labels(uri, at(unfinished, "  radius.\n", 0, 9));
 		assertTrue(members.containsAll(Set.of("sqrt", "to_i", "floor", "format_float")), "Float functions in method form: " + members);
 		assertFalse(members.contains("str_size"), "a String function is not offered on a Float: " + members);
 
@@ -646,7 +646,7 @@ class LanguageServerTest {
 				end
 				""";
 		String uri = client.open(workspace.resolve("text.qz"), text);
-		Set<String> labels = labels(uri, text, at(text, "  b.\n", 0, 4));
+		Set<String> labels = labels(uri, at(text, "  b.\n", 0, 4));
 		assertTrue(labels.containsAll(Set.of("strbuf_append", "strbuf_append_byte", "strbuf_size", "strbuf_to_s")),
 				"the StrBuf functions after 'b.': " + labels);
 		assertFalse(labels.contains("vec_push"), labels.toString());
@@ -766,11 +766,11 @@ class LanguageServerTest {
 				.replace("  c = Circle { r: 1 }\n", "  c = Circle { r: 1 }\n  c.\n");
 		String uri = client.open(workspace.resolve("complete.qz"), text);
 		client.diagnostics(uri);
-		Set<String> bounded = labels(uri, text, at(text, "  s.\n", 0, 4));
+		Set<String> bounded = labels(uri, at(text, "  s.\n", 0, 4));
 		assertTrue(bounded.containsAll(Set.of("area", "scale")), "the methods of T's bound Shape: " + bounded);
-		Set<String> concrete = labels(uri, text, at(text, "  c.\n", 0, 4));
+		Set<String> concrete = labels(uri, at(text, "  c.\n", 0, 4));
 		assertTrue(concrete.containsAll(Set.of("r", "area", "scale")), "a field and the methods of Circle's impl: " + concrete);
-		assertFalse(labels(uri, text, at(text, "  s.\n", 0, 4)).contains("r"), "T has no fields");
+		assertFalse(labels(uri, at(text, "  s.\n", 0, 4)).contains("r"), "T has no fields");
 	}
 
 	@Test
