@@ -12,7 +12,7 @@ public enum FloatOperation {
 	/** Ordered comparisons, false when either side is NaN; NE is unordered, true then. */
 	EQ(Kind.COMPARE, "oeq", 2), NE(Kind.COMPARE, "une", 2), LT(Kind.COMPARE, "olt", 2), LE(Kind.COMPARE, "ole", 2),
 	GT(Kind.COMPARE, "ogt", 2), GE(Kind.COMPARE, "oge", 2),
-	FROM_INT(Kind.FROM_INT, "sitofp", 1),
+	FROM_INT(Kind.CONVERSION, "sitofp", 1),
 	SQRT(Kind.INTRINSIC, "llvm.sqrt.f64", 1), FLOOR(Kind.INTRINSIC, "llvm.floor.f64", 1),
 	CEIL(Kind.INTRINSIC, "llvm.ceil.f64", 1), ROUND(Kind.INTRINSIC, "llvm.round.f64", 1),
 	TRUNC(Kind.INTRINSIC, "llvm.trunc.f64", 1), ABS(Kind.INTRINSIC, "llvm.fabs.f64", 1),
@@ -23,7 +23,7 @@ public enum FloatOperation {
 	MIN(Kind.INTRINSIC, "llvm.minnum.f64", 2), MAX(Kind.INTRINSIC, "llvm.maxnum.f64", 2);
 
 	public enum Kind {
-		ARITHMETIC, NEGATE, COMPARE, FROM_INT, INTRINSIC
+		ARITHMETIC, NEGATE, COMPARE, CONVERSION, INTRINSIC
 	}
 
 	private final Kind kind;

@@ -140,7 +140,7 @@ public final class LlvmPrinter {
 		List<String> operands = new ArrayList<>();
 		for (int n = 0; n < i.operands().size(); n++) {
 			String word = operand(i.operands().get(n));
-			if (operation.kind() == FloatOperation.Kind.FROM_INT) {
+			if (operation.kind() == FloatOperation.Kind.CONVERSION) {
 				operands.add(word);
 			} else {
 				line("  " + dst + ".f" + n + " = bitcast i64 " + word + " to double");
@@ -151,7 +151,7 @@ public final class LlvmPrinter {
 		switch (operation.kind()) {
 			case ARITHMETIC -> line("  " + result + " = " + operation.llvm() + " double " + String.join(", ", operands));
 			case NEGATE -> line("  " + result + " = fneg double " + operands.get(0));
-			case FROM_INT -> line("  " + result + " = sitofp i64 " + operands.get(0) + " to double");
+			case CONVERSION -> line("  " + result + " = sitofp i64 " + operands.get(0) + " to double");
 			case INTRINSIC -> {
 				usedIntrinsics.add(operation);
 				line("  " + result + " = call double @" + operation.llvm() + "("

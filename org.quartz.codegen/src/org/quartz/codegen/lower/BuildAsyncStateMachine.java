@@ -416,9 +416,9 @@ public final class BuildAsyncStateMachine {
 			withTask.addAll(arguments);
 			started = call(begin, withTask.toArray(Value[]::new));
 		} else {
-			Value frame = call(begin, arguments.toArray(Value[]::new));
+			Value calleeFrame = call(begin, arguments.toArray(Value[]::new));
 			saveState(state);
-			started = call("qz_call_frame", task, frame);
+			started = call("qz_call_frame", task, calleeFrame);
 		}
 		String resume = "resume." + state;
 		emit(new Instr.Branch(started, resume, "park." + state));

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.eclipse.emf.ecore.EObject;
 import org.quartz.codegen.RuntimeAbi;
 import org.quartz.codegen.ir.FloatOperation;
-import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.Value;
 import org.quartz.codegen.ir.WaitingOperation;
 import org.quartz.lang.prelude.Prelude;
@@ -22,7 +21,7 @@ import org.quartz.lang.typing.Types;
 /**
  * Lowers calls of the prelude's `extern "builtin"` functions to runtime calls (see
  * RuntimeAbi) or inline IR. Most map one to one onto a runtime function, the waiting ones onto
- * an {@link Instr.Wait} of their {@link WaitingOperation}; the rest depend on an argument's type (to_s, unwrap on Option
+ * an {@link org.quartz.codegen.ir.Instr.Wait} of their {@link WaitingOperation}; the rest depend on an argument's type (to_s, unwrap on Option
  * or Result, Int or String keys and elements) or start a task (spawn).
  */
 final class Builtins {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.lang.quartz.ActorField;
 import org.quartz.lang.quartz.Lambda;
@@ -45,7 +46,7 @@ final class CaptureAnalysis {
 			if (used == null || !isLocal(used)) {
 				continue;
 			}
-			for (EObject c = node.eContainer(); c != null && !EcoreUtil2.isAncestor(c, used); c = c.eContainer()) {
+			for (EObject c = node.eContainer(); c != null && !EcoreUtil.isAncestor(c, used); c = c.eContainer()) {
 				if (c instanceof Lambda lambda) {
 					captures.computeIfAbsent(lambda, l -> new LinkedHashSet<>()).add(used);
 					boxed.add(used);

@@ -17,7 +17,6 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.EcoreUtil2;
 import org.quartz.codegen.LoweringError;
 import org.quartz.codegen.RuntimeAbi;
-import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.IrFunction;
 import org.quartz.codegen.ir.IrModule;
 import org.quartz.codegen.ir.IrVerifier;

@@ -3,7 +3,6 @@ package org.quartz.codegen.lower;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.quartz.codegen.ir.Instr;
 import org.quartz.codegen.ir.ObjectLayouts;
 import org.quartz.codegen.ir.Value;
 import org.quartz.lang.quartz.Expression;

@@ -25,6 +25,7 @@ import com.google.inject.name.Names;
 public class QuartzIdeModule extends AbstractQuartzIdeModule {
 
 	@Override
+	@SuppressWarnings("restriction") // the name Xtext binds its content assist lexer under is provisional API
 	public void configureContentAssistLexer(Binder binder) {
 		binder.bind(Lexer.class).annotatedWith(Names.named(LexerIdeBindings.CONTENT_ASSIST))
 				.to(QuartzContentAssistLexer.class);
@@ -50,6 +51,7 @@ public class QuartzIdeModule extends AbstractQuartzIdeModule {
 		return QuartzFoldingRanges.class;
 	}
 
+	@SuppressWarnings("restriction") // Xtext's code action service is its language server's provisional API
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
 		return QuartzCodeActions.class;
 	}

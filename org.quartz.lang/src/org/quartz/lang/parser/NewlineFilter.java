@@ -220,11 +220,11 @@ public class NewlineFilter implements TokenSource {
 		}
 	}
 
-	private boolean cannotStartLine(Token next) {
-		if (next.getType() == Token.EOF) {
+	private boolean cannotStartLine(Token token) {
+		if (token.getType() == Token.EOF) {
 			return dropsNewlineAtEnd();
 		}
-		return CANNOT_START_LINE.contains(next.getText()) || resumesString(next.getText());
+		return CANNOT_START_LINE.contains(token.getText()) || resumesString(token.getText());
 	}
 
 	/**

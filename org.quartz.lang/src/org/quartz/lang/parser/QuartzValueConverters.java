@@ -12,7 +12,7 @@ public class QuartzValueConverters extends AbstractDeclarativeValueConverterServ
 
 	@ValueConverter(rule = "INT")
 	public IValueConverter<Long> INT() {
-		return new AbstractLexerBasedConverter<Long>() {
+		return new AbstractLexerBasedConverter<>() {
 			@Override
 			public Long toValue(String string, INode node) {
 				try {
@@ -31,7 +31,7 @@ public class QuartzValueConverters extends AbstractDeclarativeValueConverterServ
 
 	@ValueConverter(rule = "FLOAT")
 	public IValueConverter<Double> FLOAT() {
-		return new AbstractLexerBasedConverter<Double>() {
+		return new AbstractLexerBasedConverter<>() {
 			@Override
 			public Double toValue(String string, INode node) {
 				double value = parseFloat(string);

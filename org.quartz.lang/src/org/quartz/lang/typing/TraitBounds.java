@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.quartz.lang.quartz.FunctionDecl;
 import org.quartz.lang.quartz.TraitDecl;
 import org.quartz.lang.quartz.TypeParam;
@@ -38,7 +38,7 @@ final class TraitBounds {
 
 	/** Reports QZ0316 at {@code at} for each bound of {@code function}'s type parameters its type argument does not meet. */
 	void check(FunctionDecl function, Map<TypeParam, Type> arguments, EObject at) {
-		boolean recursive = EcoreUtil2.isAncestor(function, at);
+		boolean recursive = EcoreUtil.isAncestor(function, at);
 		for (TypeParam param : function.getTypeParams()) {
 			Type argument = Types.deepResolve(arguments.get(param));
 			if (recursive && !param.getBounds().isEmpty() && !(argument instanceof Type.Parameter p && p.declaration() == param)) {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.util.IResourceScopeCache;
@@ -138,7 +138,7 @@ public class TypeChecker {
 	 */
 	private FunctionDecl findFunction(EObject context, String name) {
 		for (IEObjectDescription description : scopeProvider.moduleValues(context, QualifiedName.create(name))) {
-			if (EcoreUtil2.resolve(description.getEObjectOrProxy(), context) instanceof FunctionDecl function) {
+			if (EcoreUtil.resolve(description.getEObjectOrProxy(), context) instanceof FunctionDecl function) {
 				return function;
 			}
 		}

@@ -940,7 +940,7 @@ final class TypeInference extends QuartzSwitch<Type> {
 					issue(fromTry, null, TRY_OUTSIDE_OPTION_OR_RESULT, "'?' on " + tryKind + " needs the lambda to return "
 							+ tryKind + ", but its value is " + Types.deepResolve(value));
 				} else {
-					expect(result, value, (EObject) last, null);
+					expect(result, value, last, null);
 				}
 			}
 		} else if (Types.isUnknown(result)) {
@@ -1034,12 +1034,12 @@ final class TypeInference extends QuartzSwitch<Type> {
 		return parameter != null;
 	}
 
-	/** Reports that an operation needs a bound {@code traits} on {@code parameter} (see {@link #needsBound}). */
-	void reportMissingBound(Type.Parameter parameter, EObject at, String code, String need, String traits) {
+	/** Reports that an operation needs a bound {@code missing} on {@code parameter} (see {@link #needsBound}). */
+	void reportMissingBound(Type.Parameter parameter, EObject at, String code, String need, String missing) {
 		String name = parameter.toString();
 		boolean bounded = !parameter.declaration().getBounds().isEmpty();
 		issue(at, null, code, String.format(need, name) + "; " + name + (bounded ? " needs the bound " : " has no bound (add one: ")
-				+ name + ": " + traits + (bounded ? "" : ")"));
+				+ name + ": " + missing + (bounded ? "" : ")"));
 	}
 
 	/** Reports QZ0315 at the Int operand when one operand is an Int and the other a Float. */

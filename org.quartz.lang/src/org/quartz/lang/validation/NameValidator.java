@@ -9,6 +9,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -231,7 +232,7 @@ public class NameValidator extends ComposedValidator {
 		List<String> enums = new ArrayList<>();
 		for (IEObjectDescription candidate : scopeProvider.getScope(at, scopeReference)
 				.getElements(QualifiedName.create(variant.getName()))) {
-			if (EcoreUtil2.resolve(candidate.getEObjectOrProxy(), at) instanceof Variant other
+			if (EcoreUtil.resolve(candidate.getEObjectOrProxy(), at) instanceof Variant other
 					&& other.eContainer() instanceof EnumDecl owner && !enums.contains(owner.getName())) {
 				enums.add(owner.getName());
 			}

@@ -233,7 +233,7 @@ public class PatternValidator extends ComposedValidator {
 		}
 		IEObjectDescription found = scopeProvider.getScope(pattern, Q.getVariantPattern_Variant())
 				.getSingleElement(QualifiedName.create(pattern.getName()));
-		if (found != null && EcoreUtil2.resolve(found.getEObjectOrProxy(), pattern) instanceof Variant variant) {
+		if (found != null && EcoreUtil.resolve(found.getEObjectOrProxy(), pattern) instanceof Variant variant) {
 			error("variant '" + variant.getName() + "' has " + count(variant.getFields().size(), "field")
 					+ "; match it as " + variant.getName() + "(...)", pattern, Q.getNamedElement_Name(),
 					QuartzIssueCodes.PATTERN_ARITY);

@@ -40,7 +40,6 @@ final class ProgramGenerator {
 	private List<Binding> scope = new ArrayList<>();
 	private int names;
 	private int indent;
-	private int loops;
 	private int lambdas;
 	private Kind result;
 	private boolean hasActor;

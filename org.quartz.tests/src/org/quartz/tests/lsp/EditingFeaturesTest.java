@@ -53,11 +53,11 @@ class EditingFeaturesTest extends LanguageServerSession {
 		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::Red\n  pu\n  if c == Color::Red\n    to\n  end\n");
 		String uri = client.open(workspace.resolve("start.qz"), text);
 		client.open(workspace.resolve("util.qz"), UTIL);
-		Set<String> statement = labels(uri, text, at(text, "  pu\n", 0, 4));
+		Set<String> statement = labels(uri, at(text, "  pu\n", 0, 4));
 		assertTrue(statement.contains("puts"), "a built-in at the start of a statement: " + statement);
 		assertEquals(Set.of(), statement.stream().filter(label -> !label.toLowerCase().startsWith("pu")).collect(Collectors.toSet()),
 				"only what continues the name: no operators or names glued to it");
-		Set<String> nested = labels(uri, text, at(text, "    to\n", 0, 6));
+		Set<String> nested = labels(uri, at(text, "    to\n", 0, 6));
 		assertTrue(nested.containsAll(Set.of("to_s", "total")), "a built-in and a local at the start of a nested statement: " + nested);
 	}
 

@@ -107,7 +107,7 @@ abstract class LanguageServerSession {
 		return uri;
 	}
 
-	Set<String> labels(String uri, String text, Position position) throws Exception {
+	Set<String> labels(String uri, Position position) throws Exception {
 		List<CompletionItem> items = client.server.getTextDocumentService()
 				.completion(new CompletionParams(document(uri), position)).get(TIMEOUT, TimeUnit.SECONDS).getRight()
 				.getItems();

@@ -63,10 +63,10 @@ class LanguageServerTest extends LanguageServerSession {
 	@Test
 	void completionProposesLocalsFunctionsAndBuiltins() throws Exception {
 		String uri = openProgram();
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "total +", 0, 3)).contains("total"), "a local");
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "add(1, 2)", 0, 2)).contains("add"), "a function");
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "to_s(total", 0, 2)).contains("to_s"), "a built-in from the prelude");
-		assertTrue(labels(uri, PROGRAM, at(PROGRAM, "Color::Red", 0, 8)).contains("Red"), "an enum variant");
+		assertTrue(labels(uri, at(PROGRAM, "total +", 0, 3)).contains("total"), "a local");
+		assertTrue(labels(uri, at(PROGRAM, "add(1, 2)", 0, 2)).contains("add"), "a function");
+		assertTrue(labels(uri, at(PROGRAM, "to_s(total", 0, 2)).contains("to_s"), "a built-in from the prelude");
+		assertTrue(labels(uri, at(PROGRAM, "Color::Red", 0, 8)).contains("Red"), "an enum variant");
 	}
 
 	@Test
@@ -74,7 +74,7 @@ class LanguageServerTest extends LanguageServerSession {
 		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::Red\n  p.\n");
 		String uri = client.open(workspace.resolve("dot.qz"), text);
 		client.open(workspace.resolve("util.qz"), UTIL);
-		Set<String> labels = labels(uri, text, at(text, "  p.\n", 0, 4));
+		Set<String> labels = labels(uri, at(text, "  p.\n", 0, 4));
 		assertTrue(labels.containsAll(Set.of("x", "y")), "struct fields: " + labels);
 		assertTrue(labels.contains("norm"), "a function taking a Point first (UFCS): " + labels);
 		assertFalse(labels.contains("add"), "add takes an Int first: " + labels);
@@ -84,7 +84,7 @@ class LanguageServerTest extends LanguageServerSession {
 	void completionAfterEnumNameProposesItsVariants() throws Exception {
 		String text = PROGRAM.replace("  c = Color::Red\n", "  c = Color::\n");
 		String uri = client.open(workspace.resolve("variants.qz"), text);
-		Set<String> labels = labels(uri, text, at(text, "Color::\n", 0, 7));
+		Set<String> labels = labels(uri, at(text, "Color::\n", 0, 7));
 		assertTrue(labels.containsAll(Set.of("Red", "Green")), labels.toString());
 	}
 
@@ -120,7 +120,7 @@ class LanguageServerTest extends LanguageServerSession {
 		String unfinished = text.replace("  puts(", "  radius.\n  puts(");
 		client.change(uri, 2, unfinished);
 		client.diagnostics(uri);
-		Set<String> members = labels(uri, unfinished, at(unfinished, "  radius.\n", 0, 9));
+		Set<String> members = labels(uri, at(unfinished, "  radius.\n", 0, 9));
 		assertTrue(members.containsAll(Set.of("sqrt", "to_i", "floor", "format_float")), "Float functions in method form: " + members);
 		assertFalse(members.contains("str_size"), "a String function is not offered on a Float: " + members);
 
@@ -241,7 +241,7 @@ class LanguageServerTest extends LanguageServerSession {
 				end
 				""";
 		String uri = client.open(workspace.resolve("text.qz"), text);
-		Set<String> labels = labels(uri, text, at(text, "  b.\n", 0, 4));
+		Set<String> labels = labels(uri, at(text, "  b.\n", 0, 4));
 		assertTrue(labels.containsAll(Set.of("strbuf_append", "strbuf_append_byte", "strbuf_size", "strbuf_to_s")),
 				"the StrBuf functions after 'b.': " + labels);
 		assertFalse(labels.contains("vec_push"), labels.toString());
@@ -307,11 +307,11 @@ class LanguageServerTest extends LanguageServerSession {
 				.replace("  c = Circle { r: 1 }\n", "  c = Circle { r: 1 }\n  c.\n");
 		String uri = client.open(workspace.resolve("complete.qz"), text);
 		client.diagnostics(uri);
-		Set<String> bounded = labels(uri, text, at(text, "  s.\n", 0, 4));
+		Set<String> bounded = labels(uri, at(text, "  s.\n", 0, 4));
 		assertTrue(bounded.containsAll(Set.of("area", "scale")), "the methods of T's bound Shape: " + bounded);
-		Set<String> concrete = labels(uri, text, at(text, "  c.\n", 0, 4));
+		Set<String> concrete = labels(uri, at(text, "  c.\n", 0, 4));
 		assertTrue(concrete.containsAll(Set.of("r", "area", "scale")), "a field and the methods of Circle's impl: " + concrete);
-		assertFalse(labels(uri, text, at(text, "  s.\n", 0, 4)).contains("r"), "T has no fields");
+		assertFalse(labels(uri, at(text, "  s.\n", 0, 4)).contains("r"), "T has no fields");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.quartz.lang.issues.QuartzIssueCodes.INVALID_LITERAL;
 import static org.quartz.lang.issues.QuartzIssueCodes.MIXED_INT_AND_FLOAT;
 import static org.quartz.lang.issues.QuartzIssueCodes.OPERATOR_TYPE;
-import static org.quartz.lang.issues.QuartzIssueCodes.TYPE_MISMATCH;
 import static org.quartz.tests.validation.Diagnostics.assertNoIssues;
 
 import org.eclipse.xtext.testing.InjectWith;

@@ -6,7 +6,6 @@ import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.quartz.lang.typing.TypeChecker;
 import org.quartz.tests.QuartzInjectorProvider;
 import org.quartz.tests.validation.Diagnostics;
 
@@ -19,9 +18,6 @@ class TypeInferenceTest {
 
 	@Inject
 	private Diagnostics diagnostics;
-
-	@Inject
-	private TypeChecker types;
 
 	@Test
 	void literalsAndOperators() {

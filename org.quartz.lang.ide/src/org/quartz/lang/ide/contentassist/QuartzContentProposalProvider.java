@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.Assignment;
-import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
@@ -122,7 +122,7 @@ public class QuartzContentProposalProvider extends IdeContentProposalProvider {
 		if (type instanceof Type.Named named) {
 			for (IEObjectDescription description : getScopeProvider()
 					.getScope(receiver, QuartzPackage.Literals.NAME_REF__REF).getAllElements()) {
-				if (EcoreUtil2.resolve(description.getEObjectOrProxy(), receiver) instanceof FunctionDecl function
+				if (EcoreUtil.resolve(description.getEObjectOrProxy(), receiver) instanceof FunctionDecl function
 						&& takesAsFirstArgument(function, named)) {
 					add(entries, function.getName(), ContentAssistEntry.KIND_FUNCTION, Signatures.of(function), context);
 				}

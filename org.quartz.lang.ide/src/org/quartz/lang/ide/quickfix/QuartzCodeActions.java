@@ -50,6 +50,7 @@ import com.google.inject.Inject;
  * without its `end` (a syntax error at the next declaration or the end of the file), and import
  * a module of the search path that declares an undefined name (QZ0101).
  */
+@SuppressWarnings("restriction") // Xtext's code action service is its language server's provisional API
 public class QuartzCodeActions implements ICodeActionService2 {
 
 	@Inject

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.Keyword;
@@ -73,7 +74,7 @@ public class QuartzRenameCheck {
 		if (clashes(target, target, reference, name)) {
 			return "'" + newName + "' is already visible where '" + target.getName() + "' is declared";
 		}
-		EObject root = EcoreUtil2.getRootContainer(target);
+		EObject root = EcoreUtil.getRootContainer(target);
 		for (NameRef use : EcoreUtil2.eAllOfType(root, NameRef.class)) {
 			if (use.getRef() == target && clashes(use, target, Q.getNameRef_Ref(), name)) {
 				return "'" + newName + "' is already visible where '" + target.getName() + "' is used";
@@ -138,7 +139,7 @@ public class QuartzRenameCheck {
 
 	private EObject resolves(EObject context, EReference reference, QualifiedName name) {
 		IEObjectDescription description = scopeProvider.getScope(context, reference).getSingleElement(name);
-		return description == null ? null : EcoreUtil2.resolve(description.getEObjectOrProxy(), context);
+		return description == null ? null : EcoreUtil.resolve(description.getEObjectOrProxy(), context);
 	}
 
 	/** Declared inside a function or a lambda (a binding, parameter or pattern name), not at module level. */

@@ -124,7 +124,10 @@ class GenericEditorContributionsTest {
 
 		ITextHover hover = (ITextHover) contribution("org.eclipse.ui.genericeditor.hoverProviders");
 		int use = source.indexOf("total}");
-		assertEquals("total: Int", hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, use)));
+		// the contributed hover implements ITextHover's getHoverInfo only (deprecated for ITextHoverExtension2)
+		@SuppressWarnings("deprecation")
+		String text = hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, use));
+		assertEquals("total: Int", text);
 	}
 
 	/** What the generic editor's configuration does with the contributions for a document of our content type. */

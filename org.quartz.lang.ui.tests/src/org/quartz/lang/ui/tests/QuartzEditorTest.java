@@ -251,10 +251,13 @@ class QuartzEditorTest {
 		ITextHover hover = configuration.getTextHover(viewer, IDocument.DEFAULT_CONTENT_TYPE);
 
 		int use = SOURCE.indexOf("total}") + 1;
-		assertEquals("total: Int", hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, use)));
-
 		int function = SOURCE.indexOf("add(40") + 1;
-		assertEquals("def add(a: Int, b: Int): Int", hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, function)));
+		// QuartzTextHover implements ITextHover's getHoverInfo only (deprecated for ITextHoverExtension2)
+		@SuppressWarnings("deprecation")
+		String[] texts = { hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, use)),
+				hover.getHoverInfo(viewer, hover.getHoverRegion(viewer, function)) };
+		assertEquals("total: Int", texts[0]);
+		assertEquals("def add(a: Int, b: Int): Int", texts[1]);
 	}
 
 	@Test
