@@ -45,9 +45,9 @@ final class BuildCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		Emit kind = emit != null ? emit : output != null ? Emit.EXE : Emit.LLVM;
-		Path output = this.output == null ? null : driver.resolve(this.output);
-		if (output != null) {
-			Driver.checkWritable(output);
+		Path target = this.output == null ? null : driver.resolve(this.output);
+		if (target != null) {
+			Driver.checkWritable(target);
 		}
 		Program program = driver.check(file, sources);
 		if (program.hasErrors()) {
@@ -56,16 +56,16 @@ final class BuildCommand implements Callable<Integer> {
 		String ir = driver.generateIr(program);
 		switch (kind) {
 		case LLVM -> {
-			if (output == null) {
+			if (target == null) {
 				driver.out().print(ir);
 			} else {
-				Files.writeString(output, ir, StandardCharsets.UTF_8);
+				Files.writeString(target, ir, StandardCharsets.UTF_8);
 			}
 		}
 		case OBJ -> driver.toolchain().compileIr(ir, optimization.level(),
-				output != null ? output : driver.resolve(Path.of(Driver.outputStem(file) + ".o")));
+				target != null ? target : driver.resolve(Path.of(Driver.outputStem(file) + ".o")));
 		case EXE -> driver.buildExecutable(ir, optimization.level(),
-				output != null ? output : driver.resolve(Path.of(Driver.outputStem(file))));
+				target != null ? target : driver.resolve(Path.of(Driver.outputStem(file))));
 		}
 		return ExitCode.OK;
 	}

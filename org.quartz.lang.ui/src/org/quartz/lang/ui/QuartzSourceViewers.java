@@ -29,9 +29,11 @@ public final class QuartzSourceViewers {
 		SourceViewer viewer = new SourceViewer(parent, new VerticalRuler(12, access),
 				SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.BORDER);
 		AnnotationPainter painter = new AnnotationPainter(viewer, access);
-		painter.addAnnotationType(ProblemAnnotation.ERROR_TYPE);
+		Object squiggles = "squiggles"; // the painter's own id for them is private
+		painter.addTextStyleStrategy(squiggles, new AnnotationPainter.UnderlineStrategy(SWT.UNDERLINE_SQUIGGLE));
+		painter.addAnnotationType(ProblemAnnotation.ERROR_TYPE, squiggles);
 		painter.setAnnotationTypeColor(ProblemAnnotation.ERROR_TYPE, ERROR_COLOR);
-		painter.addAnnotationType(ProblemAnnotation.WARNING_TYPE);
+		painter.addAnnotationType(ProblemAnnotation.WARNING_TYPE, squiggles);
 		painter.setAnnotationTypeColor(ProblemAnnotation.WARNING_TYPE, WARNING_COLOR);
 		viewer.addPainter(painter);
 		viewer.configure(configuration);

@@ -18,7 +18,7 @@ import java.util.Set;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.IResourceFactory;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -89,7 +89,7 @@ public class ProgramLoader {
 			}
 			mains.add(main);
 		}
-		EcoreUtil2.resolveAll(resourceSet);
+		EcoreUtil.resolveAll(resourceSet);
 		Map<Resource, List<QuartzDiagnostic>> byModule = new HashMap<>();
 		List<Program> programs = new ArrayList<>();
 		for (XtextResource main : mains) {

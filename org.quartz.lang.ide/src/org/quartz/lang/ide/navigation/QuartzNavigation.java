@@ -13,7 +13,6 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.ILocationInFileProvider;
@@ -99,7 +98,7 @@ public class QuartzNavigation {
 				references(resource, declaration, target, found);
 			}
 		}
-		for (LetDecl assignment : SourceElements.assignmentsTo(declaration, EcoreUtil2.getRootContainer(declaration))) {
+		for (LetDecl assignment : SourceElements.assignmentsTo(declaration, EcoreUtil.getRootContainer(declaration))) {
 			ITextRegion region = locations.getSignificantTextRegion(assignment);
 			found.add(new Occurrence(assignment.eResource().getURI(), region.getOffset(), region.getLength()));
 		}
