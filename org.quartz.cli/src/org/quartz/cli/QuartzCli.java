@@ -139,7 +139,7 @@ public final class QuartzCli {
 			commandLine.setCaseInsensitiveEnumValuesAllowed(true)
 					.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
 					.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
-					.setParameterExceptionHandler(this::usageError)
+					.setParameterExceptionHandler((e, arguments) -> usageError(e))
 					.setExecutionExceptionHandler((e, command, parseResult) -> failure(e));
 			return commandLine.execute(args);
 		} catch (Throwable e) { // an Error such as StackOverflowError escapes picocli's handler
@@ -150,7 +150,7 @@ public final class QuartzCli {
 		}
 	}
 
-	private int usageError(ParameterException e, String[] args) {
+	private int usageError(ParameterException e) {
 		String message = e.getMessage().lines().findFirst().orElse("invalid command line");
 		err.println("quartz: " + message + " (see 'quartz --help')");
 		return ExitCode.USAGE;

@@ -16,6 +16,7 @@ import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StructuredViewer;
 import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.AbstractTreeViewer;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.search.ui.text.AbstractTextSearchResult;
 import org.eclipse.search.ui.text.AbstractTextSearchViewPage;
@@ -145,7 +146,7 @@ public class ReferencesPage extends AbstractTextSearchViewPage {
 		viewer = tree;
 		tree.setContentProvider(new Contents(true));
 		tree.setLabelProvider(new Labels());
-		tree.setAutoExpandLevel(TreeViewer.ALL_LEVELS);
+		tree.setAutoExpandLevel(AbstractTreeViewer.ALL_LEVELS);
 	}
 
 	@Override
