@@ -7,7 +7,7 @@ import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
-import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.quartz.lang.quartz.Module;
 import org.quartz.lang.quartz.Statement;
 import org.quartz.lang.quartz.TopLevel;
@@ -61,7 +61,7 @@ public final class Globals {
 		if (found == null) {
 			return null;
 		}
-		EObject element = EcoreUtil2.resolve(found.getEObjectOrProxy(), context);
+		EObject element = EcoreUtil.resolve(found.getEObjectOrProxy(), context);
 		return isGlobal(element) ? (VarDecl) element : null;
 	}
 

@@ -3,6 +3,7 @@ package org.quartz.lang.scoping;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -58,7 +59,7 @@ public final class PatternNames {
 			return null;
 		}
 		IEObjectDescription found = scopes.moduleValue(pattern, QualifiedName.create(pattern.getName()));
-		return found != null && EcoreUtil2.resolve(found.getEObjectOrProxy(), pattern) instanceof ConstDecl constant
+		return found != null && EcoreUtil.resolve(found.getEObjectOrProxy(), pattern) instanceof ConstDecl constant
 				? constant : null;
 	}
 
@@ -73,7 +74,7 @@ public final class PatternNames {
 		if (found == null) {
 			return null;
 		}
-		Variant variant = (Variant) EcoreUtil2.resolve(found.getEObjectOrProxy(), pattern);
+		Variant variant = (Variant) EcoreUtil.resolve(found.getEObjectOrProxy(), pattern);
 		return variant.getFields().isEmpty() ? variant : null;
 	}
 }

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -131,7 +131,7 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 				return trait;
 			}
 			if (c instanceof ImplDecl impl) {
-				if (impl.getType() == null || EcoreUtil2.isAncestor(impl.getType(), context)) {
+				if (impl.getType() == null || EcoreUtil.isAncestor(impl.getType(), context)) {
 					return null;
 				}
 				return impl.getType() instanceof NamedTypeRef named && !named.getType().eIsProxy() ? named.getType() : null;
@@ -159,7 +159,7 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 		Resource resource = context.eResource();
 		return cache.get(Tuples.pair(QuartzScopeProvider.class, kind), resource, () -> {
 			IScope global = new FilteringScope(globalScopeProvider.getScope(resource, kind.reference, null),
-					description -> kind.accepts.test(EcoreUtil2.resolve(description.getEObjectOrProxy(), resource)));
+					description -> kind.accepts.test(EcoreUtil.resolve(description.getEObjectOrProxy(), resource)));
 			List<NamedElement> own = new ArrayList<>();
 			for (EObject root : resource.getContents()) {
 				if (root instanceof Module module) {
@@ -196,7 +196,7 @@ public class QuartzScopeProvider extends AbstractQuartzScopeProvider {
 		return cache.get(Tuples.pair(QuartzScopeProvider.class, "traits"), resource, () -> {
 			List<TraitDecl> traits = new ArrayList<>();
 			for (IEObjectDescription description : moduleScope(context, Kind.TRAIT).getAllElements()) {
-				if (EcoreUtil2.resolve(description.getEObjectOrProxy(), resource) instanceof TraitDecl trait
+				if (EcoreUtil.resolve(description.getEObjectOrProxy(), resource) instanceof TraitDecl trait
 						&& !traits.contains(trait)) {
 					traits.add(trait);
 				}

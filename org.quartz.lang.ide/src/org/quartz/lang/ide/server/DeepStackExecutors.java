@@ -14,6 +14,7 @@ import com.google.inject.Singleton;
  * large enough that a default 1 MB stack overflows below the language's nesting limit (256).
  */
 @Singleton
+@SuppressWarnings("restriction") // the executor service of Xtext's language server is provisional API
 public class DeepStackExecutors extends ExecutorServiceProvider {
 
 	/** Reserved, not committed: a thread uses only what it touches. */

@@ -39,6 +39,7 @@ public final class QuartzLanguageServerLauncher {
 	 * {@code shutdown} + {@code exit} or at the end of the input, 1 on {@code exit} without
 	 * {@code shutdown}.
 	 */
+	@SuppressWarnings("restriction") // the executor service of Xtext's language server is provisional API
 	public static int run(InputStream in, OutputStream out, ModuleSearchPath searchPath) {
 		Injector language = languageInjector();
 		Injector server = Guice.createInjector(

@@ -28,6 +28,7 @@ public class QuartzServerModule extends AbstractModule {
 	}
 
 	@Override
+	@SuppressWarnings("restriction") // the executor service of Xtext's language server is provisional API
 	protected void configure() {
 		bind(IResourceServiceProvider.Registry.class).toProvider(new QuartzLanguages(languageInjector)).in(Singleton.class);
 		bind(XtextResourceSet.class).toProvider(new LanguageResourceSets(languageInjector, searchPath));
