@@ -6,6 +6,7 @@ import org.quartz.lang.quartz.ActorDecl;
 import org.quartz.lang.quartz.Expression;
 import org.quartz.lang.quartz.Field;
 import org.quartz.lang.quartz.FunctionDecl;
+import org.quartz.lang.quartz.NamedElement;
 import org.quartz.lang.quartz.Variant;
 
 /**
@@ -14,6 +15,23 @@ import org.quartz.lang.quartz.Variant;
  * dispatches on this instead of re-resolving names.
  */
 public sealed interface CallTarget {
+
+	/**
+	 * The declaration the call names, as an editor navigates to it: the function, trait method or
+	 * actor method called, or the field read; null for the rest.
+	 */
+	default NamedElement declaration() {
+		if (this instanceof Function call) {
+			return call.function();
+		}
+		if (this instanceof TraitMethod call) {
+			return call.method();
+		}
+		if (this instanceof ActorMessage call) {
+			return call.method();
+		}
+		return this instanceof FieldRead read ? read.field() : null;
+	}
 
 	/** A call of a declared function (user, extern or built-in). */
 	record Function(FunctionDecl function, List<Expression> arguments) implements CallTarget {

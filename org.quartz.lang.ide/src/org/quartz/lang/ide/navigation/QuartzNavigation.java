@@ -159,18 +159,6 @@ public class QuartzNavigation {
 	/** The function, method or field a `receiver.name` stands for, as the type checker resolved it. */
 	private NamedElement memberTarget(MemberAccess access) {
 		CallTarget target = typeChecker.typing(access).callTarget(access);
-		if (target instanceof CallTarget.Function call) {
-			return call.function();
-		}
-		if (target instanceof CallTarget.TraitMethod call) {
-			return call.method();
-		}
-		if (target instanceof CallTarget.ActorMessage message) {
-			return message.method();
-		}
-		if (target instanceof CallTarget.FieldRead read) {
-			return read.field();
-		}
-		return null;
+		return target == null ? null : target.declaration();
 	}
 }

@@ -105,16 +105,7 @@ public class QuartzSignatureHelpService implements ISignatureHelpService {
 			return f;
 		}
 		CallTarget target = typeChecker.typing(call).callTarget(call);
-		if (target instanceof CallTarget.Function function) {
-			return function.function();
-		}
-		if (target instanceof CallTarget.TraitMethod method) {
-			return method.method();
-		}
-		if (target instanceof CallTarget.ActorMessage message) {
-			return message.method();
-		}
-		return null;
+		return target != null && target.declaration() instanceof FunctionDecl function ? function : null;
 	}
 
 	private boolean isActorMessage(MemberAccess access) {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
@@ -100,7 +99,7 @@ class GenericEditorWorkbenchTest {
 
 		// The contributed reconciler validates the opened document: one error on `greeting`.
 		Display display = Display.getCurrent();
-		assertTrue(waitFor(display, () -> !problems(sourceViewer).isEmpty(), 30_000),
+		assertTrue(EventLoop.runUntil(display, () -> !problems(sourceViewer).isEmpty(), 30_000),
 				"no Quartz diagnostic appeared in the editor");
 		List<ProblemAnnotation> problems = problems(sourceViewer);
 		assertEquals(List.of("QZ0101"), problems.stream().map(ProblemAnnotation::getCode).toList());
@@ -124,7 +123,7 @@ class GenericEditorWorkbenchTest {
 		ITextEditor editor = assertInstanceOf(ITextEditor.class, IDE.openEditor(page, file));
 		Display display = Display.getCurrent();
 
-		assertTrue(waitFor(display, () -> markers(file).length > 0, 30_000), "no Quartz problem marker on " + file);
+		assertTrue(EventLoop.runUntil(display, () -> markers(file).length > 0, 30_000), "no Quartz problem marker on " + file);
 		IMarker[] markers = markers(file);
 		assertEquals(1, markers.length);
 		IMarker marker = markers[0];
@@ -141,7 +140,7 @@ class GenericEditorWorkbenchTest {
 		// Defining the name in the editor (unsaved) removes the marker at the next validation.
 		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 		document.replace(SOURCE.indexOf("  puts(greeting)"), 0, "  greeting = \"hi\"\n");
-		assertTrue(waitFor(display, () -> markers(file).length == 0, 30_000),
+		assertTrue(EventLoop.runUntil(display, () -> markers(file).length == 0, 30_000),
 				"the marker stayed after the fix: " + Arrays.toString(markers(file)));
 	}
 
@@ -166,12 +165,12 @@ class GenericEditorWorkbenchTest {
 		// `missing` is there so that a finished validation shows: its QZ0101 is the only problem,
 		// no QZ0103 for the import and no QZ0101 for the imported `twice`.
 		Display display = Display.getCurrent();
-		assertTrue(waitFor(display, () -> !problems(viewer).isEmpty(), 30_000), "no Quartz diagnostic appeared");
+		assertTrue(EventLoop.runUntil(display, () -> !problems(viewer).isEmpty(), 30_000), "no Quartz diagnostic appeared");
 		List<ProblemAnnotation> problems = problems(viewer);
 		assertEquals(List.of("QZ0101"), problems.stream().map(ProblemAnnotation::getCode).toList(),
 				problems.stream().map(Annotation::getText).toList()::toString);
 		assertEquals(main.indexOf("missing"), viewer.getAnnotationModel().getPosition(problems.get(0)).getOffset());
-		assertTrue(waitFor(display, () -> markers(file).length == 1, 30_000), Arrays.toString(markers(file)));
+		assertTrue(EventLoop.runUntil(display, () -> markers(file).length == 1, 30_000), Arrays.toString(markers(file)));
 		assertEquals("QZ0101", markers(file)[0].getAttribute(ProblemMarkerJob.CODE));
 	}
 
@@ -207,7 +206,7 @@ class GenericEditorWorkbenchTest {
 			IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 			document.replace(document.getLength(), 0, "\ndef later()\nend\n");
 			Display display = Display.getCurrent();
-			assertTrue(waitFor(display, () -> labels(tree.getItems()).contains("def later()"), 30_000),
+			assertTrue(EventLoop.runUntil(display, () -> labels(tree.getItems()).contains("def later()"), 30_000),
 					() -> "the outline was not refreshed: " + labels(tree.getItems()));
 			assertEquals(List.of("struct Point", "def add(a: Int, b: Int): Int", "def main()", "def later()"),
 					labels(tree.getItems()));
@@ -254,20 +253,5 @@ class GenericEditorWorkbenchTest {
 			}
 		}
 		return problems;
-	}
-
-	/** Runs the UI's event loop until {@code condition} holds or {@code millis} have passed. */
-	private static boolean waitFor(Display display, BooleanSupplier condition, long millis) throws InterruptedException {
-		long end = System.currentTimeMillis() + millis;
-		while (!condition.getAsBoolean()) {
-			if (System.currentTimeMillis() > end) {
-				return false;
-			}
-			while (display.readAndDispatch()) {
-				// drain pending events (the reconciler's annotation updates among them)
-			}
-			Thread.sleep(20);
-		}
-		return true;
 	}
 }

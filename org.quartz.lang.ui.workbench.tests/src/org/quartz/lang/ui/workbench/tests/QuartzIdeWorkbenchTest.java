@@ -401,18 +401,7 @@ class QuartzIdeWorkbenchTest {
 		return Arrays.stream(markers).map(marker -> marker.getAttribute(IMarker.MESSAGE, "")).toList().toString();
 	}
 
-	/** Runs the UI's event loop until {@code condition} holds or {@code millis} have passed. */
 	private boolean waitFor(BooleanSupplier condition, long millis) throws InterruptedException {
-		long end = System.currentTimeMillis() + millis;
-		while (!condition.getAsBoolean()) {
-			if (System.currentTimeMillis() > end) {
-				return false;
-			}
-			while (display.readAndDispatch()) {
-				// drain pending events
-			}
-			Thread.sleep(20);
-		}
-		return true;
+		return EventLoop.runUntil(display, condition, millis);
 	}
 }
