@@ -65,9 +65,10 @@
  *     never meet a scheduler being torn down. Code running on a worker, and any
  *     wake-up of a parked task, implies a live scheduler (live > 0).
  *   - A task is in at most one run queue or next slot, and only while RT_RUNNABLE.
- *     A worker's next slot is its own; it is empty whenever the worker parks, so
- *     an idle worker never holds work that any_work cannot see. Main's next slot
- *     is main's, or sysmon's when it takes a deferred task (both by exchange).
+ *     A worker's next slot is its own; it is empty whenever the worker parks.
+ *     any_work sees every queue and next slot. Main's next slot is main's, or
+ *     sysmon's when it moves a deferred task to the global queue (by exchange, under
+ *     mu: the deadlock check, also under mu, sees the task in one place or the other).
  *   - live counts spawned, unfinished tasks; it drops after the worker's resume
  *     call returned QZ_DONE, so shutdown never frees under a running task.
  *   - Lock order: life_mu -> sched mu; a worker queue lock and sysmon_mu are
@@ -359,7 +360,7 @@ static int any_work(struct rt_sched *s)
     if (atomic_load(&s->gn) > 0)
         return 1;
     for (int i = 0; i <= s->nworkers; i++)
-        if (atomic_load(&s->workers[i].n) > 0)
+        if (atomic_load(&s->workers[i].n) > 0 || atomic_load(&s->workers[i].next) != NULL)
             return 1;
     return 0;
 }
@@ -697,9 +698,20 @@ static int on_main_thread(void)
 enum { SYSMON_IDLE_TICKS = 100 };
 static const int64_t SYSMON_TICK_NS = 1000 * 1000;
 
-static int anything_queued(struct rt_sched *s)
+/* Moves main's deferred task t to the global queue, unless main took it first. Under
+ * mu, as push_global, but with the exchange inside: the deadlock check (quiescent,
+ * under mu) then sees t in main's next or in the global queue, never between them. */
+static void hand_on_deferred(struct rt_sched *s, struct rt_worker *mw, struct rt_task *t)
 {
-    return atomic_load(&main_worker(s)->next) != NULL || any_work(s);
+    struct rt_worker *w = NULL;
+    pthread_mutex_lock(&s->mu);
+    if (atomic_compare_exchange_strong(&mw->next, &t, NULL)) {
+        list_push(&s->ghead, &s->gtail, t);
+        atomic_fetch_add(&s->gn, 1);
+        w = take_idle_locked(s);
+    }
+    pthread_mutex_unlock(&s->mu);
+    wake_worker(w, WAKE_SEARCH);
 }
 
 /* Wakes an idle worker when a queue made no progress since the last look. */
@@ -729,7 +741,7 @@ static void *sysmon_main(void *arg)
             /* A pusher stores, then reads asleep; sysmon stores asleep, then reads the
              * queues (all sequentially consistent): no push is missed. */
             atomic_store(&s->sysmon_asleep, 1);
-            if (!anything_queued(s))
+            if (!any_work(s))
                 pthread_cond_wait(&s->sysmon_cv, &s->sysmon_mu);
             atomic_store(&s->sysmon_asleep, 0);
             idle = 0;
@@ -738,13 +750,12 @@ static void *sysmon_main(void *arg)
         int64_t deadline = qz_time_now_ns() + SYSMON_TICK_NS;
         struct timespec ts = { (time_t)(deadline / 1000000000), (long)(deadline % 1000000000) };
         pthread_cond_timedwait(&s->sysmon_cv, &s->sysmon_mu, &ts);
-        idle = anything_queued(s) ? 0 : idle + 1;
+        idle = any_work(s) ? 0 : idle + 1;
         long deferrals = atomic_load(&s->main_deferrals);
         struct rt_task *t = atomic_load(&mw->next);
         pthread_mutex_unlock(&s->sysmon_mu);
-        if (t != NULL && !atomic_load(&s->main_helping) && deferrals == seen &&
-            atomic_compare_exchange_strong(&mw->next, &t, NULL))
-            push_global(s, t);
+        if (t != NULL && !atomic_load(&s->main_helping) && deferrals == seen)
+            hand_on_deferred(s, mw, t);
         wake_for_stalled_queues(s);
         pthread_mutex_lock(&s->sysmon_mu);
         seen = deferrals;
