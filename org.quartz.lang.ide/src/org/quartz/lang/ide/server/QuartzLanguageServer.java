@@ -35,6 +35,7 @@ import org.eclipse.lsp4j.SemanticTokensLegend;
 import org.eclipse.lsp4j.SemanticTokensParams;
 import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
 import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
@@ -88,22 +89,13 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 
 	@Override
 	protected List<DocumentSymbol> documentSymbol(DocumentSymbolParams params, CancelIndicator cancelIndicator) {
-		URI uri = getURI(params.getTextDocument());
-		QuartzDocumentSymbols service = getService(uri, QuartzDocumentSymbols.class);
-		if (service == null) {
-			return Collections.emptyList();
-		}
-		return getWorkspaceManager().doRead(uri, (document, resource) -> service.symbols(document, resource));
+		return read(params.getTextDocument(), QuartzDocumentSymbols.class, Collections.emptyList(),
+				(service, document, resource) -> service.symbols(document, resource));
 	}
 
 	@Override
 	protected List<? extends Location> definition(CancelIndicator cancelIndicator, DefinitionParams params) {
-		URI uri = getURI(params.getTextDocument());
-		QuartzNavigation navigation = getService(uri, QuartzNavigation.class);
-		if (navigation == null) {
-			return List.of();
-		}
-		return getWorkspaceManager().doRead(uri, (document, resource) -> {
+		return read(params.getTextDocument(), QuartzNavigation.class, List.of(), (navigation, document, resource) -> {
 			NamedElement target = navigation.declarationAt(resource, document.getOffSet(params.getPosition()));
 			return target == null ? List.of() : locations(List.of(navigation.nameOf(target)), document, resource);
 		});
@@ -111,12 +103,7 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 
 	@Override
 	protected List<? extends Location> references(ReferenceParams params, CancelIndicator cancelIndicator) {
-		URI uri = getURI(params.getTextDocument());
-		QuartzNavigation navigation = getService(uri, QuartzNavigation.class);
-		if (navigation == null) {
-			return List.of();
-		}
-		return getWorkspaceManager().doRead(uri, (document, resource) -> {
+		return read(params.getTextDocument(), QuartzNavigation.class, List.of(), (navigation, document, resource) -> {
 			NamedElement target = navigation.declarationAt(resource, document.getOffSet(params.getPosition()));
 			if (target == null) {
 				return List.of();
@@ -133,13 +120,8 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 	 */
 	@Override
 	protected WorkspaceEdit rename(RenameParams params, CancelIndicator cancelIndicator) {
-		URI uri = getURI(params.getTextDocument());
-		QuartzNavigation navigation = getService(uri, QuartzNavigation.class);
 		WorkspaceEdit edit = new WorkspaceEdit(new LinkedHashMap<>());
-		if (navigation == null) {
-			return edit;
-		}
-		return getWorkspaceManager().doRead(uri, (document, resource) -> {
+		return read(params.getTextDocument(), QuartzNavigation.class, edit, (navigation, document, resource) -> {
 			NamedElement target = navigation.declarationAt(resource, document.getOffSet(params.getPosition()));
 			if (target == null) {
 				return edit;
@@ -199,39 +181,40 @@ public class QuartzLanguageServer extends LanguageServerImpl {
 	/** Inlay hints, which Xtext's server does not offer: the inferred types of bindings (see {@link QuartzInlayHints}). */
 	@Override
 	public CompletableFuture<List<InlayHint>> inlayHint(InlayHintParams params) {
-		return getRequestManager().runRead(cancelIndicator -> {
-			URI uri = getURI(params.getTextDocument());
-			QuartzInlayHints service = getService(uri, QuartzInlayHints.class);
-			if (service == null) {
-				return List.of();
-			}
-			return getWorkspaceManager().doRead(uri, (document, resource) -> service.hints(document, resource, params.getRange()));
-		});
+		return getRequestManager().runRead(cancelIndicator -> read(params.getTextDocument(), QuartzInlayHints.class,
+				List.of(), (service, document, resource) -> service.hints(document, resource, params.getRange())));
 	}
 
 	@Override
 	protected SemanticTokens semanticTokensFull(SemanticTokensParams params, CancelIndicator cancelIndicator) {
-		URI uri = getURI(params.getTextDocument());
-		QuartzSemanticTokens service = getService(uri, QuartzSemanticTokens.class);
-		if (service == null) {
-			return new SemanticTokens(List.of());
-		}
-		return getWorkspaceManager().doRead(uri, (document, resource) -> service.tokens(document, resource));
+		return read(params.getTextDocument(), QuartzSemanticTokens.class, new SemanticTokens(List.of()),
+				(service, document, resource) -> service.tokens(document, resource));
 	}
 
 	@Override
 	protected List<? extends TextEdit> formatting(DocumentFormattingParams params, CancelIndicator cancelIndicator) {
-		URI uri = getURI(params.getTextDocument());
-		QuartzFormatter formatter = getService(uri, QuartzFormatter.class);
-		if (formatter == null) {
-			return List.of();
-		}
-		return getWorkspaceManager().doRead(uri, (document, resource) -> formatter.edits(document));
+		return read(params.getTextDocument(), QuartzFormatter.class, List.of(),
+				(formatter, document, resource) -> formatter.edits(document));
 	}
 
 	@Override
 	protected List<? extends TextEdit> rangeFormatting(DocumentRangeFormattingParams params,
 			CancelIndicator cancelIndicator) {
 		return List.of(); // not offered: indentation depends on the whole file
+	}
+
+	/** What the language's {@code service} makes of a document's resource; {@code none} for a file of another language. */
+	private <S, T> T read(TextDocumentIdentifier textDocument, Class<S> service, T none, ServiceRead<S, T> work) {
+		URI uri = getURI(textDocument);
+		S found = getService(uri, service);
+		if (found == null) {
+			return none;
+		}
+		return getWorkspaceManager().doRead(uri, (document, resource) -> work.apply(found, document, resource));
+	}
+
+	@FunctionalInterface
+	private interface ServiceRead<S, T> {
+		T apply(S service, Document document, XtextResource resource);
 	}
 }
